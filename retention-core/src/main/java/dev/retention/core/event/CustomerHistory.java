@@ -1,0 +1,381 @@
+package dev.retention.core.event;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.OrderId;
+import dev.retention.core.ProductId;
+import dev.retention.core.internal.Currencies;
+import dev.retention.core.internal.CustomerLog;
+import dev.retention.core.internal.Dictionary;
+import dev.retention.core.internal.Nanos;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One customer's events in time order, with the window queries that segments, triggers and
+ * metrics ask.
+ *
+ * <h2>Windows</h2>
+ * Every {@code (from, to)} pair is half-open: an event at {@code from} is in the window, an event
+ * at {@code to} is not. Methods taking {@code asOf} see every event at or before that instant.
+ * Instants are kept to the nanosecond, so {@code [from, asOf]} equals
+ * {@code [from, asOf.plusNanos(1))}.
+ *
+ * <h2>Money</h2>
+ * Spend is per currency: pass the currency you compare in; orders in other currencies do not
+ * count. Net spend subtracts the refunds that happened in the same window.
+ *
+ * <p>Immutable and thread-safe: a history is a snapshot, and events appended to the store later do
+ * not show up in it. Queries cost a binary search plus the rows in the window and allocate
+ * nothing unless they return objects. Events of equal time are ordered by event id, so the order
+ * never depends on arrival.
+ */
+public final class CustomerHistory {
+    private final CustomerLog log;
+
+    private CustomerHistory(CustomerLog log) {
+        this.log = log;
+    }
+
+    /** Wraps a store's snapshot. Internal: stores call this; users call {@link #of}. */
+    public static CustomerHistory wrap(CustomerLog snapshot) {
+        return new CustomerHistory(requireNonNull(snapshot, "snapshot"));
+    }
+
+    /**
+     * A history of the given events, for tests and one-off evaluation; repeated event ids count once.
+     *
+     * @throws IllegalArgumentException if an event belongs to another customer
+     */
+    public static CustomerHistory of(CustomerId customerId, Collection<? extends CustomerEvent> events) {
+        CustomerLog log = new CustomerLog(requireNonNull(customerId, "customerId"), new Dictionary<>());
+        for (CustomerEvent event : requireNonNull(events, "events")) {
+            log.append(requireNonNull(event, "event"));
+        }
+        return new CustomerHistory(log.snapshot());
+    }
+
+    public static CustomerHistory of(CustomerId customerId, CustomerEvent... events) {
+        return of(customerId, List.of(events));
+    }
+
+    /** A customer with no events yet. */
+    public static CustomerHistory empty(CustomerId customerId) {
+        return of(customerId, List.of());
+    }
+
+    public CustomerId customerId() {
+        return log.customerId();
+    }
+
+    public boolean isEmpty() {
+        return log.size() == 0;
+    }
+
+    public int eventCount() {
+        return log.size();
+    }
+
+    /** All events, decoded, in time order (ties by event id). Allocates: prefer the queries. */
+    public List<CustomerEvent> events() {
+        return log.events();
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    public int orderCount() {
+        return log.orderCount();
+    }
+
+    /** Orders placed in {@code [from, to)}. */
+    public int orderCount(Instant from, Instant to) {
+        long[] times = log.orderTimes();
+        int n = log.orderCount();
+        return Math.max(0, bound(times, n, to) - bound(times, n, from));
+    }
+
+    /** Orders placed at or before {@code asOf}. */
+    public int orderCountAsOf(Instant asOf) {
+        return CustomerLog.lowerBound(log.orderTimes(), log.orderCount(), Nanos.justAfter(asOf));
+    }
+
+    /** The orders placed in {@code [from, to)}, in time order. */
+    public List<OrderPlaced> orders(Instant from, Instant to) {
+        long[] times = log.orderTimes();
+        int n = log.orderCount();
+        List<OrderPlaced> out = new ArrayList<>();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            out.add(log.order(i));
+        }
+        return out;
+    }
+
+    public List<OrderPlaced> orders() {
+        return orders(Instant.MIN, Instant.MAX);
+    }
+
+    public Optional<Instant> firstOrderAt() {
+        return log.orderCount() == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[0]));
+    }
+
+    public Optional<Instant> lastOrderAt() {
+        int n = log.orderCount();
+        return n == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[n - 1]));
+    }
+
+    /** The time of the last order placed at or before {@code asOf}. */
+    public Optional<Instant> lastOrderAt(Instant asOf) {
+        int i = orderCountAsOf(asOf) - 1;
+        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[i]));
+    }
+
+    /** Sum of the totals of orders in {@code [from, to)} in {@code currency}, refunds not subtracted. */
+    public Money grossSpend(Currency currency, Instant from, Instant to) {
+        return Money.ofMinor(sum(log.orderTimes(), log.orderTotals(), log.orderCurrencies(), log.orderCount(),
+                currency, from, to), currency);
+    }
+
+    /**
+     * What the customer spent in {@code [from, to)} in {@code currency}: order totals placed in the
+     * window minus refunds made in the window. Can be negative for a window holding a refund of an
+     * earlier order.
+     */
+    public Money netSpend(Currency currency, Instant from, Instant to) {
+        long gross = sum(log.orderTimes(), log.orderTotals(), log.orderCurrencies(), log.orderCount(), currency,
+                from, to);
+        long refunded = sum(log.refundTimes(), log.refundAmounts(), log.refundCurrencies(), log.refundCount(),
+                currency, from, to);
+        return Money.ofMinor(Math.subtractExact(gross, refunded), currency);
+    }
+
+    /** Net spend (orders minus refunds) at or before {@code asOf}. */
+    public Money netSpendAsOf(Currency currency, Instant asOf) {
+        return netSpend(currency, Instant.MIN, asOf.plusNanos(1));
+    }
+
+    /** The currencies the customer's orders were placed in, in order of first use. */
+    public Set<Currency> currencies() {
+        Set<Currency> out = new LinkedHashSet<>();
+        short[] codes = log.orderCurrencies();
+        for (int i = 0; i < log.orderCount(); i++) {
+            out.add(Currencies.get(codes[i]));
+        }
+        return out;
+    }
+
+    /** Refunds made in {@code [from, to)}, in time order. */
+    public List<OrderRefunded> refunds(Instant from, Instant to) {
+        long[] times = log.refundTimes();
+        int n = log.refundCount();
+        List<OrderRefunded> out = new ArrayList<>();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            out.add(log.refund(i));
+        }
+        return out;
+    }
+
+    /** Everything refunded so far for the order, zero if nothing (in the order's currency if known). */
+    public Optional<Money> refundedAmount(OrderId orderId) {
+        Money total = null;
+        for (int i = 0; i < log.refundCount(); i++) {
+            if (log.refundOrderId(i).equals(orderId.value())) {
+                Money amount = Money.ofMinor(log.refundAmounts()[i], Currencies.get(log.refundCurrencies()[i]));
+                total = total == null ? amount : total.plus(amount);
+            }
+        }
+        return Optional.ofNullable(total);
+    }
+
+    /**
+     * Time between consecutive orders placed at or before {@code asOf}, oldest gap first; one fewer
+     * than the orders (empty for zero or one order).
+     */
+    public List<Duration> interPurchaseIntervals(Instant asOf) {
+        long[] times = log.orderTimes();
+        int n = orderCountAsOf(asOf);
+        List<Duration> out = new ArrayList<>(Math.max(0, n - 1));
+        for (int i = 1; i < n; i++) {
+            out.add(Duration.ofNanos(times[i] - times[i - 1]));
+        }
+        return out;
+    }
+
+    /** Distinct products on the lines of orders placed in {@code [from, to)}, in order of first purchase. */
+    public Set<ProductId> productsBought(Instant from, Instant to) {
+        Set<ProductId> out = new LinkedHashSet<>();
+        long[] times = log.orderTimes();
+        int n = log.orderCount();
+        int[] lineProducts = log.lineProducts();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            int start = log.orderLineStart(i);
+            for (int l = start; l < start + log.orderLineCount(i); l++) {
+                out.add(log.products().get(lineProducts[l]));
+            }
+        }
+        return out;
+    }
+
+    /** Whether an order placed in {@code [from, to)} has a line of any of the products. */
+    public boolean boughtAny(Collection<ProductId> products, Instant from, Instant to) {
+        int[] codes = codes(products);
+        if (codes.length == 0) {
+            return false;
+        }
+        long[] times = log.orderTimes();
+        int n = log.orderCount();
+        int[] lineProducts = log.lineProducts();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            int start = log.orderLineStart(i);
+            for (int l = start; l < start + log.orderLineCount(i); l++) {
+                if (contains(codes, lineProducts[l])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- views
+
+    public int viewCount() {
+        return log.viewCount();
+    }
+
+    /** Product views in {@code [from, to)}. */
+    public int viewCount(Instant from, Instant to) {
+        long[] times = log.viewTimes();
+        int n = log.viewCount();
+        return Math.max(0, bound(times, n, to) - bound(times, n, from));
+    }
+
+    /** Views in {@code [from, to)} of any of the given products. */
+    public int viewCount(Collection<ProductId> products, Instant from, Instant to) {
+        int[] codes = codes(products);
+        if (codes.length == 0) {
+            return 0;
+        }
+        long[] times = log.viewTimes();
+        int[] viewed = log.viewProducts();
+        int n = log.viewCount();
+        int count = 0;
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            if (contains(codes, viewed[i])) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Views after the last order placed at or before {@code asOf}, up to and including {@code asOf}. */
+    public int viewCountSinceLastOrder(Instant asOf) {
+        Instant since = lastOrderAt(asOf).map(t -> t.plusNanos(1)).orElse(Instant.MIN);
+        return viewCount(since, asOf.plusNanos(1));
+    }
+
+    public Optional<Instant> lastViewAt(Instant asOf) {
+        int i = CustomerLog.lowerBound(log.viewTimes(), log.viewCount(), Nanos.justAfter(asOf)) - 1;
+        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTimes()[i]));
+    }
+
+    /** Distinct products viewed in {@code [from, to)}, most recently viewed first. */
+    public List<ProductId> productsViewed(Instant from, Instant to) {
+        long[] times = log.viewTimes();
+        int[] viewed = log.viewProducts();
+        int n = log.viewCount();
+        Set<ProductId> out = new LinkedHashSet<>();
+        for (int i = bound(times, n, to) - 1, start = bound(times, n, from); i >= start; i--) {
+            out.add(log.products().get(viewed[i]));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The product views in {@code [from, to)}, in time order. */
+    public List<ProductViewed> views(Instant from, Instant to) {
+        long[] times = log.viewTimes();
+        int n = log.viewCount();
+        List<ProductViewed> out = new ArrayList<>();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            out.add(log.view(i));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- carts
+
+    /** The cart as last updated at or before {@code asOf} (possibly emptied), if it was ever updated. */
+    public Optional<CartUpdated> cartAsOf(Instant asOf) {
+        int i = CustomerLog.lowerBound(log.cartTimes(), log.cartCount(), Nanos.justAfter(asOf)) - 1;
+        return i < 0 ? Optional.empty() : Optional.of(log.cart(i));
+    }
+
+    // ---------------------------------------------------------------- custom events
+
+    /** Custom events named {@code name} in {@code [from, to)}, in time order. */
+    public List<CustomEvent> customEvents(String name, Instant from, Instant to) {
+        checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
+        long[] times = log.customTimes();
+        int n = log.customCount();
+        List<CustomEvent> out = new ArrayList<>();
+        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+            CustomEvent event = log.customEvent(i);
+            if (event.name().equals(name)) {
+                out.add(event);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static int bound(long[] times, int size, Instant instant) {
+        return CustomerLog.lowerBound(times, size, Nanos.clamped(instant));
+    }
+
+    private long sum(long[] times, long[] amounts, short[] currencies, int size, Currency currency,
+            Instant from, Instant to) {
+        short code = Currencies.code(requireNonNull(currency, "currency"));
+        long total = 0;
+        for (int i = bound(times, size, from), end = bound(times, size, to); i < end; i++) {
+            if (currencies[i] == code) {
+                total = Math.addExact(total, amounts[i]);
+            }
+        }
+        return total;
+    }
+
+    private int[] codes(Collection<ProductId> products) {
+        int[] codes = new int[products.size()];
+        int n = 0;
+        for (ProductId product : products) {
+            int code = log.products().find(requireNonNull(product, "product"));
+            if (code >= 0) {
+                codes[n++] = code;
+            }
+        }
+        return n == codes.length ? codes : java.util.Arrays.copyOf(codes, n);
+    }
+
+    private static boolean contains(int[] codes, int code) {
+        for (int c : codes) {
+            if (c == code) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerHistory[" + customerId() + ", " + log.size() + " events, " + log.orderCount() + " orders]";
+    }
+}

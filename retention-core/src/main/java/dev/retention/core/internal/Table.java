@@ -1,0 +1,75 @@
+package dev.retention.core.internal;
+
+import java.lang.reflect.Array;
+
+/**
+ * Rows of one event kind kept as parallel primitive arrays (one array a column), sorted by the
+ * caller's key.
+ *
+ * <p>Snapshots share arrays with the live table: {@link #frozen()} copies only the array
+ * references and the row count. That is safe because the live table writes in place only past its
+ * current size (an append in order with room to spare); inserting before the end or growing makes
+ * new arrays. So a snapshot's rows never change, without copying data per event.
+ */
+final class Table {
+    private final Object[] columns;
+    private int size;
+    private final boolean frozen;
+
+    Table(Object... emptyColumns) {
+        this(emptyColumns, 0, false);
+    }
+
+    private Table(Object[] columns, int size, boolean frozen) {
+        this.columns = columns;
+        this.size = size;
+        this.frozen = frozen;
+    }
+
+    int size() {
+        return size;
+    }
+
+    Object column(int index) {
+        return columns[index];
+    }
+
+    Table frozen() {
+        return new Table(columns.clone(), size, true);
+    }
+
+    /** Opens a row at {@code position} (0..size), shifting later rows; returns the position. */
+    int insert(int position) {
+        if (frozen) {
+            throw new IllegalStateException("snapshot tables are read-only");
+        }
+        int capacity = Array.getLength(columns[0]);
+        if (position == size && size < capacity) {
+            size++;
+            return position;
+        }
+        int newCapacity = size < capacity ? capacity : Math.max(4, capacity + (capacity >> 1));
+        for (int c = 0; c < columns.length; c++) {
+            Object old = columns[c];
+            Object grown = Array.newInstance(old.getClass().getComponentType(), newCapacity);
+            System.arraycopy(old, 0, grown, 0, position);
+            System.arraycopy(old, position, grown, position + 1, size - position);
+            columns[c] = grown;
+        }
+        size++;
+        return position;
+    }
+
+    /** Bytes held by the column arrays, spare capacity included. */
+    long footprintBytes() {
+        long bytes = 0;
+        for (Object column : columns) {
+            int length = Array.getLength(column);
+            Class<?> type = column.getClass().getComponentType();
+            int width = type == long.class ? 8 : type == int.class ? 4 : type == short.class ? 2
+                    : type == byte.class ? 1 : 4;
+            bytes += 16 + (long) length * width;
+        }
+        return bytes;
+    }
+}

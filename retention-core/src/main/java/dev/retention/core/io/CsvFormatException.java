@@ -1,0 +1,18 @@
+package dev.retention.core.io;
+
+import dev.retention.core.RetentionException;
+
+/** An event CSV holds a row that cannot be read; nothing of the file was stored. */
+public final class CsvFormatException extends RetentionException {
+    private static final long serialVersionUID = 1L;
+    private final transient CsvProblem problem;
+
+    public CsvFormatException(CsvProblem problem) {
+        super("bad event CSV: " + problem);
+        this.problem = problem;
+    }
+
+    public CsvProblem problem() {
+        return problem;
+    }
+}

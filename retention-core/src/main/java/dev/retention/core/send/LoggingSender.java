@@ -1,0 +1,32 @@
+package dev.retention.core.send;
+
+import static java.util.Objects.requireNonNull;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link MessageSender} that only logs, at INFO, which campaign would send which template to
+ * which customer id on which channel, for dry runs and demos. It logs no personal data: neither
+ * contact points nor personalisation values, only the personalisation field names. Thread-safe.
+ */
+public final class LoggingSender implements MessageSender {
+    private final Logger log;
+
+    public LoggingSender() {
+        this(LoggerFactory.getLogger(LoggingSender.class));
+    }
+
+    public LoggingSender(Logger log) {
+        this.log = requireNonNull(log, "log");
+    }
+
+    @Override
+    public DeliveryResult send(OutgoingMessage message) {
+        requireNonNull(message, "message");
+        log.info("send campaign={} channel={} template={} customer={} key={} fields={}", message.campaignId(),
+                message.channel(), message.templateId(), message.customerId(), message.idempotencyKey(),
+                message.personalisation().keySet());
+        return DeliveryResult.sent();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.retention.core.store;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.CustomerHistory;
+import java.util.Collection;
+import java.util.stream.Stream;
+
+/**
+ * Where customer events live: the library's only input besides profiles.
+ *
+ * <p>Contract, checked by the abstract {@code EventStoreContract} test suite that every
+ * implementation extends:
+ * <ul>
+ *   <li>Appending is idempotent by event id: an event whose customer already has an event with the
+ *       same id is ignored (the first delivery wins, even if a repeat differs).
+ *   <li>Events may arrive in any order; histories are always in time order, ties broken by event id,
+ *       so the same set of events gives the same history whatever the arrival order.
+ *   <li>Histories are snapshots: later appends do not change a history already handed out.
+ * </ul>
+ */
+public interface EventStore {
+
+    /**
+     * Stores the event unless its customer already has one with the same id.
+     *
+     * @return whether the event was new
+     */
+    boolean append(CustomerEvent event);
+
+    /**
+     * Stores each event as {@link #append} would.
+     *
+     * @return how many of them were new
+     */
+    default int appendAll(Collection<? extends CustomerEvent> events) {
+        int added = 0;
+        for (CustomerEvent event : events) {
+            if (append(event)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** The customer's events so far; an empty history for a customer the store has never seen. */
+    CustomerHistory history(CustomerId customerId);
+
+    /** Every customer with at least one event, in no particular order. */
+    Stream<CustomerId> customerIds();
+
+    /**
+     * A snapshot history of every customer, for bulk evaluation. The stream may be made parallel; a
+     * customer whose first event arrives while the stream runs may or may not be included.
+     */
+    Stream<CustomerHistory> histories();
+
+    /** The number of distinct events stored. */
+    long eventCount();
+
+    /** The number of customers with at least one event. */
+    long customerCount();
+}

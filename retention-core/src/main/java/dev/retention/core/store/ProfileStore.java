@@ -1,0 +1,28 @@
+package dev.retention.core.store;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.profile.CustomerProfile;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where customer profiles live. A profile is replaced whole by {@link #put}; the last put wins.
+ * Checked by the abstract {@code ProfileStoreContract} test suite.
+ */
+public interface ProfileStore {
+
+    /** Stores the profile, replacing the customer's previous one. */
+    void put(CustomerProfile profile);
+
+    Optional<CustomerProfile> find(CustomerId customerId);
+
+    /** The stored profile, or {@link CustomerProfile#unknown} (no contacts, no consent) if there is none. */
+    default CustomerProfile profileOrUnknown(CustomerId customerId) {
+        return find(customerId).orElseGet(() -> CustomerProfile.unknown(customerId));
+    }
+
+    /** Every stored profile, in no particular order. */
+    Stream<CustomerProfile> profiles();
+
+    long size();
+}
