@@ -52,7 +52,8 @@ import java.util.function.Consumer;
  *   <li>{@code product_id}: required for a view; optional on order lines (a row without a product adds
  *       to the order's total only, as in the CDNOW data); a cart row without one is an emptied cart;
  *   <li>{@code order_id}: required for orders and refunds. Consecutive rows with the same
- *       {@code order_id} are the lines of one order (or one refund); they must share customer and time;
+ *       {@code order_id} (and {@code event_id}, if given) are the lines of one order, or of one refund
+ *       when they also share the time; the rows of an order must share customer and time;
  *   <li>{@code amount}: on an order or refund row, that line's total (not a unit price) as a plain
  *       decimal in the currency's minor unit at most; the order's total is the sum of its rows;
  *   <li>{@code currency}: ISO 4217 code, required with an amount;
@@ -342,7 +343,7 @@ public final class EventCsvReader {
         }
 
         private static boolean continues(Row first, Row row) {
-            if (!first.type.equals(row.type)) {
+            if (!first.type.equals(row.type) || !first.eventId.equals(row.eventId)) {
                 return false;
             }
             return switch (row.type) {

@@ -67,31 +67,31 @@ public final class EventCsvWriter {
                 if (event instanceof ProductViewed v) {
                     rows.write(row(v, "view", v.productId().value(), "", null, ""));
                 } else if (event instanceof CartUpdated c) {
-                        if (c.items().isEmpty()) {
-                            rows.write(row(c, "cart", "", "", null, ""));
-                        }
-                        for (LineItem item : c.items()) {
-                            rows.write(row(c, "cart", item.productId().value(), "", item.amount(),
-                                    String.valueOf(item.quantity())));
-                        }
+                    if (c.items().isEmpty()) {
+                        rows.write(row(c, "cart", "", "", null, ""));
+                    }
+                    for (LineItem item : c.items()) {
+                        rows.write(row(c, "cart", item.productId().value(), "", item.amount(),
+                                String.valueOf(item.quantity())));
+                    }
                 } else if (event instanceof OrderPlaced o) {
-                        Money rest = o.total();
-                        for (LineItem item : o.items()) {
-                            rows.write(row(o, "order", item.productId().value(), o.orderId().value(), item.amount(),
-                                    String.valueOf(item.quantity())));
-                            rest = rest.minus(item.amount());
-                        }
-                        if (o.items().isEmpty() || !rest.isZero()) {
-                            rows.write(row(o, "order", "", o.orderId().value(), rest, ""));
-                        }
+                    Money rest = o.total();
+                    for (LineItem item : o.items()) {
+                        rows.write(row(o, "order", item.productId().value(), o.orderId().value(), item.amount(),
+                                String.valueOf(item.quantity())));
+                        rest = rest.minus(item.amount());
+                    }
+                    if (o.items().isEmpty() || !rest.isZero()) {
+                        rows.write(row(o, "order", "", o.orderId().value(), rest, ""));
+                    }
                 } else if (event instanceof OrderRefunded r) {
                     rows.write(row(r, "refund", "", r.orderId().value(), r.amount(), ""));
                 } else if (event instanceof CustomEvent x) {
-                        if (!skipCustomEvents) {
-                            throw new IllegalArgumentException("custom event " + x.eventId() + " (" + x.name()
-                                    + ") has no place in the event CSV format; use skippingCustomEvents()");
-                        }
-                        skipped++;
+                    if (!skipCustomEvents) {
+                        throw new IllegalArgumentException("custom event " + x.eventId() + " (" + x.name()
+                                + ") has no place in the event CSV format; use skippingCustomEvents()");
+                    }
+                    skipped++;
                 }
             }
         } catch (IOException e) {

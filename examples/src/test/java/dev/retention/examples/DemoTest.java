@@ -1,0 +1,57 @@
+package dev.retention.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.core.SharedData;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.OrderPlaced;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DemoTest {
+
+    @Test
+    void withoutArgumentsSummarisesASyntheticShop() {
+        Result result = run("--customers", "400", "--seed", "7");
+        List<CustomerEvent> events = SyntheticShop.of(400, 7).events();
+        long orders = events.stream().filter(e -> e instanceof OrderPlaced).count();
+
+        assertThat(result.code).isZero();
+        assertThat(result.out).contains("400 customers, seed 7")
+                .contains(String.format("events              %,d", events.size()))
+                .contains(String.format("%,d orders", orders))
+                .contains("customers           400");
+    }
+
+    @Test
+    void summarisesACsvEventLog() {
+        Result result = run("--events", SharedData.file("cdnow/orders.csv").toString());
+        assertThat(result.code).isZero();
+        assertThat(result.out).contains("Loaded 69,659 events").contains("customers           23,570")
+                .contains("revenue net of refunds  2500315.63 USD");
+    }
+
+    @Test
+    void badArgumentsExitWithUsage() {
+        Result unknown = run("frobnicate");
+        assertThat(unknown.code).isEqualTo(2);
+        assertThat(unknown.err).contains("unknown command 'frobnicate'").contains("summary");
+        Result missing = run("--events", "/no/such/file.csv");
+        assertThat(missing.code).isNotZero();
+        assertThat(missing.err).contains("/no/such/file.csv");
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Demo.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int code, String out, String err) {}
+}

@@ -1,0 +1,62 @@
+package dev.retention.core.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.profile.Channel;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+
+class SendersTest {
+    private static final OutgoingMessage WIN_BACK = new OutgoingMessage("win-back:anna:1", CustomerId.of("anna"),
+            "win-back", Channel.EMAIL, "win-back-v1",
+            Map.of("firstName", "Anna", "email", "anna@example.com", "discountCode", "COMEBACK10"));
+
+    @Test
+    void recordingSenderSendsEachIdempotencyKeyOnce() {
+        RecordingSender sender = new RecordingSender();
+        assertThat(sender.send(WIN_BACK).status()).isEqualTo(DeliveryResult.Status.SENT);
+        assertThat(sender.send(WIN_BACK).status()).isEqualTo(DeliveryResult.Status.DUPLICATE);
+        assertThat(sender.sent()).containsExactly(WIN_BACK);
+        assertThat(sender.sentTo(CustomerId.of("anna"))).hasSize(1);
+        assertThat(sender.sentTo(CustomerId.of("bob"))).isEmpty();
+        assertThat(sender.duplicateCount()).isEqualTo(1);
+        sender.clear();
+        assertThat(sender.sent()).isEmpty();
+    }
+
+    @Test
+    void loggingSenderLogsNoPersonalData() {
+        List<String> lines = new ArrayList<>();
+        Logger logger = (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("info")) {
+                        lines.add(Arrays.deepToString(args));
+                    }
+                    return method.getReturnType() == boolean.class ? Boolean.TRUE : null;
+                });
+        DeliveryResult result = new LoggingSender(logger).send(WIN_BACK);
+
+        assertThat(result.isDelivered()).isTrue();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0)).contains("win-back", "email", "anna", "discountCode")
+                .doesNotContain("anna@example.com", "Anna", "COMEBACK10");
+        assertThat(WIN_BACK.toString()).doesNotContain("anna@example.com", "COMEBACK10");
+    }
+
+    @Test
+    void outgoingMessagesAreValidated() {
+        assertThatThrownBy(() -> new OutgoingMessage(" ", CustomerId.of("a"), "c", Channel.EMAIL, "t", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("idempotencyKey");
+        assertThatThrownBy(() -> new OutgoingMessage("k", CustomerId.of("a"), "c", Channel.EMAIL, "", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateId");
+        assertThatThrownBy(() -> Channel.of("E-Mail")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("E-Mail");
+    }
+}

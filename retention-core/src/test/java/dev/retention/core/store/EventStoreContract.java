@@ -1,0 +1,161 @@
+package dev.retention.core.store;
+
+import static dev.retention.core.EventFixtures.at;
+import static dev.retention.core.EventFixtures.order;
+import static dev.retention.core.EventFixtures.view;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.core.CoreArbitraries;
+import dev.retention.core.CustomerId;
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.ProductViewed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Arbitrary;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link EventStore} must show. Extend it with {@link #newStore()} returning a
+ * new, empty store of your implementation; every test and property gets its own store.
+ */
+public abstract class EventStoreContract {
+
+    /** A new, empty store. */
+    protected abstract EventStore newStore();
+
+    @Test
+    void appendingTheSameEventIdTwiceStoresItOnce() {
+        EventStore store = newStore();
+        ProductViewed viewed = view("c1", "2026-01-01T10:00:00Z", "p1");
+        assertThat(store.append(viewed)).isTrue();
+        assertThat(store.append(viewed)).isFalse();
+        ProductViewed sameIdOtherContent = new ProductViewed(viewed.eventId(), viewed.customerId(),
+                viewed.occurredAt().plusSeconds(5), ProductId.of("p2"));
+        assertThat(store.append(sameIdOtherContent)).as("the first delivery wins").isFalse();
+        assertThat(store.eventCount()).isEqualTo(1);
+        assertThat(store.history(CustomerId.of("c1")).events()).containsExactly(viewed);
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderAreKeptInTimeOrder() {
+        EventStore store = newStore();
+        CustomerEvent late = order("c1", "2026-01-03T00:00:00Z", "30.00");
+        CustomerEvent early = view("c1", "2026-01-01T00:00:00Z", "p1");
+        CustomerEvent middle = order("c1", "2026-01-02T00:00:00Z", "20.00");
+        assertThat(store.appendAll(List.of(late, early, middle))).isEqualTo(3);
+        assertThat(store.history(CustomerId.of("c1")).events()).containsExactly(early, middle, late);
+    }
+
+    @Test
+    void aHistoryIsASnapshotThatLaterAppendsDoNotChange() {
+        EventStore store = newStore();
+        store.append(order("c1", "2026-01-02T00:00:00Z", "20.00"));
+        CustomerHistory before = store.history(CustomerId.of("c1"));
+        store.append(order("c1", "2026-01-03T00:00:00Z", "30.00"));
+        store.append(order("c1", "2026-01-01T00:00:00Z", "10.00"));
+        for (int i = 0; i < 20; i++) {
+            store.append(view("c1", "2026-01-0" + (1 + i % 5) + "T00:00:00Z", "p" + i));
+        }
+        assertThat(before.orderCount()).isEqualTo(1);
+        assertThat(before.viewCount()).isZero();
+        assertThat(before.firstOrderAt()).contains(at("2026-01-02T00:00:00Z"));
+        assertThat(store.history(CustomerId.of("c1")).orderCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownCustomerHasAnEmptyHistory() {
+        EventStore store = newStore();
+        CustomerHistory history = store.history(CustomerId.of("nobody"));
+        assertThat(history.isEmpty()).isTrue();
+        assertThat(history.customerId()).isEqualTo(CustomerId.of("nobody"));
+        assertThat(store.customerIds()).isEmpty();
+    }
+
+    @Test
+    void listsCustomersAndStreamsTheirHistories() {
+        EventStore store = newStore();
+        store.append(view("c1", "2026-01-01T00:00:00Z", "p1"));
+        store.append(view("c2", "2026-01-01T00:00:00Z", "p1"));
+        store.append(order("c2", "2026-01-02T00:00:00Z", "5.00"));
+        assertThat(store.customerIds()).containsExactlyInAnyOrder(CustomerId.of("c1"), CustomerId.of("c2"));
+        assertThat(store.customerCount()).isEqualTo(2);
+        assertThat(store.eventCount()).isEqualTo(3);
+        Map<CustomerId, Integer> counts = store.histories().parallel()
+                .collect(Collectors.toMap(CustomerHistory::customerId, CustomerHistory::eventCount));
+        assertThat(counts).containsEntry(CustomerId.of("c1"), 1).containsEntry(CustomerId.of("c2"), 2);
+    }
+
+    @Test
+    void concurrentAppendsFromSeveralThreadsLoseNothing() throws Exception {
+        EventStore store = newStore();
+        int threads = 4;
+        int perThread = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        // every thread writes to every customer, and repeats a shared event
+                        String customer = "c" + (i % 7);
+                        Instant when = Instant.parse("2026-01-01T00:00:00Z").plusSeconds((i * 37L) % 1000);
+                        store.append(new ProductViewed("t" + thread + "-" + i, CustomerId.of(customer), when,
+                                ProductId.of("p" + (i % 13))));
+                        store.append(new ProductViewed("shared-" + i, CustomerId.of(customer), when,
+                                ProductId.of("p0")));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.eventCount()).isEqualTo((long) threads * perThread + perThread);
+        long stored = store.histories().mapToLong(CustomerHistory::eventCount).sum();
+        assertThat(stored).isEqualTo(store.eventCount());
+        for (CustomerHistory h : store.histories().toList()) {
+            List<Instant> times = h.events().stream().map(CustomerEvent::occurredAt).toList();
+            assertThat(times).isSortedAccordingTo(Comparator.naturalOrder());
+        }
+    }
+
+    @Property(tries = 150)
+    void anyPermutationWithRepeatsYieldsTheSameHistories(@ForAll("eventSets") List<CustomerEvent> events,
+            @ForAll long seed) {
+        EventStore inOrder = newStore();
+        inOrder.appendAll(events);
+        EventStore shuffled = newStore();
+        shuffled.appendAll(CoreArbitraries.shuffledWithRepeats(events, seed));
+
+        assertThat(shuffled.eventCount()).isEqualTo(events.size());
+        assertThat(snapshot(shuffled)).isEqualTo(snapshot(inOrder));
+        for (List<CustomerEvent> history : snapshot(inOrder).values()) {
+            assertThat(history).isSortedAccordingTo(Comparator.comparing(CustomerEvent::occurredAt));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<CustomerEvent>> eventSets() {
+        return CoreArbitraries.eventSets();
+    }
+
+    private static Map<CustomerId, List<CustomerEvent>> snapshot(EventStore store) {
+        return store.histories().collect(Collectors.toMap(CustomerHistory::customerId, CustomerHistory::events));
+    }
+}
