@@ -51,26 +51,30 @@ public final class CustomerLog {
     static final int L_QUANTITY = 1;
     static final int L_AMOUNT = 2;
 
+    private static final long[] NO_LONGS = {};
+    private static final int[] NO_INTS = {};
+    private static final short[] NO_SHORTS = {};
+    private static final Table NO_VIEWS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_INTS);
+    private static final Table NO_CARTS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_SHORTS, NO_INTS, NO_INTS);
+    private static final Table NO_ORDERS =
+            Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS, NO_INTS, NO_INTS);
+    private static final Table NO_REFUNDS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS);
+    private static final Table NO_CUSTOM = Table.empty(NO_LONGS, NO_INTS, NO_INTS, new CustomEvent[0]);
+    private static final Table NO_LINES = Table.empty(NO_INTS, NO_INTS, NO_LONGS);
+
     private final CustomerId customerId;
     private final Dictionary<ProductId> products;
-    private final Table views;
-    private final Table carts;
-    private final Table orders;
-    private final Table refunds;
-    private final Table custom;
-    private final Table lines;
+    // tables start as the shared empty ones and become the log's own at the first row of their kind
+    private Table views;
+    private Table carts;
+    private Table orders;
+    private Table refunds;
+    private Table custom;
+    private Table lines;
     private final StringBlob strings;
 
     public CustomerLog(CustomerId customerId, Dictionary<ProductId> products) {
-        this(customerId, products,
-                new Table(new long[0], new int[0], new int[0], new int[0]),
-                new Table(new long[0], new int[0], new int[0], new short[0], new int[0], new int[0]),
-                new Table(new long[0], new int[0], new int[0], new long[0], new short[0], new int[0], new int[0],
-                        new int[0]),
-                new Table(new long[0], new int[0], new int[0], new long[0], new short[0], new int[0]),
-                new Table(new long[0], new int[0], new int[0], new CustomEvent[0]),
-                new Table(new int[0], new int[0], new long[0]),
-                new StringBlob());
+        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES, new StringBlob());
     }
 
     private CustomerLog(CustomerId customerId, Dictionary<ProductId> products, Table views, Table carts,
@@ -109,35 +113,44 @@ public final class CustomerLog {
         }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
-                int row = openRow(views, at, id, hash);
-                ((int[]) views.column(V_PRODUCT))[row] = products.intern(v.productId());
+            views = writable(views);
+            int row = openRow(views, at, id, hash);
+            ((int[]) views.column(V_PRODUCT))[row] = products.intern(v.productId());
         } else if (event instanceof CartUpdated c) {
-                int firstLine = addLines(c.items());
-                int row = openRow(carts, at, id, hash);
-                ((short[]) carts.column(C_CURRENCY))[row] =
-                        c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency());
-                ((int[]) carts.column(C_LINE_START))[row] = firstLine;
-                ((int[]) carts.column(C_LINE_COUNT))[row] = c.items().size();
+            carts = writable(carts);
+            int firstLine = addLines(c.items());
+            int row = openRow(carts, at, id, hash);
+            ((short[]) carts.column(C_CURRENCY))[row] =
+                    c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency());
+            ((int[]) carts.column(C_LINE_START))[row] = firstLine;
+            ((int[]) carts.column(C_LINE_COUNT))[row] = c.items().size();
         } else if (event instanceof OrderPlaced o) {
-                int firstLine = addLines(o.items());
-                int orderRef = strings.add(o.orderId().value().getBytes(StandardCharsets.UTF_8));
-                int row = openRow(orders, at, id, hash);
-                ((long[]) orders.column(O_TOTAL))[row] = o.total().minorUnits();
-                ((short[]) orders.column(O_CURRENCY))[row] = Currencies.code(o.total().currency());
-                ((int[]) orders.column(O_ORDER))[row] = orderRef;
-                ((int[]) orders.column(O_LINE_START))[row] = firstLine;
-                ((int[]) orders.column(O_LINE_COUNT))[row] = o.items().size();
+            orders = writable(orders);
+            int firstLine = addLines(o.items());
+            int orderRef = strings.add(o.orderId().value().getBytes(StandardCharsets.UTF_8));
+            int row = openRow(orders, at, id, hash);
+            ((long[]) orders.column(O_TOTAL))[row] = o.total().minorUnits();
+            ((short[]) orders.column(O_CURRENCY))[row] = Currencies.code(o.total().currency());
+            ((int[]) orders.column(O_ORDER))[row] = orderRef;
+            ((int[]) orders.column(O_LINE_START))[row] = firstLine;
+            ((int[]) orders.column(O_LINE_COUNT))[row] = o.items().size();
         } else if (event instanceof OrderRefunded r) {
-                int orderRef = strings.add(r.orderId().value().getBytes(StandardCharsets.UTF_8));
-                int row = openRow(refunds, at, id, hash);
-                ((long[]) refunds.column(R_AMOUNT))[row] = r.amount().minorUnits();
-                ((short[]) refunds.column(R_CURRENCY))[row] = Currencies.code(r.amount().currency());
-                ((int[]) refunds.column(R_ORDER))[row] = orderRef;
+            refunds = writable(refunds);
+            int orderRef = strings.add(r.orderId().value().getBytes(StandardCharsets.UTF_8));
+            int row = openRow(refunds, at, id, hash);
+            ((long[]) refunds.column(R_AMOUNT))[row] = r.amount().minorUnits();
+            ((short[]) refunds.column(R_CURRENCY))[row] = Currencies.code(r.amount().currency());
+            ((int[]) refunds.column(R_ORDER))[row] = orderRef;
         } else if (event instanceof CustomEvent x) {
-                int row = openRow(custom, at, id, hash);
-                ((CustomEvent[]) custom.column(X_EVENT))[row] = x;
+            custom = writable(custom);
+            int row = openRow(custom, at, id, hash);
+            ((CustomEvent[]) custom.column(X_EVENT))[row] = x;
         }
         return true;
+    }
+
+    private static Table writable(Table table) {
+        return table.isFrozen() ? table.thawed() : table;
     }
 
     private boolean contains(byte[] id, int hash) {
@@ -179,6 +192,9 @@ public final class CustomerLog {
     }
 
     private int addLines(List<LineItem> items) {
+        if (!items.isEmpty()) {
+            lines = writable(lines);
+        }
         int first = lines.size();
         for (LineItem item : items) {
             int row = lines.insert(lines.size());

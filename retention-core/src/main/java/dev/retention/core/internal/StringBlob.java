@@ -13,7 +13,7 @@ final class StringBlob {
     private int size;
 
     StringBlob() {
-        this(new byte[32], 0);
+        this(new byte[0], 0);
     }
 
     private StringBlob(byte[] bytes, int size) {
@@ -28,7 +28,7 @@ final class StringBlob {
     int add(byte[] utf8) {
         int needed = size + 5 + utf8.length;
         if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(needed, bytes.length + (bytes.length >> 1)));
+            bytes = Arrays.copyOf(bytes, Math.max(Math.max(needed, 32), bytes.length + (bytes.length >> 1)));
         }
         int offset = size;
         int length = utf8.length;

@@ -16,8 +16,12 @@ final class Table {
     private int size;
     private final boolean frozen;
 
-    Table(Object... emptyColumns) {
-        this(emptyColumns, 0, false);
+    /**
+     * A shareable, read-only empty table; {@link #thawed()} gives the writable one. Customers who
+     * never had an event of a kind share it, so an unused kind costs nothing.
+     */
+    static Table empty(Object... emptyColumns) {
+        return new Table(emptyColumns, 0, true);
     }
 
     private Table(Object[] columns, int size, boolean frozen) {
@@ -35,7 +39,19 @@ final class Table {
     }
 
     Table frozen() {
-        return new Table(columns.clone(), size, true);
+        return frozen ? this : new Table(columns.clone(), size, true);
+    }
+
+    boolean isFrozen() {
+        return frozen;
+    }
+
+    /** A writable table with this one's (empty) columns, for the first row of a kind. */
+    Table thawed() {
+        if (size != 0) {
+            throw new IllegalStateException("only empty tables thaw");
+        }
+        return new Table(columns.clone(), 0, false);
     }
 
     /** Opens a row at {@code position} (0..size), shifting later rows; returns the position. */
@@ -65,6 +81,9 @@ final class Table {
         long bytes = 0;
         for (Object column : columns) {
             int length = Array.getLength(column);
+            if (length == 0) {
+                continue; // the shared empty arrays
+            }
             Class<?> type = column.getClass().getComponentType();
             int width = type == long.class ? 8 : type == int.class ? 4 : type == short.class ? 2
                     : type == byte.class ? 1 : 4;
