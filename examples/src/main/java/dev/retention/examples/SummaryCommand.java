@@ -1,6 +1,7 @@
 package dev.retention.examples;
 
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.testkit.SyntheticShop;
 import dev.retention.core.io.CsvImport;
 import dev.retention.core.io.EventCsvReader;
 import dev.retention.core.store.InMemoryEventStore;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.core.SharedData;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
+import dev.retention.testkit.SyntheticShop;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.retention.examples;
+package dev.retention.testkit;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
@@ -185,7 +185,7 @@ public final class SyntheticShop {
         }
     }
 
-    static ProductId productId(int index) {
+    public static ProductId productId(int index) {
         return ProductId.of(String.format("p%05d", index + 1));
     }
 

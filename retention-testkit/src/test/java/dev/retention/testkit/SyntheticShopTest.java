@@ -1,4 +1,4 @@
-package dev.retention.examples;
+package dev.retention.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
