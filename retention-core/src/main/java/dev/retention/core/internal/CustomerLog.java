@@ -11,7 +11,6 @@ import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -27,25 +26,24 @@ import java.util.List;
 public final class CustomerLog {
     static final int AT = 0;
     static final int ID = 1;
-    static final int HASH = 2;
     // views
-    static final int V_PRODUCT = 3;
+    static final int V_PRODUCT = 2;
     // carts
-    static final int C_CURRENCY = 3;
-    static final int C_LINE_START = 4;
-    static final int C_LINE_COUNT = 5;
+    static final int C_CURRENCY = 2;
+    static final int C_LINE_START = 3;
+    static final int C_LINE_COUNT = 4;
     // orders
-    static final int O_TOTAL = 3;
-    static final int O_CURRENCY = 4;
-    static final int O_ORDER = 5;
-    static final int O_LINE_START = 6;
-    static final int O_LINE_COUNT = 7;
+    static final int O_TOTAL = 2;
+    static final int O_CURRENCY = 3;
+    static final int O_ORDER = 4;
+    static final int O_LINE_START = 5;
+    static final int O_LINE_COUNT = 6;
     // refunds
-    static final int R_AMOUNT = 3;
-    static final int R_CURRENCY = 4;
-    static final int R_ORDER = 5;
+    static final int R_AMOUNT = 2;
+    static final int R_CURRENCY = 3;
+    static final int R_ORDER = 4;
     // custom events
-    static final int X_EVENT = 3;
+    static final int X_EVENT = 2;
     // lines
     static final int L_PRODUCT = 0;
     static final int L_QUANTITY = 1;
@@ -54,12 +52,11 @@ public final class CustomerLog {
     private static final long[] NO_LONGS = {};
     private static final int[] NO_INTS = {};
     private static final short[] NO_SHORTS = {};
-    private static final Table NO_VIEWS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_INTS);
-    private static final Table NO_CARTS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_SHORTS, NO_INTS, NO_INTS);
-    private static final Table NO_ORDERS =
-            Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS, NO_INTS, NO_INTS);
-    private static final Table NO_REFUNDS = Table.empty(NO_LONGS, NO_INTS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS);
-    private static final Table NO_CUSTOM = Table.empty(NO_LONGS, NO_INTS, NO_INTS, new CustomEvent[0]);
+    private static final Table NO_VIEWS = Table.empty(NO_LONGS, NO_INTS, NO_INTS);
+    private static final Table NO_CARTS = Table.empty(NO_LONGS, NO_INTS, NO_SHORTS, NO_INTS, NO_INTS);
+    private static final Table NO_ORDERS = Table.empty(NO_LONGS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS, NO_INTS, NO_INTS);
+    private static final Table NO_REFUNDS = Table.empty(NO_LONGS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS);
+    private static final Table NO_CUSTOM = Table.empty(NO_LONGS, NO_INTS, new CustomEvent[0]);
     private static final Table NO_LINES = Table.empty(NO_INTS, NO_INTS, NO_LONGS);
 
     private final CustomerId customerId;
@@ -74,7 +71,7 @@ public final class CustomerLog {
     private final StringBlob strings;
 
     public CustomerLog(CustomerId customerId, Dictionary<ProductId> products) {
-        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES, new StringBlob());
+        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES, new StringBlob(customerId.value()));
     }
 
     private CustomerLog(CustomerId customerId, Dictionary<ProductId> products, Table views, Table carts,
@@ -106,20 +103,19 @@ public final class CustomerLog {
             throw new IllegalArgumentException("event " + event.eventId() + " belongs to customer "
                     + event.customerId() + ", not " + customerId);
         }
-        byte[] id = event.eventId().getBytes(StandardCharsets.UTF_8);
-        int hash = event.eventId().hashCode();
-        if (contains(id, hash)) {
+        StringBlob.Encoded id = strings.encode(event.eventId());
+        if (contains(id)) {
             return false;
         }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
             views = writable(views);
-            int row = openRow(views, at, id, hash);
+            int row = openRow(views, at, event.eventId(), id);
             ((int[]) views.column(V_PRODUCT))[row] = products.intern(v.productId());
         } else if (event instanceof CartUpdated c) {
             carts = writable(carts);
             int firstLine = addLines(c.items());
-            int row = openRow(carts, at, id, hash);
+            int row = openRow(carts, at, event.eventId(), id);
             ((short[]) carts.column(C_CURRENCY))[row] =
                     c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency());
             ((int[]) carts.column(C_LINE_START))[row] = firstLine;
@@ -127,8 +123,8 @@ public final class CustomerLog {
         } else if (event instanceof OrderPlaced o) {
             orders = writable(orders);
             int firstLine = addLines(o.items());
-            int orderRef = strings.add(o.orderId().value().getBytes(StandardCharsets.UTF_8));
-            int row = openRow(orders, at, id, hash);
+            int orderRef = strings.add(o.orderId().value());
+            int row = openRow(orders, at, event.eventId(), id);
             ((long[]) orders.column(O_TOTAL))[row] = o.total().minorUnits();
             ((short[]) orders.column(O_CURRENCY))[row] = Currencies.code(o.total().currency());
             ((int[]) orders.column(O_ORDER))[row] = orderRef;
@@ -136,14 +132,14 @@ public final class CustomerLog {
             ((int[]) orders.column(O_LINE_COUNT))[row] = o.items().size();
         } else if (event instanceof OrderRefunded r) {
             refunds = writable(refunds);
-            int orderRef = strings.add(r.orderId().value().getBytes(StandardCharsets.UTF_8));
-            int row = openRow(refunds, at, id, hash);
+            int orderRef = strings.add(r.orderId().value());
+            int row = openRow(refunds, at, event.eventId(), id);
             ((long[]) refunds.column(R_AMOUNT))[row] = r.amount().minorUnits();
             ((short[]) refunds.column(R_CURRENCY))[row] = Currencies.code(r.amount().currency());
             ((int[]) refunds.column(R_ORDER))[row] = orderRef;
         } else if (event instanceof CustomEvent x) {
             custom = writable(custom);
-            int row = openRow(custom, at, id, hash);
+            int row = openRow(custom, at, event.eventId(), id);
             ((CustomEvent[]) custom.column(X_EVENT))[row] = x;
         }
         return true;
@@ -153,16 +149,15 @@ public final class CustomerLog {
         return table.isFrozen() ? table.thawed() : table;
     }
 
-    private boolean contains(byte[] id, int hash) {
-        return contains(views, id, hash) || contains(orders, id, hash) || contains(carts, id, hash)
-                || contains(refunds, id, hash) || contains(custom, id, hash);
+    private boolean contains(StringBlob.Encoded id) {
+        return contains(views, id) || contains(orders, id) || contains(carts, id) || contains(refunds, id)
+                || contains(custom, id);
     }
 
-    private boolean contains(Table table, byte[] id, int hash) {
-        int[] hashes = (int[]) table.column(HASH);
+    private boolean contains(Table table, StringBlob.Encoded id) {
         int[] ids = (int[]) table.column(ID);
         for (int i = 0, n = table.size(); i < n; i++) {
-            if (hashes[i] == hash && strings.compare(ids[i], id) == 0) {
+            if (strings.matches(ids[i], id)) {
                 return true;
             }
         }
@@ -170,7 +165,7 @@ public final class CustomerLog {
     }
 
     /** Inserts a row in (at, id) order, writes the common columns and returns the row. */
-    private int openRow(Table table, long at, byte[] id, int hash) {
+    private int openRow(Table table, long at, String eventId, StringBlob.Encoded id) {
         long[] times = (long[]) table.column(AT);
         int size = table.size();
         int position;
@@ -179,7 +174,8 @@ public final class CustomerLog {
         } else {
             position = lowerBound(times, size, at);
             int[] ids = (int[]) table.column(ID);
-            while (position < size && times[position] == at && strings.compare(ids[position], id) < 0) {
+            while (position < size && times[position] == at
+                    && StringBlob.compareIds(strings.get(ids[position]), eventId) < 0) {
                 position++;
             }
         }
@@ -187,7 +183,6 @@ public final class CustomerLog {
         int row = table.insert(position);
         ((long[]) table.column(AT))[row] = at;
         ((int[]) table.column(ID))[row] = idRef;
-        ((int[]) table.column(HASH))[row] = hash;
         return row;
     }
 
@@ -390,7 +385,19 @@ public final class CustomerLog {
         if (atA != atB) {
             return atA < atB;
         }
-        return strings.compare(((int[]) a.column(ID))[rowA], ((int[]) b.column(ID))[rowB]) < 0;
+        return StringBlob.compareIds(strings.get(((int[]) a.column(ID))[rowA]),
+                strings.get(((int[]) b.column(ID))[rowB])) < 0;
+    }
+
+    /** Shrinks every array to the rows in use (growth leaves up to a third spare). */
+    public void trimToSize() {
+        views.trim();
+        carts.trim();
+        orders.trim();
+        refunds.trim();
+        custom.trim();
+        lines.trim();
+        strings.trim();
     }
 
     /** Bytes held by this log's arrays (spare capacity included), for memory accounting. */

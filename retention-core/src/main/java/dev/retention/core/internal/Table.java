@@ -76,6 +76,21 @@ final class Table {
         return position;
     }
 
+    /**
+     * Shrinks the columns to the rows in use. Makes new arrays, so snapshots keep theirs; a frozen
+     * table is left alone.
+     */
+    void trim() {
+        if (frozen || size == Array.getLength(columns[0])) {
+            return;
+        }
+        for (int c = 0; c < columns.length; c++) {
+            Object trimmed = Array.newInstance(columns[c].getClass().getComponentType(), size);
+            System.arraycopy(columns[c], 0, trimmed, 0, size);
+            columns[c] = trimmed;
+        }
+    }
+
     /** Bytes held by the column arrays, spare capacity included. */
     long footprintBytes() {
         long bytes = 0;

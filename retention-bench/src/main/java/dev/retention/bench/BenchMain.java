@@ -1,0 +1,164 @@
+package dev.retention.bench;
+
+import dev.retention.core.store.InMemoryEventStore;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the benchmark suite for one shop size and writes the summary table.
+ *
+ * <pre>
+ * java -jar retention-bench/target/benchmarks.jar --size small --quick
+ * java -jar retention-bench/target/benchmarks.jar --size large
+ * </pre>
+ *
+ * Plain JMH options work too: {@code java -cp benchmarks.jar org.openjdk.jmh.Main -p size=small}.
+ */
+public final class BenchMain {
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ShopSize size = ShopSize.SMALL;
+        boolean quick = false;
+        Path out = Path.of("retention-bench/target");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--size" -> size = ShopSize.parse(args[++i]);
+                case "--quick" -> quick = true;
+                case "--out" -> out = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --size small|medium|large [--quick] [--out DIR]");
+            }
+        }
+        Files.createDirectories(out);
+        System.setProperty("bench.data", out.resolve("bench-data").toString());
+        List<String> rows = new ArrayList<>();
+        rows.addAll(loadAndMemory(size));
+        rows.addAll(jmh(size, quick, out));
+        String table = table(size, quick, rows);
+        System.out.println(table);
+        Path file = out.resolve("bench-summary-" + size.name().toLowerCase(Locale.ROOT) + ".md");
+        Files.writeString(file, table);
+        System.out.println("written to " + file);
+    }
+
+    /** Loading times (reported apart from queries) and workload 4, bytes per stored event. */
+    static List<String> loadAndMemory(ShopSize size) throws Exception {
+        BenchShop shop = new BenchShop(size);
+        LongAdder generated = new LongAdder();
+        long t0 = System.nanoTime();
+        shop.generate(e -> generated.increment());
+        long generateNanos = System.nanoTime() - t0;
+
+        long before = usedHeapAfterGc();
+        t0 = System.nanoTime();
+        InMemoryEventStore store = shop.loadStore();
+        long libraryNanos = System.nanoTime() - t0;
+        long after = usedHeapAfterGc();
+        long events = store.eventCount();
+        double bytesPerEvent = (after - before) / (double) events;
+        double columnBytesPerEvent = store.columnBytes() / (double) events;
+        Reference.reachabilityFence(store);
+        store = null;
+
+        t0 = System.nanoTime();
+        try (DuckShop duck = DuckShop.load(shop)) {
+            long duckNanos = System.nanoTime() - t0;
+            List<String> rows = new ArrayList<>();
+            rows.add(row("load: generate " + String.format(Locale.ROOT, "%,d", events) + " events and store them",
+                    libraryNanos / 1e6, duckNanos / 1e6, String.format(Locale.ROOT,
+                            "generating alone %.0f ms; library %.2f M events/s incl. generation",
+                            generateNanos / 1e6, events / (libraryNanos / 1e9) / 1e6)));
+            rows.add(String.format(Locale.ROOT, "| 4. memory: retained heap per stored event | %.1f B | | | "
+                    + "columns alone %.1f B/event; target 48 |", bytesPerEvent, columnBytesPerEvent));
+            return rows;
+        }
+    }
+
+    static List<String> jmh(ShopSize size, boolean quick, Path out) throws RunnerException {
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(CsvImportBenchmark.class.getName())
+                .param("size", size.name().toLowerCase(Locale.ROOT))
+                .jvmArgs("-Xmx16g", "-Dbench.data=" + System.getProperty("bench.data"))
+                .forks(1)
+                .warmupIterations(quick ? 1 : 2)
+                .measurementIterations(quick ? 2 : 5)
+                .warmupTime(TimeValue.seconds(quick ? 1 : 3))
+                .measurementTime(TimeValue.seconds(quick ? 1 : 5))
+                .result(out.resolve("jmh-" + size.name().toLowerCase(Locale.ROOT) + ".json").toString())
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON);
+        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<String, Map<String, RunResult>> byWorkload = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String benchmark = r.getParams().getBenchmark();
+            String workload = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            String side = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            byWorkload.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(side, r);
+        }
+        List<String> rows = new ArrayList<>();
+        for (var entry : byWorkload.entrySet()) {
+            RunResult library = entry.getValue().get("library");
+            RunResult duck = entry.getValue().get("duckdb");
+            String name = WORKLOAD_NAMES.getOrDefault(entry.getKey().substring(entry.getKey().lastIndexOf('.') + 1),
+                    entry.getKey());
+            double lib = library.getPrimaryResult().getScore();
+            double peer = duck == null ? Double.NaN : duck.getPrimaryResult().getScore();
+            rows.add(row(name + " (" + library.getPrimaryResult().getScoreUnit() + ")", lib, peer,
+                    String.format(Locale.ROOT, "library ± %.1f, DuckDB ± %.1f",
+                            library.getPrimaryResult().getScoreError(),
+                            duck == null ? Double.NaN : duck.getPrimaryResult().getScoreError())));
+        }
+        return rows;
+    }
+
+    private static final Map<String, String> WORKLOAD_NAMES = Map.of(
+            "CsvImportBenchmark", "5. CSV import into memory");
+
+    private static String row(String workload, double library, double duck, String notes) {
+        return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %s |", workload, library, duck,
+                library / duck, notes);
+    }
+
+    static String table(ShopSize size, boolean quick, List<String> rows) {
+        Runtime rt = Runtime.getRuntime();
+        String hardware = String.format(Locale.ROOT, "%d cores, %d GiB max heap, %s %s, %s", rt.availableProcessors(),
+                rt.maxMemory() >> 30, System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getArch());
+        StringBuilder s = new StringBuilder();
+        s.append("## retention vs DuckDB: ").append(size.name().toLowerCase(Locale.ROOT)).append(" shop (")
+                .append(String.format(Locale.ROOT, "%,d", size.customers())).append(" customers)")
+                .append(quick ? ", quick run" : ", full run").append("\n\n");
+        s.append("Date ").append(LocalDate.now(java.time.Clock.systemUTC())).append("; ").append(hardware).append(".\n");
+        s.append("Times in ms (lower is better); ratio = library / DuckDB (below 1: the library is faster).\n\n");
+        s.append("| workload | library | DuckDB | ratio | notes |\n|---|---:|---:|---:|---|\n");
+        rows.forEach(r -> s.append(r).append('\n'));
+        return s.toString();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.retention.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.store.InMemoryEventStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CI smoke run on the small shop: every workload runs once and both sides agree on the answer.
+ * No timing is asserted here; speed is measured by {@link BenchMain}.
+ */
+class BenchSmokeTest {
+    private static final BenchShop SHOP = new BenchShop(ShopSize.SMALL);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void csvImportStoresTheSameEventsOnBothSides() throws Exception {
+        InMemoryEventStore store = SHOP.loadStore();
+        CsvImportBenchmark benchmark = new CsvImportBenchmark();
+        benchmark.csv = SHOP.csv(dir);
+
+        long library = benchmark.library();
+        assertThat(library).isEqualTo(store.eventCount());
+        long csvRows = benchmark.duckdb();
+        long lineRows = store.histories().mapToLong(h -> h.orders().stream()
+                .mapToLong(o -> Math.max(1, o.items().size())).sum()
+                + h.viewCount() + h.refunds(java.time.Instant.MIN, java.time.Instant.MAX).size()
+                + cartRows(h)).sum();
+        assertThat(csvRows).as("DuckDB reads one row per view, line and refund").isEqualTo(lineRows);
+    }
+
+    @Test
+    void duckDbHoldsTheSameShopAsTheStore() throws Exception {
+        InMemoryEventStore store = SHOP.loadStore();
+        try (DuckShop duck = DuckShop.load(SHOP)) {
+            assertThat(duck.rowCount("orders")).isEqualTo(store.histories().mapToLong(CustomerHistory::orderCount).sum());
+            assertThat(duck.rowCount("views")).isEqualTo(store.histories().mapToLong(CustomerHistory::viewCount).sum());
+        }
+        assertThat(store.customerCount()).isEqualTo(ShopSize.SMALL.customers());
+        assertThat(store.eventCount() / (double) store.customerCount()).as("events per customer").isBetween(15.0, 35.0);
+    }
+
+    private static long cartRows(CustomerHistory h) {
+        return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
+                .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();
+    }
+}
