@@ -12,10 +12,11 @@ import java.util.Set;
 
 /**
  * Campaign uplift: conversion (an order within N days after the decision) of treated versus holdout
- * customers, with a 95% confidence interval for the difference (Newcombe's hybrid score method,
- * from Wilson intervals).
+ * customers from the fire log, with a 95% confidence interval for the difference (Newcombe's hybrid
+ * score method, from Wilson intervals).
  *
- * <p>A customer converted if they placed an order in {@code [decidedAt, decidedAt + window)}.
+ * <p>The fire log enters as {@link UpliftAssignment} records (customer, group, decision time), which an
+ * adapter builds from it. A customer converted if they placed an order in {@code [decidedAt, decidedAt + window)}.
  * Customers the order log does not know did not convert. Each customer may appear once.
  *
  * @param treated conversion of the treated group

@@ -7,6 +7,7 @@ import dev.retention.core.internal.Nanos;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -86,7 +87,7 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
         long[][] active = new long[periods][];
         int[] cohortOf = new int[log.customerCount()];
         long[] lastCounted = new long[log.customerCount()];
-        java.util.Arrays.fill(cohortOf, -1);
+        Arrays.fill(cohortOf, -1);
         for (int i = 0; i < end; i++) {
             int c = log.orderCustomer[i];
             int b = (int) (bucket(granularity, log.orderTime[i]) - firstBucket);

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -189,7 +190,8 @@ public final class OrderLog {
     }
 
     /**
-     * Splits the log by a key per customer, e.g. the acquisition channel
+     * Every metric can be split by segment and by acquisition source (which campaigns bring customers
+     * who come back): this splits the log by a key per customer, e.g. the acquisition channel
      * ({@link AcquisitionGrouping}) or a segment name, so any metric can be computed per group:
      * {@code log.groupBy(key).forEach((k, part) -> RetentionRate.of(part, period))}.
      *
@@ -203,7 +205,7 @@ public final class OrderLog {
             keys[c] = requireNonNull(key.apply(customers.get(c)), () -> "group key of a customer is null");
         }
         SortedMap<String, OrderLog> out = new TreeMap<>();
-        for (String k : new java.util.TreeSet<>(Arrays.asList(keys))) {
+        for (String k : new TreeSet<>(Arrays.asList(keys))) {
             out.put(k, subLog(keys, k));
         }
         return Collections.unmodifiableSortedMap(out);
