@@ -196,4 +196,72 @@ class CdnowMetricsTest {
         }
         assertThat(total).isEqualTo(23_570);
     }
+
+    @Test
+    void rfmFrequencyScoresMatchAPlainRankingOfOrderCounts() {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Row r : rows) {
+            if (r.date().isBefore(LocalDate.parse("1998-01-01"))) {
+                counts.merge(r.customer(), 1, Integer::sum);
+            }
+        }
+        int n = counts.size();
+        // how many customers have each order count, then how many have fewer orders than each count
+        TreeMap<Integer, Integer> histogram = new TreeMap<>();
+        for (int c : counts.values()) {
+            histogram.merge(c, 1, Integer::sum);
+        }
+        Map<Integer, Integer> fewer = new HashMap<>();
+        int below = 0;
+        for (Map.Entry<Integer, Integer> e : histogram.entrySet()) {
+            fewer.put(e.getKey(), below);
+            below += e.getValue();
+        }
+        Map<String, Integer> expected = new HashMap<>();
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            expected.put(e.getKey(), 1 + (int) (5L * fewer.get(e.getValue()) / n));
+        }
+
+        List<RfmScore> scores = RfmAnalysis.of(log, Orders.day("1998-01-01"), java.util.Currency.getInstance("USD"));
+
+        assertThat(scores).hasSize(n);
+        for (RfmScore score : scores) {
+            assertThat(score.frequency()).isEqualTo((long) counts.get(score.customerId().value()));
+            assertThat(score.frequencyScore()).as("customer %s", score.customerId())
+                    .isEqualTo(expected.get(score.customerId().value()));
+        }
+    }
+
+    @Test
+    void upliftCountsOrdersWithinThirtyDaysOfTheDecisionLikeAPlainScan() {
+        LocalDate decided = LocalDate.parse("1997-06-01");
+        LocalDate until = decided.plusDays(30);
+        Set<String> customers = new java.util.TreeSet<>();
+        Set<String> converted = new HashSet<>();
+        for (Row r : rows) {
+            customers.add(r.customer());
+            if (!r.date().isBefore(decided) && r.date().isBefore(until)) {
+                converted.add(r.customer());
+            }
+        }
+        List<UpliftAssignment> assignments = new ArrayList<>();
+        long[] size = new long[2];
+        long[] hits = new long[2];
+        for (String c : customers) {
+            boolean treated = Integer.parseInt(c) % 3 != 0;
+            int g = treated ? 0 : 1;
+            size[g]++;
+            if (converted.contains(c)) {
+                hits[g]++;
+            }
+            assignments.add(new UpliftAssignment(dev.retention.core.CustomerId.of(c),
+                    treated ? UpliftGroup.TREATED : UpliftGroup.HOLDOUT, Orders.day("1997-06-01")));
+        }
+
+        CampaignUplift uplift = CampaignUplift.of(log, assignments, Duration.ofDays(30));
+
+        assertThat(uplift.treated()).isEqualTo(new CampaignUplift.Conversion(size[0], hits[0]));
+        assertThat(uplift.holdout()).isEqualTo(new CampaignUplift.Conversion(size[1], hits[1]));
+        assertThat(uplift.interval95().contains(uplift.difference())).isTrue();
+    }
 }
