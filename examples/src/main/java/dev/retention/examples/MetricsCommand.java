@@ -1,0 +1,101 @@
+package dev.retention.examples;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retention.core.io.EventCsvReader;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.metrics.AverageOrderValue;
+import dev.retention.metrics.OrderLog;
+import dev.retention.metrics.Period;
+import dev.retention.metrics.PurchaseFrequency;
+import dev.retention.metrics.RepeatPurchaseRate;
+import dev.retention.metrics.RetentionRate;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * {@code metrics --events FILE --from DATE --to DATE}: the period's retention figures as one JSON
+ * object. Dates are {@code YYYY-MM-DD}, the start of that day in UTC; the period is
+ * {@code [from, to)}. {@code revenue} is gross (refunds not subtracted) and {@code aov} is rounded
+ * half-even to the minor unit, both in the log's one currency; undefined ratios are {@code null}.
+ */
+final class MetricsCommand implements DemoCommand {
+
+    @Override
+    public String name() {
+        return "metrics";
+    }
+
+    @Override
+    public String usage() {
+        return "--events FILE --from DATE --to DATE  CRR, repeat rate, AOV and frequency of [from, to) as JSON";
+    }
+
+    @Override
+    public int run(Arguments args, PrintStream out) throws Exception {
+        Path file = Path.of(args.required("events"));
+        Period period = Period.of(date(args, "from"), date(args, "to"));
+        OrderLog log = load(file);
+        List<Currency> currencies = log.currencies();
+        if (currencies.size() > 1) {
+            throw new IllegalArgumentException("the log has orders in " + currencies.size() + " currencies "
+                    + currencies + "; the metrics command sums money in one currency only");
+        }
+        RetentionRate retention = RetentionRate.of(log, period);
+        PurchaseFrequency frequency = PurchaseFrequency.of(log, period);
+
+        ObjectMapper mapper = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        ObjectNode json = mapper.createObjectNode();
+        json.put("customersAtStart", retention.customersAtStart());
+        json.put("newCustomers", retention.newCustomers());
+        json.put("customersAtEnd", retention.customersAtEnd());
+        json.put("retained", retention.retained());
+        putRatio(json, "crr", retention.crr());
+        putRatio(json, "repeatPurchaseRate", RepeatPurchaseRate.of(log, period).rate());
+        json.put("orders", frequency.orders());
+        if (currencies.isEmpty()) {
+            json.put("revenue", 0);
+            json.putNull("aov");
+        } else {
+            AverageOrderValue aov = AverageOrderValue.of(log, period, currencies.get(0));
+            json.put("revenue", aov.revenue().toBigDecimal());
+            if (aov.aov().isPresent()) {
+                json.put("aov", aov.aov().get().toBigDecimal());
+            } else {
+                json.putNull("aov");
+            }
+        }
+        putRatio(json, "purchaseFrequency", frequency.frequency());
+        out.println(mapper.writeValueAsString(json));
+        return 0;
+    }
+
+    static OrderLog load(Path file) {
+        InMemoryEventStore store = new InMemoryEventStore();
+        EventCsvReader.strict().importInto(store, file);
+        return OrderLog.of(store);
+    }
+
+    static LocalDate date(Arguments args, String option) {
+        String text = args.required(option);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + option + " must be a date like 1997-04-01, got '" + text + "'", e);
+        }
+    }
+
+    private static void putRatio(ObjectNode json, String name, OptionalDouble value) {
+        if (value.isPresent()) {
+            json.put(name, value.getAsDouble());
+        } else {
+            json.putNull(name);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.retention.metrics;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.internal.Nanos;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cohort retention matrix: customers grouped by month (or week) of first order; share active in each
+ * later period.
+ *
+ * <p>Row {@code r} is the cohort of customers whose first order falls in the period starting
+ * {@link Cohort#start}; {@code active.get(k)} is how many of them ordered in the k-th period after
+ * it (k = 0 is the cohort's own period, where all of them ordered). Periods are counted up to the
+ * one holding the last instant before {@code asOf}; the last column may therefore cover part of a
+ * period. Only orders before {@code asOf} count. Rows are in time order; periods without new
+ * customers have no row.
+ *
+ * @param granularity month or week
+ * @param asOf the exclusive end of the data the matrix sees
+ * @param cohorts the rows, oldest first
+ */
+public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Cohort> cohorts) {
+
+    private static final long NANOS_PER_DAY = 86_400_000_000_000L;
+
+    public CohortMatrix {
+        requireNonNull(granularity, "granularity");
+        requireNonNull(asOf, "asOf");
+        cohorts = List.copyOf(requireNonNull(cohorts, "cohorts"));
+    }
+
+    /**
+     * One cohort: its first period, its size and the active customers per later period.
+     *
+     * @param start the first day of the period of first order (UTC)
+     * @param customers customers whose first order is in that period
+     * @param active customers of the cohort with an order in period k after it, k = 0, 1, ...
+     */
+    public record Cohort(LocalDate start, long customers, List<Long> active) {
+
+        public Cohort {
+            requireNonNull(start, "start");
+            active = List.copyOf(requireNonNull(active, "active"));
+            checkArgument(customers > 0, "a cohort has at least one customer, got %s", customers);
+            for (long a : active) {
+                checkArgument(a >= 0 && a <= customers, "active must be between 0 and %s, got %s", customers, a);
+            }
+        }
+
+        /** active(k) / customers: the share of the cohort that ordered in the k-th period after its first. */
+        public double share(int k) {
+            checkArgument(k >= 0 && k < active.size(), "period offset must be between 0 and %s, got %s",
+                    active.size() - 1, k);
+            return (double) active.get(k) / customers;
+        }
+
+        /** All shares, offset 0 first. */
+        public List<Double> shares() {
+            List<Double> out = new ArrayList<>(active.size());
+            for (int k = 0; k < active.size(); k++) {
+                out.add(share(k));
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** The matrix of every order before {@code asOf}. */
+    public static CohortMatrix of(OrderLog log, CohortGranularity granularity, Instant asOf) {
+        requireNonNull(log, "log");
+        requireNonNull(granularity, "granularity");
+        requireNonNull(asOf, "asOf");
+        int end = log.firstOrderRow(asOf);
+        if (end == 0) {
+            return new CohortMatrix(granularity, asOf, List.of());
+        }
+        long firstBucket = bucket(granularity, log.orderTime[0]);
+        int periods = (int) (bucket(granularity, log.orderTime[end - 1]) - firstBucket + 1);
+        long lastBucket = bucket(granularity, Nanos.clamped(asOf) - 1);
+        int columns = (int) (lastBucket - firstBucket + 1);
+        long[] size = new long[periods];
+        long[][] active = new long[periods][];
+        int[] cohortOf = new int[log.customerCount()];
+        long[] lastCounted = new long[log.customerCount()];
+        Arrays.fill(cohortOf, -1);
+        for (int i = 0; i < end; i++) {
+            int c = log.orderCustomer[i];
+            int b = (int) (bucket(granularity, log.orderTime[i]) - firstBucket);
+            if (cohortOf[c] < 0) {
+                cohortOf[c] = b;
+                size[b]++;
+                if (active[b] == null) {
+                    active[b] = new long[columns - b];
+                }
+                active[b][0]++;
+                lastCounted[c] = b;
+            } else if (lastCounted[c] != b) {
+                // orders come in time order, so each customer's periods only grow
+                active[cohortOf[c]][b - cohortOf[c]]++;
+                lastCounted[c] = b;
+            }
+        }
+        List<Cohort> rows = new ArrayList<>();
+        for (int b = 0; b < periods; b++) {
+            if (size[b] > 0) {
+                List<Long> counts = new ArrayList<>(active[b].length);
+                for (long a : active[b]) {
+                    counts.add(a);
+                }
+                rows.add(new Cohort(granularity.start(firstBucket + b), size[b], counts));
+            }
+        }
+        return new CohortMatrix(granularity, asOf, rows);
+    }
+
+    private static long bucket(CohortGranularity granularity, long nanos) {
+        return granularity.bucket(Math.floorDiv(nanos, NANOS_PER_DAY));
+    }
+}
