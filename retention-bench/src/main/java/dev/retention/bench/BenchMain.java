@@ -94,6 +94,7 @@ public final class BenchMain {
     static List<String> jmh(ShopSize size, boolean quick, Path out) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(CsvImportBenchmark.class.getName())
+                .include(MetricsBenchmark.class.getName())
                 .param("size", size.name().toLowerCase(Locale.ROOT))
                 .jvmArgs("-Xmx16g", "-Dbench.data=" + System.getProperty("bench.data"))
                 .forks(1)
@@ -128,6 +129,7 @@ public final class BenchMain {
     }
 
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(
+            "MetricsBenchmark", "2. metrics of a year + monthly cohort matrix",
             "CsvImportBenchmark", "5. CSV import into memory");
 
     private static String row(String workload, double library, double duck, String notes) {

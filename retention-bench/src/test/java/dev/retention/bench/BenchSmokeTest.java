@@ -45,6 +45,22 @@ class BenchSmokeTest {
         assertThat(store.eventCount() / (double) store.customerCount()).as("events per customer").isBetween(15.0, 35.0);
     }
 
+    @Test
+    void metricsAgreeWithTheSqlPeer() throws Exception {
+        MetricsBenchmark benchmark = new MetricsBenchmark();
+        benchmark.size = "small";
+        benchmark.load(); // compares both answers and throws if they differ
+        try {
+            MetricsBenchmark.Answer answer = benchmark.library();
+            assertThat(answer.customersAtEnd()).isPositive();
+            assertThat(answer.retained()).isPositive().isLessThanOrEqualTo(answer.customersAtStart());
+            assertThat(answer.cohorts()).hasSizeGreaterThan(12);
+            assertThat(benchmark.duckdb()).isEqualTo(answer);
+        } finally {
+            benchmark.close();
+        }
+    }
+
     private static long cartRows(CustomerHistory h) {
         return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
                 .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();
