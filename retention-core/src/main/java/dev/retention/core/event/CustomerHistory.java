@@ -99,22 +99,18 @@ public final class CustomerHistory {
 
     /** Orders placed in {@code [from, to)}. */
     public int orderCount(Instant from, Instant to) {
-        long[] times = log.orderTimes();
-        int n = log.orderCount();
-        return Math.max(0, bound(times, n, to) - bound(times, n, from));
+        return Math.max(0, log.ordersBefore(Nanos.clamped(to)) - log.ordersBefore(Nanos.clamped(from)));
     }
 
     /** Orders placed at or before {@code asOf}. */
     public int orderCountAsOf(Instant asOf) {
-        return CustomerLog.lowerBound(log.orderTimes(), log.orderCount(), Nanos.justAfter(asOf));
+        return log.ordersBefore(Nanos.justAfter(asOf));
     }
 
     /** The orders placed in {@code [from, to)}, in time order. */
     public List<OrderPlaced> orders(Instant from, Instant to) {
-        long[] times = log.orderTimes();
-        int n = log.orderCount();
         List<OrderPlaced> out = new ArrayList<>();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
             out.add(log.order(i));
         }
         return out;
@@ -125,24 +121,23 @@ public final class CustomerHistory {
     }
 
     public Optional<Instant> firstOrderAt() {
-        return log.orderCount() == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[0]));
+        return log.orderCount() == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(0)));
     }
 
     public Optional<Instant> lastOrderAt() {
         int n = log.orderCount();
-        return n == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[n - 1]));
+        return n == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(n - 1)));
     }
 
     /** The time of the last order placed at or before {@code asOf}. */
     public Optional<Instant> lastOrderAt(Instant asOf) {
         int i = orderCountAsOf(asOf) - 1;
-        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTimes()[i]));
+        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(i)));
     }
 
     /** Sum of the totals of orders in {@code [from, to)} in {@code currency}, refunds not subtracted. */
     public Money grossSpend(Currency currency, Instant from, Instant to) {
-        return Money.ofMinor(sum(log.orderTimes(), log.orderTotals(), log.orderCurrencies(), log.orderCount(),
-                currency, from, to), currency);
+        return Money.ofMinor(orderSum(currency, from, to), currency);
     }
 
     /**
@@ -151,10 +146,8 @@ public final class CustomerHistory {
      * earlier order.
      */
     public Money netSpend(Currency currency, Instant from, Instant to) {
-        long gross = sum(log.orderTimes(), log.orderTotals(), log.orderCurrencies(), log.orderCount(), currency,
-                from, to);
-        long refunded = sum(log.refundTimes(), log.refundAmounts(), log.refundCurrencies(), log.refundCount(),
-                currency, from, to);
+        long gross = orderSum(currency, from, to);
+        long refunded = refundSum(currency, from, to);
         return Money.ofMinor(Math.subtractExact(gross, refunded), currency);
     }
 
@@ -166,19 +159,16 @@ public final class CustomerHistory {
     /** The currencies the customer's orders were placed in, in order of first use. */
     public Set<Currency> currencies() {
         Set<Currency> out = new LinkedHashSet<>();
-        short[] codes = log.orderCurrencies();
         for (int i = 0; i < log.orderCount(); i++) {
-            out.add(Currencies.get(codes[i]));
+            out.add(Currencies.get(log.orderCurrency(i)));
         }
         return out;
     }
 
     /** Refunds made in {@code [from, to)}, in time order. */
     public List<OrderRefunded> refunds(Instant from, Instant to) {
-        long[] times = log.refundTimes();
-        int n = log.refundCount();
         List<OrderRefunded> out = new ArrayList<>();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.refundsBefore(Nanos.clamped(from)), end = log.refundsBefore(Nanos.clamped(to)); i < end; i++) {
             out.add(log.refund(i));
         }
         return out;
@@ -189,7 +179,7 @@ public final class CustomerHistory {
         Money total = null;
         for (int i = 0; i < log.refundCount(); i++) {
             if (log.refundOrderId(i).equals(orderId.value())) {
-                Money amount = Money.ofMinor(log.refundAmounts()[i], Currencies.get(log.refundCurrencies()[i]));
+                Money amount = Money.ofMinor(log.refundAmount(i), Currencies.get(log.refundCurrency(i)));
                 total = total == null ? amount : total.plus(amount);
             }
         }
@@ -201,11 +191,10 @@ public final class CustomerHistory {
      * than the orders (empty for zero or one order).
      */
     public List<Duration> interPurchaseIntervals(Instant asOf) {
-        long[] times = log.orderTimes();
         int n = orderCountAsOf(asOf);
         List<Duration> out = new ArrayList<>(Math.max(0, n - 1));
         for (int i = 1; i < n; i++) {
-            out.add(Duration.ofNanos(times[i] - times[i - 1]));
+            out.add(Duration.ofNanos(log.orderTime(i) - log.orderTime(i - 1)));
         }
         return out;
     }
@@ -213,13 +202,10 @@ public final class CustomerHistory {
     /** Distinct products on the lines of orders placed in {@code [from, to)}, in order of first purchase. */
     public Set<ProductId> productsBought(Instant from, Instant to) {
         Set<ProductId> out = new LinkedHashSet<>();
-        long[] times = log.orderTimes();
-        int n = log.orderCount();
-        int[] lineProducts = log.lineProducts();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
             int start = log.orderLineStart(i);
             for (int l = start; l < start + log.orderLineCount(i); l++) {
-                out.add(log.products().get(lineProducts[l]));
+                out.add(log.products().get(log.lineProduct(l)));
             }
         }
         return out;
@@ -231,13 +217,10 @@ public final class CustomerHistory {
         if (codes.length == 0) {
             return false;
         }
-        long[] times = log.orderTimes();
-        int n = log.orderCount();
-        int[] lineProducts = log.lineProducts();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
             int start = log.orderLineStart(i);
             for (int l = start; l < start + log.orderLineCount(i); l++) {
-                if (contains(codes, lineProducts[l])) {
+                if (contains(codes, log.lineProduct(l))) {
                     return true;
                 }
             }
@@ -253,9 +236,7 @@ public final class CustomerHistory {
 
     /** Product views in {@code [from, to)}. */
     public int viewCount(Instant from, Instant to) {
-        long[] times = log.viewTimes();
-        int n = log.viewCount();
-        return Math.max(0, bound(times, n, to) - bound(times, n, from));
+        return Math.max(0, log.viewsBefore(Nanos.clamped(to)) - log.viewsBefore(Nanos.clamped(from)));
     }
 
     /** Views in {@code [from, to)} of any of the given products. */
@@ -264,12 +245,9 @@ public final class CustomerHistory {
         if (codes.length == 0) {
             return 0;
         }
-        long[] times = log.viewTimes();
-        int[] viewed = log.viewProducts();
-        int n = log.viewCount();
         int count = 0;
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
-            if (contains(codes, viewed[i])) {
+        for (int i = log.viewsBefore(Nanos.clamped(from)), end = log.viewsBefore(Nanos.clamped(to)); i < end; i++) {
+            if (contains(codes, log.viewProduct(i))) {
                 count++;
             }
         }
@@ -283,28 +261,24 @@ public final class CustomerHistory {
     }
 
     public Optional<Instant> lastViewAt(Instant asOf) {
-        int i = CustomerLog.lowerBound(log.viewTimes(), log.viewCount(), Nanos.justAfter(asOf)) - 1;
-        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTimes()[i]));
+        int i = log.viewsBefore(Nanos.justAfter(asOf)) - 1;
+        return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTime(i)));
     }
 
     /** Distinct products viewed in {@code [from, to)}, most recently viewed first. */
     public List<ProductId> productsViewed(Instant from, Instant to) {
-        long[] times = log.viewTimes();
-        int[] viewed = log.viewProducts();
-        int n = log.viewCount();
         Set<ProductId> out = new LinkedHashSet<>();
-        for (int i = bound(times, n, to) - 1, start = bound(times, n, from); i >= start; i--) {
-            out.add(log.products().get(viewed[i]));
+        for (int i = log.viewsBefore(Nanos.clamped(to)) - 1, start = log.viewsBefore(Nanos.clamped(from)); i >= start;
+                i--) {
+            out.add(log.products().get(log.viewProduct(i)));
         }
         return List.copyOf(out);
     }
 
     /** The product views in {@code [from, to)}, in time order. */
     public List<ProductViewed> views(Instant from, Instant to) {
-        long[] times = log.viewTimes();
-        int n = log.viewCount();
         List<ProductViewed> out = new ArrayList<>();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.viewsBefore(Nanos.clamped(from)), end = log.viewsBefore(Nanos.clamped(to)); i < end; i++) {
             out.add(log.view(i));
         }
         return out;
@@ -314,7 +288,7 @@ public final class CustomerHistory {
 
     /** The cart as last updated at or before {@code asOf} (possibly emptied), if it was ever updated. */
     public Optional<CartUpdated> cartAsOf(Instant asOf) {
-        int i = CustomerLog.lowerBound(log.cartTimes(), log.cartCount(), Nanos.justAfter(asOf)) - 1;
+        int i = log.cartsBefore(Nanos.justAfter(asOf)) - 1;
         return i < 0 ? Optional.empty() : Optional.of(log.cart(i));
     }
 
@@ -323,10 +297,9 @@ public final class CustomerHistory {
     /** Custom events named {@code name} in {@code [from, to)}, in time order. */
     public List<CustomEvent> customEvents(String name, Instant from, Instant to) {
         checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
-        long[] times = log.customTimes();
-        int n = log.customCount();
         List<CustomEvent> out = new ArrayList<>();
-        for (int i = bound(times, n, from), end = bound(times, n, to); i < end; i++) {
+        for (int i = log.customsBefore(Nanos.clamped(from)), end = log.customsBefore(Nanos.clamped(to)); i < end;
+                i++) {
             CustomEvent event = log.customEvent(i);
             if (event.name().equals(name)) {
                 out.add(event);
@@ -337,17 +310,24 @@ public final class CustomerHistory {
 
     // ---------------------------------------------------------------- helpers
 
-    private static int bound(long[] times, int size, Instant instant) {
-        return CustomerLog.lowerBound(times, size, Nanos.clamped(instant));
+    private long orderSum(Currency currency, Instant from, Instant to) {
+        int code = Currencies.code(requireNonNull(currency, "currency"));
+        long total = 0;
+        for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
+            if (log.orderCurrency(i) == code) {
+                total = Math.addExact(total, log.orderTotal(i));
+            }
+        }
+        return total;
     }
 
-    private long sum(long[] times, long[] amounts, short[] currencies, int size, Currency currency,
-            Instant from, Instant to) {
-        short code = Currencies.code(requireNonNull(currency, "currency"));
+    private long refundSum(Currency currency, Instant from, Instant to) {
+        int code = Currencies.code(requireNonNull(currency, "currency"));
         long total = 0;
-        for (int i = bound(times, size, from), end = bound(times, size, to); i < end; i++) {
-            if (currencies[i] == code) {
-                total = Math.addExact(total, amounts[i]);
+        for (int i = log.refundsBefore(Nanos.clamped(from)), end = log.refundsBefore(Nanos.clamped(to)); i < end;
+                i++) {
+            if (log.refundCurrency(i) == code) {
+                total = Math.addExact(total, log.refundAmount(i));
             }
         }
         return total;

@@ -3,7 +3,7 @@ package dev.retention.core.internal;
 import java.util.Comparator;
 import java.util.Currency;
 
-/** Maps ISO currencies to small codes for a 2-byte column; a constant table, not state. */
+/** Maps ISO currencies to small codes for an int column; a constant table, not state. */
 public final class Currencies {
     private static final Currency[] ALL = Currency.getAvailableCurrencies().stream()
             .sorted(Comparator.comparing(Currency::getCurrencyCode))
@@ -11,7 +11,7 @@ public final class Currencies {
 
     private Currencies() {}
 
-    public static short code(Currency currency) {
+    public static int code(Currency currency) {
         int lo = 0;
         int hi = ALL.length - 1;
         String key = currency.getCurrencyCode();
@@ -19,7 +19,7 @@ public final class Currencies {
             int mid = (lo + hi) >>> 1;
             int cmp = ALL[mid].getCurrencyCode().compareTo(key);
             if (cmp == 0) {
-                return (short) mid;
+                return mid;
             } else if (cmp < 0) {
                 lo = mid + 1;
             } else {
@@ -29,7 +29,7 @@ public final class Currencies {
         throw new IllegalArgumentException("unknown currency " + currency);
     }
 
-    public static Currency get(short code) {
+    public static Currency get(int code) {
         return ALL[code];
     }
 }

@@ -24,40 +24,32 @@ import java.util.List;
  * and never changes, however the live log grows. Not part of the API.
  */
 public final class CustomerLog {
-    static final int AT = 0;
-    static final int ID = 1;
-    // views
-    static final int V_PRODUCT = 2;
-    // carts
-    static final int C_CURRENCY = 2;
-    static final int C_LINE_START = 3;
-    static final int C_LINE_COUNT = 4;
-    // orders
-    static final int O_TOTAL = 2;
-    static final int O_CURRENCY = 3;
-    static final int O_ORDER = 4;
-    static final int O_LINE_START = 5;
-    static final int O_LINE_COUNT = 6;
-    // refunds
-    static final int R_AMOUNT = 2;
-    static final int R_CURRENCY = 3;
-    static final int R_ORDER = 4;
-    // custom events
-    static final int X_EVENT = 2;
-    // lines
-    static final int L_PRODUCT = 0;
-    static final int L_QUANTITY = 1;
-    static final int L_AMOUNT = 2;
+    // long columns: the time first
+    private static final int AT = 0;
+    private static final int O_TOTAL = 1;
+    private static final int R_AMOUNT = 1;
+    private static final int L_AMOUNT = 0;
+    // int columns: the event id first
+    private static final int ID = 0;
+    private static final int V_PRODUCT = 1;
+    private static final int C_CURRENCY = 1;
+    private static final int C_LINE_START = 2;
+    private static final int C_LINE_COUNT = 3;
+    private static final int O_CURRENCY = 1;
+    private static final int O_ORDER = 2;
+    private static final int O_LINE_START = 3;
+    private static final int O_LINE_COUNT = 4;
+    private static final int R_CURRENCY = 1;
+    private static final int R_ORDER = 2;
+    private static final int L_PRODUCT = 0;
+    private static final int L_QUANTITY = 1;
 
-    private static final long[] NO_LONGS = {};
-    private static final int[] NO_INTS = {};
-    private static final short[] NO_SHORTS = {};
-    private static final Table NO_VIEWS = Table.empty(NO_LONGS, NO_INTS, NO_INTS);
-    private static final Table NO_CARTS = Table.empty(NO_LONGS, NO_INTS, NO_SHORTS, NO_INTS, NO_INTS);
-    private static final Table NO_ORDERS = Table.empty(NO_LONGS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS, NO_INTS, NO_INTS);
-    private static final Table NO_REFUNDS = Table.empty(NO_LONGS, NO_INTS, NO_LONGS, NO_SHORTS, NO_INTS);
-    private static final Table NO_CUSTOM = Table.empty(NO_LONGS, NO_INTS, new CustomEvent[0]);
-    private static final Table NO_LINES = Table.empty(NO_INTS, NO_INTS, NO_LONGS);
+    private static final Table NO_VIEWS = Table.empty(1, 2, false);
+    private static final Table NO_CARTS = Table.empty(1, 4, false);
+    private static final Table NO_ORDERS = Table.empty(2, 5, false);
+    private static final Table NO_REFUNDS = Table.empty(2, 3, false);
+    private static final Table NO_CUSTOM = Table.empty(1, 1, true);
+    private static final Table NO_LINES = Table.empty(1, 2, false);
 
     private final CustomerId customerId;
     private final Dictionary<ProductId> products;
@@ -71,7 +63,8 @@ public final class CustomerLog {
     private final StringBlob strings;
 
     public CustomerLog(CustomerId customerId, Dictionary<ProductId> products) {
-        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES, new StringBlob(customerId.value()));
+        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES,
+                new StringBlob(customerId.value()));
     }
 
     private CustomerLog(CustomerId customerId, Dictionary<ProductId> products, Table views, Table carts,
@@ -111,36 +104,36 @@ public final class CustomerLog {
         if (event instanceof ProductViewed v) {
             views = writable(views);
             int row = openRow(views, at, event.eventId(), id);
-            ((int[]) views.column(V_PRODUCT))[row] = products.intern(v.productId());
+            views.setInt(row, V_PRODUCT, products.intern(v.productId()));
         } else if (event instanceof CartUpdated c) {
             carts = writable(carts);
             int firstLine = addLines(c.items());
             int row = openRow(carts, at, event.eventId(), id);
-            ((short[]) carts.column(C_CURRENCY))[row] =
-                    c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency());
-            ((int[]) carts.column(C_LINE_START))[row] = firstLine;
-            ((int[]) carts.column(C_LINE_COUNT))[row] = c.items().size();
+            carts.setInt(row, C_CURRENCY,
+                    c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency()));
+            carts.setInt(row, C_LINE_START, firstLine);
+            carts.setInt(row, C_LINE_COUNT, c.items().size());
         } else if (event instanceof OrderPlaced o) {
             orders = writable(orders);
             int firstLine = addLines(o.items());
             int orderRef = strings.add(o.orderId().value());
             int row = openRow(orders, at, event.eventId(), id);
-            ((long[]) orders.column(O_TOTAL))[row] = o.total().minorUnits();
-            ((short[]) orders.column(O_CURRENCY))[row] = Currencies.code(o.total().currency());
-            ((int[]) orders.column(O_ORDER))[row] = orderRef;
-            ((int[]) orders.column(O_LINE_START))[row] = firstLine;
-            ((int[]) orders.column(O_LINE_COUNT))[row] = o.items().size();
+            orders.setLong(row, O_TOTAL, o.total().minorUnits());
+            orders.setInt(row, O_CURRENCY, Currencies.code(o.total().currency()));
+            orders.setInt(row, O_ORDER, orderRef);
+            orders.setInt(row, O_LINE_START, firstLine);
+            orders.setInt(row, O_LINE_COUNT, o.items().size());
         } else if (event instanceof OrderRefunded r) {
             refunds = writable(refunds);
             int orderRef = strings.add(r.orderId().value());
             int row = openRow(refunds, at, event.eventId(), id);
-            ((long[]) refunds.column(R_AMOUNT))[row] = r.amount().minorUnits();
-            ((short[]) refunds.column(R_CURRENCY))[row] = Currencies.code(r.amount().currency());
-            ((int[]) refunds.column(R_ORDER))[row] = orderRef;
+            refunds.setLong(row, R_AMOUNT, r.amount().minorUnits());
+            refunds.setInt(row, R_CURRENCY, Currencies.code(r.amount().currency()));
+            refunds.setInt(row, R_ORDER, orderRef);
         } else if (event instanceof CustomEvent x) {
             custom = writable(custom);
             int row = openRow(custom, at, event.eventId(), id);
-            ((CustomEvent[]) custom.column(X_EVENT))[row] = x;
+            custom.setObject(row, x);
         }
         return true;
     }
@@ -155,9 +148,8 @@ public final class CustomerLog {
     }
 
     private boolean contains(Table table, StringBlob.Encoded id) {
-        int[] ids = (int[]) table.column(ID);
         for (int i = 0, n = table.size(); i < n; i++) {
-            if (strings.matches(ids[i], id)) {
+            if (strings.matches(table.getInt(i, ID), id)) {
                 return true;
             }
         }
@@ -166,23 +158,21 @@ public final class CustomerLog {
 
     /** Inserts a row in (at, id) order, writes the common columns and returns the row. */
     private int openRow(Table table, long at, String eventId, StringBlob.Encoded id) {
-        long[] times = (long[]) table.column(AT);
         int size = table.size();
         int position;
-        if (size == 0 || times[size - 1] < at) {
+        if (size == 0 || table.time(size - 1) < at) {
             position = size;
         } else {
-            position = lowerBound(times, size, at);
-            int[] ids = (int[]) table.column(ID);
-            while (position < size && times[position] == at
-                    && StringBlob.compareIds(strings.get(ids[position]), eventId) < 0) {
+            position = table.lowerBound(at);
+            while (position < size && table.time(position) == at
+                    && StringBlob.compareIds(strings.get(table.getInt(position, ID)), eventId) < 0) {
                 position++;
             }
         }
         int idRef = strings.add(id);
         int row = table.insert(position);
-        ((long[]) table.column(AT))[row] = at;
-        ((int[]) table.column(ID))[row] = idRef;
+        table.setLong(row, AT, at);
+        table.setInt(row, ID, idRef);
         return row;
     }
 
@@ -193,14 +183,14 @@ public final class CustomerLog {
         int first = lines.size();
         for (LineItem item : items) {
             int row = lines.insert(lines.size());
-            ((int[]) lines.column(L_PRODUCT))[row] = products.intern(item.productId());
-            ((int[]) lines.column(L_QUANTITY))[row] = item.quantity();
-            ((long[]) lines.column(L_AMOUNT))[row] = item.amount().minorUnits();
+            lines.setInt(row, L_PRODUCT, products.intern(item.productId()));
+            lines.setInt(row, L_QUANTITY, item.quantity());
+            lines.setLong(row, L_AMOUNT, item.amount().minorUnits());
         }
         return first;
     }
 
-    // ---- reads, for CustomerHistory ----
+    // ---- reads, for CustomerHistory; "before(nanos)" is the number of rows earlier than nanos ----
 
     public CustomerId customerId() {
         return customerId;
@@ -214,143 +204,137 @@ public final class CustomerLog {
         return views.size() + carts.size() + orders.size() + refunds.size() + custom.size();
     }
 
-    /** Index of the first row at or after {@code nanos} in a sorted time column. */
-    public static int lowerBound(long[] times, int size, long nanos) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] < nanos) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     public int viewCount() {
         return views.size();
     }
 
-    public long[] viewTimes() {
-        return (long[]) views.column(AT);
+    public int viewsBefore(long nanos) {
+        return views.lowerBound(nanos);
     }
 
-    public int[] viewProducts() {
-        return (int[]) views.column(V_PRODUCT);
+    public long viewTime(int row) {
+        return views.time(row);
+    }
+
+    public int viewProduct(int row) {
+        return views.getInt(row, V_PRODUCT);
     }
 
     public int orderCount() {
         return orders.size();
     }
 
-    public long[] orderTimes() {
-        return (long[]) orders.column(AT);
+    public int ordersBefore(long nanos) {
+        return orders.lowerBound(nanos);
     }
 
-    public long[] orderTotals() {
-        return (long[]) orders.column(O_TOTAL);
+    public long orderTime(int row) {
+        return orders.time(row);
     }
 
-    public short[] orderCurrencies() {
-        return (short[]) orders.column(O_CURRENCY);
+    public long orderTotal(int row) {
+        return orders.getLong(row, O_TOTAL);
     }
 
-    public int orderLineStart(int order) {
-        return ((int[]) orders.column(O_LINE_START))[order];
+    public int orderCurrency(int row) {
+        return orders.getInt(row, O_CURRENCY);
     }
 
-    public int orderLineCount(int order) {
-        return ((int[]) orders.column(O_LINE_COUNT))[order];
+    public int orderLineStart(int row) {
+        return orders.getInt(row, O_LINE_START);
     }
 
-    public int[] lineProducts() {
-        return (int[]) lines.column(L_PRODUCT);
+    public int orderLineCount(int row) {
+        return orders.getInt(row, O_LINE_COUNT);
+    }
+
+    public String orderId(int row) {
+        return strings.get(orders.getInt(row, O_ORDER));
+    }
+
+    public int lineProduct(int line) {
+        return lines.getInt(line, L_PRODUCT);
     }
 
     public int refundCount() {
         return refunds.size();
     }
 
-    public long[] refundTimes() {
-        return (long[]) refunds.column(AT);
+    public int refundsBefore(long nanos) {
+        return refunds.lowerBound(nanos);
     }
 
-    public long[] refundAmounts() {
-        return (long[]) refunds.column(R_AMOUNT);
+    public long refundTime(int row) {
+        return refunds.time(row);
     }
 
-    public short[] refundCurrencies() {
-        return (short[]) refunds.column(R_CURRENCY);
+    public long refundAmount(int row) {
+        return refunds.getLong(row, R_AMOUNT);
     }
 
-    public String refundOrderId(int refund) {
-        return strings.get(((int[]) refunds.column(R_ORDER))[refund]);
+    public int refundCurrency(int row) {
+        return refunds.getInt(row, R_CURRENCY);
     }
 
-    public String orderId(int order) {
-        return strings.get(((int[]) orders.column(O_ORDER))[order]);
+    public String refundOrderId(int row) {
+        return strings.get(refunds.getInt(row, R_ORDER));
     }
 
     public int cartCount() {
         return carts.size();
     }
 
-    public long[] cartTimes() {
-        return (long[]) carts.column(AT);
+    public int cartsBefore(long nanos) {
+        return carts.lowerBound(nanos);
     }
 
     public int customCount() {
         return custom.size();
     }
 
-    public long[] customTimes() {
-        return (long[]) custom.column(AT);
+    public int customsBefore(long nanos) {
+        return custom.lowerBound(nanos);
     }
 
     public CustomEvent customEvent(int row) {
-        return ((CustomEvent[]) custom.column(X_EVENT))[row];
+        return (CustomEvent) custom.getObject(row);
     }
 
     public ProductViewed view(int row) {
-        return new ProductViewed(eventId(views, row), customerId, Nanos.toInstant(viewTimes()[row]),
-                products.get(viewProducts()[row]));
+        return new ProductViewed(eventId(views, row), customerId, Nanos.toInstant(views.time(row)),
+                products.get(viewProduct(row)));
     }
 
     public CartUpdated cart(int row) {
-        short currency = ((short[]) carts.column(C_CURRENCY))[row];
-        List<LineItem> items = currency < 0 ? List.of() : lineItems(((int[]) carts.column(C_LINE_START))[row],
-                ((int[]) carts.column(C_LINE_COUNT))[row], Currencies.get(currency));
-        return new CartUpdated(eventId(carts, row), customerId, Nanos.toInstant(cartTimes()[row]), items);
+        int currency = carts.getInt(row, C_CURRENCY);
+        List<LineItem> items = currency < 0 ? List.of()
+                : lineItems(carts.getInt(row, C_LINE_START), carts.getInt(row, C_LINE_COUNT), Currencies.get(currency));
+        return new CartUpdated(eventId(carts, row), customerId, Nanos.toInstant(carts.time(row)), items);
     }
 
     public OrderPlaced order(int row) {
-        Currency currency = Currencies.get(orderCurrencies()[row]);
-        return new OrderPlaced(eventId(orders, row), customerId, Nanos.toInstant(orderTimes()[row]),
+        Currency currency = Currencies.get(orderCurrency(row));
+        return new OrderPlaced(eventId(orders, row), customerId, Nanos.toInstant(orders.time(row)),
                 OrderId.of(orderId(row)), lineItems(orderLineStart(row), orderLineCount(row), currency),
-                Money.ofMinor(orderTotals()[row], currency));
+                Money.ofMinor(orderTotal(row), currency));
     }
 
     public OrderRefunded refund(int row) {
-        return new OrderRefunded(eventId(refunds, row), customerId, Nanos.toInstant(refundTimes()[row]),
-                OrderId.of(refundOrderId(row)),
-                Money.ofMinor(refundAmounts()[row], Currencies.get(refundCurrencies()[row])));
+        return new OrderRefunded(eventId(refunds, row), customerId, Nanos.toInstant(refunds.time(row)),
+                OrderId.of(refundOrderId(row)), Money.ofMinor(refundAmount(row), Currencies.get(refundCurrency(row))));
     }
 
     private List<LineItem> lineItems(int start, int count, Currency currency) {
         List<LineItem> items = new ArrayList<>(count);
-        int[] productCodes = (int[]) lines.column(L_PRODUCT);
-        int[] quantities = (int[]) lines.column(L_QUANTITY);
-        long[] amounts = (long[]) lines.column(L_AMOUNT);
         for (int i = start; i < start + count; i++) {
-            items.add(new LineItem(products.get(productCodes[i]), quantities[i], Money.ofMinor(amounts[i], currency)));
+            items.add(new LineItem(products.get(lines.getInt(i, L_PRODUCT)), lines.getInt(i, L_QUANTITY),
+                    Money.ofMinor(lines.getLong(i, L_AMOUNT), currency)));
         }
         return items;
     }
 
     private String eventId(Table table, int row) {
-        return strings.get(((int[]) table.column(ID))[row]);
+        return strings.get(table.getInt(row, ID));
     }
 
     /** All events in (occurredAt, eventId) order, decoded into records. */
@@ -380,13 +364,12 @@ public final class CustomerLog {
     }
 
     private boolean before(Table a, int rowA, Table b, int rowB) {
-        long atA = ((long[]) a.column(AT))[rowA];
-        long atB = ((long[]) b.column(AT))[rowB];
+        long atA = a.time(rowA);
+        long atB = b.time(rowB);
         if (atA != atB) {
             return atA < atB;
         }
-        return StringBlob.compareIds(strings.get(((int[]) a.column(ID))[rowA]),
-                strings.get(((int[]) b.column(ID))[rowB])) < 0;
+        return StringBlob.compareIds(strings.get(a.getInt(rowA, ID)), strings.get(b.getInt(rowB, ID))) < 0;
     }
 
     /** Shrinks every array to the rows in use (growth leaves up to a third spare). */

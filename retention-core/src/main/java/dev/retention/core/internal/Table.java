@@ -1,57 +1,110 @@
 package dev.retention.core.internal;
 
-import java.lang.reflect.Array;
+import java.util.Arrays;
 
 /**
- * Rows of one event kind kept as parallel primitive arrays (one array a column), sorted by the
- * caller's key.
+ * Rows of one event kind, packed row after row into one {@code long[]} and one {@code int[]}
+ * (plus an {@code Object[]} for kinds that keep objects), sorted by the caller's key. Two arrays a
+ * table instead of one a column keeps the per-customer overhead low: most customers have a few
+ * dozen events, where array headers would cost as much as the data.
  *
- * <p>Snapshots share arrays with the live table: {@link #frozen()} copies only the array
- * references and the row count. That is safe because the live table writes in place only past its
- * current size (an append in order with room to spare); inserting before the end or growing makes
+ * <p>For kinds with a time, long column 0 is the time in epoch nanoseconds.
+ *
+ * <p>Snapshots share arrays with the live table: {@link #frozen()} copies only the references and
+ * the row count. That is safe because the live table writes in place only past its current size
+ * (an append in order with room to spare); inserting before the end, growing or trimming makes
  * new arrays. So a snapshot's rows never change, without copying data per event.
  */
 final class Table {
-    private final Object[] columns;
+    // bytes, not ints: there are millions of tables, and this keeps each at 32 bytes
+    private final byte longWidth;
+    private final byte intWidth;
+    private long[] longs;
+    private int[] ints;
+    private Object[] objects;
     private int size;
     private final boolean frozen;
 
-    /**
-     * A shareable, read-only empty table; {@link #thawed()} gives the writable one. Customers who
-     * never had an event of a kind share it, so an unused kind costs nothing.
-     */
-    static Table empty(Object... emptyColumns) {
-        return new Table(emptyColumns, 0, true);
-    }
-
-    private Table(Object[] columns, int size, boolean frozen) {
-        this.columns = columns;
+    private Table(int longWidth, int intWidth, long[] longs, int[] ints, Object[] objects, int size, boolean frozen) {
+        this.longWidth = (byte) longWidth;
+        this.intWidth = (byte) intWidth;
+        this.longs = longs;
+        this.ints = ints;
+        this.objects = objects;
         this.size = size;
         this.frozen = frozen;
     }
 
-    int size() {
-        return size;
-    }
-
-    Object column(int index) {
-        return columns[index];
+    /**
+     * A shareable, read-only empty table; {@link #thawed()} gives a writable one. Customers who
+     * never had an event of a kind share it, so an unused kind costs nothing.
+     */
+    static Table empty(int longWidth, int intWidth, boolean withObjects) {
+        return new Table(longWidth, intWidth, new long[0], new int[0], withObjects ? new Object[0] : null, 0, true);
     }
 
     Table frozen() {
-        return frozen ? this : new Table(columns.clone(), size, true);
+        return frozen ? this : new Table(longWidth, intWidth, longs, ints, objects, size, true);
     }
 
     boolean isFrozen() {
         return frozen;
     }
 
-    /** A writable table with this one's (empty) columns, for the first row of a kind. */
+    /** A writable copy of this empty table, for the first row of a kind. */
     Table thawed() {
         if (size != 0) {
             throw new IllegalStateException("only empty tables thaw");
         }
-        return new Table(columns.clone(), 0, false);
+        return new Table(longWidth, intWidth, longs, ints, objects, 0, false);
+    }
+
+    int size() {
+        return size;
+    }
+
+    long getLong(int row, int column) {
+        return longs[row * longWidth + column];
+    }
+
+    int getInt(int row, int column) {
+        return ints[row * intWidth + column];
+    }
+
+    Object getObject(int row) {
+        return objects[row];
+    }
+
+    void setLong(int row, int column, long value) {
+        longs[row * longWidth + column] = value;
+    }
+
+    void setInt(int row, int column, int value) {
+        ints[row * intWidth + column] = value;
+    }
+
+    void setObject(int row, Object value) {
+        objects[row] = value;
+    }
+
+    /** The time (long column 0) of a row. */
+    long time(int row) {
+        return longs[row * longWidth];
+    }
+
+    /** The first row whose time is at or after {@code nanos}; rows must be sorted by time. */
+    int lowerBound(long nanos) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (longs[mid * longWidth] < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Opens a row at {@code position} (0..size), shifting later rows; returns the position. */
@@ -59,51 +112,57 @@ final class Table {
         if (frozen) {
             throw new IllegalStateException("snapshot tables are read-only");
         }
-        int capacity = Array.getLength(columns[0]);
+        int capacity = longWidth > 0 ? longs.length / longWidth : ints.length / intWidth;
         if (position == size && size < capacity) {
             size++;
             return position;
         }
-        int newCapacity = size < capacity ? capacity : Math.max(4, capacity + (capacity >> 1));
-        for (int c = 0; c < columns.length; c++) {
-            Object old = columns[c];
-            Object grown = Array.newInstance(old.getClass().getComponentType(), newCapacity);
-            System.arraycopy(old, 0, grown, 0, position);
-            System.arraycopy(old, position, grown, position + 1, size - position);
-            columns[c] = grown;
+        int newCapacity = size < capacity ? capacity : Math.max(2, capacity + (capacity >> 1) + 1);
+        longs = shifted(longs, longWidth, position, newCapacity);
+        ints = shifted(ints, intWidth, position, newCapacity);
+        if (objects != null) {
+            Object[] grown = new Object[newCapacity];
+            System.arraycopy(objects, 0, grown, 0, position);
+            System.arraycopy(objects, position, grown, position + 1, size - position);
+            objects = grown;
         }
         size++;
         return position;
     }
 
-    /**
-     * Shrinks the columns to the rows in use. Makes new arrays, so snapshots keep theirs; a frozen
-     * table is left alone.
-     */
+    private long[] shifted(long[] old, int width, int position, int newCapacity) {
+        long[] grown = new long[newCapacity * width];
+        System.arraycopy(old, 0, grown, 0, position * width);
+        System.arraycopy(old, position * width, grown, (position + 1) * width, (size - position) * width);
+        return grown;
+    }
+
+    private int[] shifted(int[] old, int width, int position, int newCapacity) {
+        int[] grown = new int[newCapacity * width];
+        System.arraycopy(old, 0, grown, 0, position * width);
+        System.arraycopy(old, position * width, grown, (position + 1) * width, (size - position) * width);
+        return grown;
+    }
+
+    /** Shrinks the arrays to the rows in use; new arrays, so snapshots keep theirs. */
     void trim() {
-        if (frozen || size == Array.getLength(columns[0])) {
+        if (frozen || longs.length == size * longWidth && ints.length == size * intWidth) {
             return;
         }
-        for (int c = 0; c < columns.length; c++) {
-            Object trimmed = Array.newInstance(columns[c].getClass().getComponentType(), size);
-            System.arraycopy(columns[c], 0, trimmed, 0, size);
-            columns[c] = trimmed;
+        longs = Arrays.copyOf(longs, size * longWidth);
+        ints = Arrays.copyOf(ints, size * intWidth);
+        if (objects != null) {
+            objects = Arrays.copyOf(objects, size);
         }
     }
 
-    /** Bytes held by the column arrays, spare capacity included. */
+    /** Bytes held by this table's arrays, spare capacity included; the shared empty ones count nothing. */
     long footprintBytes() {
-        long bytes = 0;
-        for (Object column : columns) {
-            int length = Array.getLength(column);
-            if (length == 0) {
-                continue; // the shared empty arrays
-            }
-            Class<?> type = column.getClass().getComponentType();
-            int width = type == long.class ? 8 : type == int.class ? 4 : type == short.class ? 2
-                    : type == byte.class ? 1 : 4;
-            bytes += 16 + (long) length * width;
-        }
-        return bytes;
+        return arrayBytes(longs.length, 8) + arrayBytes(ints.length, 4)
+                + (objects == null ? 0 : arrayBytes(objects.length, 4));
+    }
+
+    private static long arrayBytes(int length, int width) {
+        return length == 0 ? 0 : 16L + (long) length * width;
     }
 }
