@@ -42,13 +42,4 @@ public enum Comparison {
     public String jsonName() {
         return jsonName;
     }
-
-    static Comparison fromJsonName(String name) {
-        for (Comparison c : values()) {
-            if (c.jsonName.equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown comparison '" + name + "'");
-    }
 }

@@ -27,13 +27,4 @@ public enum Recency {
     public String jsonName() {
         return jsonName;
     }
-
-    static Recency fromJsonName(String name) {
-        for (Recency r : values()) {
-            if (r.jsonName.equals(name)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown recency '" + name + "'");
-    }
 }
