@@ -143,11 +143,12 @@ final class JsonFields {
 
     Map<String, String> stringMap(String field) {
         JsonFields object = object(field);
+        List<String> names = new ArrayList<>();
+        object.node.fieldNames().forEachRemaining(names::add);
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<String> names = object.node.fieldNames(); names.hasNext(); ) {
-            out.put(names.next(), null);
+        for (String name : names) {
+            out.put(name, object.text(name));
         }
-        out.replaceAll((key, ignored) -> object.text(key));
         return out;
     }
 

@@ -1,5 +1,8 @@
 package dev.retention.rules.segment;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /** How an instant relates to {@code now - age}: within the last {@code age}, or longer ago. */
 public enum Recency {
     /** In {@code [now - age, now]}. */
@@ -15,15 +18,16 @@ public enum Recency {
         this.jsonName = jsonName;
     }
 
-    boolean holds(java.time.Instant at, java.time.Instant now, java.time.Duration age) {
-        java.time.Instant edge = now.minus(age);
+    boolean holds(Instant at, Instant now, Duration age) {
+        Instant edge = now.minus(age);
         return this == WITHIN ? !at.isBefore(edge) : at.isBefore(edge);
     }
 
-    String describe(java.time.Duration age) {
+    String describe(Duration age) {
         return this == WITHIN ? words + " " + Durations.describe(age) : words + " " + Durations.describe(age) + " ago";
     }
 
+    /** The key in the JSON format: {@code "within"} or {@code "olderThan"}. */
     public String jsonName() {
         return jsonName;
     }
