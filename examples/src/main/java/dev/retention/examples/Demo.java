@@ -12,6 +12,7 @@ import java.util.List;
 public final class Demo {
     private static final List<DemoCommand> COMMANDS = List.of(
             new SummaryCommand(),
+            new SegmentCommand(),
             new MetricsCommand(),
             new CohortsCommand());
 

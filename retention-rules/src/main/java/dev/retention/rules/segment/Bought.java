@@ -1,0 +1,70 @@
+package dev.retention.rules.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerHistory;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The customer bought at least one of the selected {@link Products} in the {@link Window} (an order
+ * placed in the window has a line of it). For {@link Products#any()} any order counts, even one
+ * without lines. Window edges as in {@link Window}.
+ */
+public record Bought(Products products, Window window) implements Condition {
+
+    public Bought {
+        requireNonNull(products, "products");
+        requireNonNull(window, "window");
+    }
+
+    @Override
+    public boolean test(EvaluationContext context) {
+        CustomerHistory history = context.history();
+        Instant from = context.from(window);
+        if (products.isAny()) {
+            return history.orderCount(from, context.end()) > 0;
+        }
+        if (products.category().isEmpty()) {
+            return history.boughtAny(products.ids(), from, context.end());
+        }
+        return !matching(context).isEmpty();
+    }
+
+    @Override
+    public Explanation explain(EvaluationContext context) {
+        if (products.isAny()) {
+            int orders = context.history().orderCount(context.from(window), context.end());
+            return Explanation.leaf(subject(), orders + " orders", ">= 1", orders > 0);
+        }
+        Set<ProductId> bought = matching(context);
+        return Explanation.leaf(subject(), bought.isEmpty() ? "none" : String.join(", ",
+                bought.stream().map(ProductId::value).toList()), "at least one", !bought.isEmpty());
+    }
+
+    private Set<ProductId> matching(EvaluationContext context) {
+        Set<ProductId> out = new TreeSet<>();
+        for (ProductId product : context.history().productsBought(context.from(window), context.end())) {
+            if (products.contains(product, context.catalog())) {
+                out.add(product);
+            }
+        }
+        return out;
+    }
+
+    private String subject() {
+        return "bought " + products.describe() + " " + window.describe();
+    }
+
+    @Override
+    public String describe() {
+        return subject();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

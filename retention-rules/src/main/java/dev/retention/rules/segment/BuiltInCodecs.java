@@ -1,0 +1,166 @@
+package dev.retention.rules.segment;
+
+import static dev.retention.rules.segment.JsonParts.duration;
+import static dev.retention.rules.segment.JsonParts.readCount;
+import static dev.retention.rules.segment.JsonParts.readMoney;
+import static dev.retention.rules.segment.JsonParts.readProducts;
+import static dev.retention.rules.segment.JsonParts.readWindow;
+import static dev.retention.rules.segment.JsonParts.writeCount;
+import static dev.retention.rules.segment.JsonParts.writeMoney;
+import static dev.retention.rules.segment.JsonParts.writeProducts;
+import static dev.retention.rules.segment.JsonParts.writeWindow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retention.core.profile.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The JSON codec of every built-in condition; the type names are the JSON format's vocabulary. */
+final class BuiltInCodecs {
+    private BuiltInCodecs() {}
+
+    static List<ConditionCodec<?>> all() {
+        return List.of(
+                new ConditionCodec<>("orders", OrderCount.class,
+                        (c, out, n) -> {
+                            writeWindow(c.window(), out);
+                            writeCount(c.bound(), out);
+                        },
+                        (in, n) -> new OrderCount(readWindow(in), readCount(in))),
+                new ConditionCodec<>("spend", NetSpend.class,
+                        (c, out, n) -> {
+                            writeWindow(c.window(), out);
+                            writeMoney(c.bound(), out);
+                        },
+                        (in, n) -> new NetSpend(readWindow(in), readMoney(in))),
+                new ConditionCodec<>("average-order-value", AverageOrderValue.class,
+                        (c, out, n) -> {
+                            writeWindow(c.window(), out);
+                            writeMoney(c.bound(), out);
+                        },
+                        (in, n) -> new AverageOrderValue(readWindow(in), readMoney(in))),
+                new ConditionCodec<>("first-order", FirstOrder.class,
+                        (c, out, n) -> out.put(c.recency().jsonName(), duration(c.age())),
+                        (in, n) -> {
+                            Recency recency = recency(in);
+                            return new FirstOrder(recency, in.duration(recency.jsonName()));
+                        }),
+                new ConditionCodec<>("last-order", LastOrder.class,
+                        (c, out, n) -> out.put(c.recency().jsonName(), duration(c.age())),
+                        (in, n) -> {
+                            Recency recency = recency(in);
+                            return new LastOrder(recency, in.duration(recency.jsonName()));
+                        }),
+                new ConditionCodec<>("days-since-last-order", DaysSinceLastOrder.class,
+                        (c, out, n) -> writeCount(c.bound(), out),
+                        (in, n) -> new DaysSinceLastOrder(readCount(in))),
+                new ConditionCodec<>("views", ViewCount.class,
+                        (c, out, n) -> {
+                            writeProducts(c.products(), out);
+                            writeWindow(c.window(), out);
+                            writeCount(c.bound(), out);
+                        },
+                        (in, n) -> new ViewCount(readProducts(in), readWindow(in), readCount(in))),
+                new ConditionCodec<>("viewed-not-bought", ViewedNotBought.class,
+                        (c, out, n) -> {
+                            writeProducts(c.products(), out);
+                            writeWindow(c.window(), out);
+                        },
+                        (in, n) -> new ViewedNotBought(readProducts(in), readWindow(in))),
+                new ConditionCodec<>("bought", Bought.class,
+                        (c, out, n) -> {
+                            writeProducts(c.products(), out);
+                            writeWindow(c.window(), out);
+                        },
+                        (in, n) -> new Bought(readProducts(in), readWindow(in))),
+                new ConditionCodec<>("abandoned-cart", AbandonedCart.class,
+                        (c, out, n) -> out.put("idleFor", duration(c.idleFor())),
+                        (in, n) -> new AbandonedCart(in.duration("idleFor"))),
+                new ConditionCodec<>("attribute-equals", AttributeEquals.class,
+                        (c, out, n) -> out.put("name", c.name()).put("value", c.value()),
+                        (in, n) -> new AttributeEquals(in.text("name"), in.text("value"))),
+                new ConditionCodec<>("attribute-in", AttributeIn.class,
+                        (c, out, n) -> {
+                            out.put("name", c.name());
+                            ArrayNode values = out.putArray("values");
+                            new TreeSet<>(c.values()).forEach(values::add);
+                        },
+                        (in, n) -> new AttributeIn(in.text("name"), in.strings("values"))),
+                new ConditionCodec<>("attribute-between", AttributeBetween.class,
+                        (c, out, n) -> out.put("name", c.name()).put("min", c.min().toPlainString())
+                                .put("max", c.max().toPlainString()),
+                        (in, n) -> new AttributeBetween(in.text("name"), in.decimal("min"), in.decimal("max"))),
+                new ConditionCodec<>("attribute-present", AttributePresent.class,
+                        (c, out, n) -> out.put("name", c.name()),
+                        (in, n) -> new AttributePresent(in.text("name"))),
+                new ConditionCodec<>("birthday-within", BirthdayWithin.class,
+                        (c, out, n) -> out.put("days", c.days()),
+                        (in, n) -> new BirthdayWithin(in.smallCount("days"))),
+                new ConditionCodec<>("signed-up-within", SignedUpWithin.class,
+                        (c, out, n) -> out.put("within", duration(c.within())),
+                        (in, n) -> new SignedUpWithin(in.duration("within"))),
+                new ConditionCodec<>("acquired-from", AcquiredFrom.class,
+                        (c, out, n) -> {
+                            out.put("channel", c.channel());
+                            c.campaign().ifPresent(campaign -> out.put("campaign", campaign));
+                        },
+                        (in, n) -> new AcquiredFrom(in.text("channel"), JsonParts.optionalText(in, "campaign"))),
+                new ConditionCodec<>("consent", HasConsent.class,
+                        (c, out, n) -> out.put("channel", c.channel().name()),
+                        (in, n) -> new HasConsent(Channel.of(in.text("channel")))),
+                new ConditionCodec<>("custom-events", CustomEventCount.class,
+                        (c, out, n) -> {
+                            out.put("name", c.name());
+                            if (!c.attributes().isEmpty()) {
+                                ObjectNode attributes = out.putObject("attributes");
+                                new TreeMap<>(c.attributes()).forEach(attributes::put);
+                            }
+                            writeWindow(c.window(), out);
+                            writeCount(c.bound(), out);
+                        },
+                        (in, n) -> new CustomEventCount(in.text("name"),
+                                in.has("attributes") ? in.stringMap("attributes") : Map.of(), readWindow(in),
+                                readCount(in))),
+                new ConditionCodec<>("all", AllOf.class,
+                        (c, out, n) -> writeList(c.conditions(), out.putArray("all"), n),
+                        (in, n) -> new AllOf(readList(in, "all", n))),
+                new ConditionCodec<>("any", AnyOf.class,
+                        (c, out, n) -> writeList(c.conditions(), out.putArray("any"), n),
+                        (in, n) -> new AnyOf(readList(in, "any", n))),
+                new ConditionCodec<>("not", Not.class,
+                        (c, out, n) -> out.set("not", n.write(c.condition())),
+                        (in, n) -> new Not(n.read(in.required("not"), in.pathOf("not")))),
+                new ConditionCodec<>("at-least-of", AtLeastOf.class,
+                        (c, out, n) -> {
+                            out.put("k", c.k());
+                            writeList(c.conditions(), out.putArray("of"), n);
+                        },
+                        (in, n) -> new AtLeastOf(in.smallCount("k"), readList(in, "of", n))));
+    }
+
+    private static Recency recency(JsonFields in) {
+        boolean within = in.has(Recency.WITHIN.jsonName());
+        if (within == in.has(Recency.OLDER_THAN.jsonName())) {
+            throw new InvalidSegmentJsonException(in.path(), "expected exactly one of the fields 'within' and "
+                    + "'olderThan'");
+        }
+        return within ? Recency.WITHIN : Recency.OLDER_THAN;
+    }
+
+    private static void writeList(List<Condition> conditions, ArrayNode out, ConditionCodec.Nested nested) {
+        conditions.forEach(c -> out.add(nested.write(c)));
+    }
+
+    private static List<Condition> readList(JsonFields in, String field, ConditionCodec.Nested nested) {
+        List<Condition> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> element : in.array(field)) {
+            out.add(nested.read(element.getValue(), element.getKey()));
+        }
+        return out;
+    }
+}

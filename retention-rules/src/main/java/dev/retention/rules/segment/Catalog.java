@@ -1,0 +1,32 @@
+package dev.retention.rules.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.ProductId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells category conditions which categories a product belongs to. Plug in your shop's catalogue;
+ * it is called during evaluation, possibly from several threads at once, so it must be thread-safe
+ * and fast (cache if your catalogue lives in a database).
+ */
+@FunctionalInterface
+public interface Catalog {
+
+    /** The product's categories; empty for an unknown product. Never null. */
+    Set<String> categoriesOf(ProductId product);
+
+    /** A catalog that knows no product: category conditions match nothing. */
+    static Catalog empty() {
+        return product -> Set.of();
+    }
+
+    /** A fixed catalog, copied. */
+    static Catalog of(Map<ProductId, Set<String>> categories) {
+        Map<ProductId, Set<String>> copy = new HashMap<>();
+        requireNonNull(categories, "categories").forEach((product, cats) -> copy.put(product, Set.copyOf(cats)));
+        return product -> copy.getOrDefault(product, Set.of());
+    }
+}

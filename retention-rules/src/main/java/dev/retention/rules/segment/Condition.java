@@ -1,0 +1,53 @@
+package dev.retention.rules.segment;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A yes/no question about one customer at an instant: the node type of the segment DSL.
+ *
+ * <p>Built-in conditions are records (data): the same tree gives {@link #test}, {@link #explain},
+ * {@link #describe()} and the JSON form ({@link SegmentJson}). Create them with the factories of
+ * {@link Conditions}. Your own conditions implement {@link UserCondition} (a lambda will do) and
+ * combine with the built-ins.
+ *
+ * <p>Every condition is a pure function of its {@link EvaluationContext}: it sees only events at or
+ * before {@code now}, does no I/O, and is safe to evaluate from many threads at once. Each
+ * condition's Javadoc states its window edges.
+ */
+public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValue, FirstOrder, LastOrder,
+        DaysSinceLastOrder, ViewCount, ViewedNotBought, Bought, AbandonedCart, AttributeEquals, AttributeIn,
+        AttributeBetween, AttributePresent, BirthdayWithin, SignedUpWithin, AcquiredFrom, HasConsent,
+        CustomEventCount, AllOf, AnyOf, Not, AtLeastOf, UserCondition {
+
+    /** Whether the customer meets the condition. */
+    boolean test(EvaluationContext context);
+
+    /** The verdict with the observed values; {@code explain(c).verdict() == test(c)} always. */
+    Explanation explain(EvaluationContext context);
+
+    /** The condition in words, e.g. "orders in the last 30 days >= 5". */
+    String describe();
+
+    /** {@link #test(EvaluationContext)} with an empty {@link Catalog}. */
+    default boolean test(CustomerHistory history, CustomerProfile profile, Instant now) {
+        return test(EvaluationContext.of(history, profile, now));
+    }
+
+    /** Both this and {@code other}. */
+    default Condition and(Condition other) {
+        return AllOf.of(List.of(this, other));
+    }
+
+    /** This or {@code other} (or both). */
+    default Condition or(Condition other) {
+        return AnyOf.of(List.of(this, other));
+    }
+
+    /** The opposite of this condition. */
+    default Condition negate() {
+        return new Not(this);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.retention.rules.segment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.event.CustomEvent;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The number of custom events named {@code name} in the {@link Window} whose attributes include every
+ * entry of {@code attributes} (equal values, case-sensitive) compares to a threshold, e.g.
+ * "events review_written {rating=5} in the last 30 days >= 1". Window edges as in {@link Window}.
+ */
+public record CustomEventCount(String name, Map<String, String> attributes, Window window, CountBound bound)
+        implements Condition {
+
+    public CustomEventCount {
+        checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
+        attributes = Map.copyOf(requireNonNull(attributes, "attributes"));
+        requireNonNull(window, "window");
+        requireNonNull(bound, "bound");
+    }
+
+    @Override
+    public boolean test(EvaluationContext context) {
+        return bound.matches(observe(context));
+    }
+
+    @Override
+    public Explanation explain(EvaluationContext context) {
+        int observed = observe(context);
+        return Explanation.leaf(subject(), observed, bound.describe(), bound.matches(observed));
+    }
+
+    private int observe(EvaluationContext context) {
+        int count = 0;
+        for (CustomEvent event : context.history().customEvents(name, context.from(window), context.end())) {
+            if (event.attributes().entrySet().containsAll(attributes.entrySet())) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private String subject() {
+        return "events " + name + (attributes.isEmpty() ? "" : " " + new TreeMap<>(attributes)) + " "
+                + window.describe();
+    }
+
+    @Override
+    public String describe() {
+        return subject() + " " + bound.describe();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

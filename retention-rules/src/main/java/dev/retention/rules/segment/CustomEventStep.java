@@ -1,0 +1,45 @@
+package dev.retention.rules.segment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The step of a chain that counts custom events:
+ * {@code customEvents("review_written").with("rating", "5").within(days(30)).atLeast(1)}. Immutable:
+ * {@link #with} returns a new step.
+ */
+public final class CustomEventStep {
+    private final String name;
+    private final Map<String, String> attributes;
+
+    CustomEventStep(String name, Map<String, String> attributes) {
+        checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
+        this.name = name;
+        this.attributes = Map.copyOf(attributes);
+    }
+
+    /** Only events whose attribute {@code key} equals {@code value}. */
+    public CustomEventStep with(String key, String value) {
+        checkArgument(key != null && !key.isBlank(), "attribute key must not be blank");
+        Map<String, String> more = new LinkedHashMap<>(attributes);
+        more.put(key, requireNonNull(value, "value"));
+        return new CustomEventStep(name, more);
+    }
+
+    /** In {@code [now - length, now]}, both edges inclusive. */
+    public CountStep<CustomEventCount> within(Duration length) {
+        return in(Window.last(length));
+    }
+
+    public CountStep<CustomEventCount> ever() {
+        return in(Window.ever());
+    }
+
+    private CountStep<CustomEventCount> in(Window window) {
+        return new CountStep<>(bound -> new CustomEventCount(name, attributes, window, bound));
+    }
+}

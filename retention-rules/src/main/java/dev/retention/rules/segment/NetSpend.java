@@ -1,0 +1,48 @@
+package dev.retention.rules.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.Money;
+
+/**
+ * What the customer spent in a {@link Window}, net of refunds, compares to a threshold, e.g. "net
+ * spend ever > 100.00 USD". Counts order totals placed in the window minus refunds made in the
+ * window (a refund in the window of an earlier order lowers the spend), in the threshold's currency
+ * only. Window edges as in {@link Window}.
+ */
+public record NetSpend(Window window, MoneyBound bound) implements Condition {
+
+    public NetSpend {
+        requireNonNull(window, "window");
+        requireNonNull(bound, "bound");
+    }
+
+    @Override
+    public boolean test(EvaluationContext context) {
+        return bound.matches(observe(context));
+    }
+
+    @Override
+    public Explanation explain(EvaluationContext context) {
+        Money observed = observe(context);
+        return Explanation.leaf(subject(), observed, bound.describe(), bound.matches(observed));
+    }
+
+    private Money observe(EvaluationContext context) {
+        return context.history().netSpend(bound.amount().currency(), context.from(window), context.end());
+    }
+
+    private String subject() {
+        return "net spend " + window.describe();
+    }
+
+    @Override
+    public String describe() {
+        return subject() + " " + bound.describe();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.retention.rules.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.ProductViewed;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The abandoned view: the customer viewed at least one of the selected {@link Products} in the
+ * {@link Window} and has not bought that product since. "Since" starts at the product's latest view
+ * in the window and ends at {@code now}, both inclusive: an order of the product at the very instant
+ * of the view counts as buying it. Orders before the latest view do not matter, so a customer who
+ * bought a product and came back to look at it again is an abandoned viewer again.
+ */
+public record ViewedNotBought(Products products, Window window) implements Condition {
+
+    public ViewedNotBought {
+        requireNonNull(products, "products");
+        requireNonNull(window, "window");
+    }
+
+    @Override
+    public boolean test(EvaluationContext context) {
+        return !observe(context, true).isEmpty();
+    }
+
+    @Override
+    public Explanation explain(EvaluationContext context) {
+        Set<ProductId> abandoned = observe(context, false);
+        return Explanation.leaf(subject(), abandoned.isEmpty() ? "none" : String.join(", ",
+                abandoned.stream().map(ProductId::value).toList()), "at least one", !abandoned.isEmpty());
+    }
+
+    /** The products viewed in the window and not bought since; with {@code firstOnly}, at most one. */
+    private Set<ProductId> observe(EvaluationContext context, boolean firstOnly) {
+        CustomerHistory history = context.history();
+        Instant from = context.from(window);
+        Instant to = context.end();
+        // cheap counting queries first: most customers viewed none of the products
+        int viewed = products.category().isEmpty() && !products.isAny()
+                ? history.viewCount(products.ids(), from, to) : history.viewCount(from, to);
+        if (viewed == 0) {
+            return Set.of();
+        }
+        Set<ProductId> seen = new TreeSet<>();
+        Set<ProductId> abandoned = new TreeSet<>();
+        List<ProductViewed> views = history.views(from, to);
+        // newest first, so the first view met of each product is its latest one
+        for (int i = views.size() - 1; i >= 0; i--) {
+            ProductViewed view = views.get(i);
+            ProductId product = view.productId();
+            if (seen.add(product) && products.contains(product, context.catalog())
+                    && !history.boughtAny(List.of(product), view.occurredAt(), to)) {
+                abandoned.add(product);
+                if (firstOnly) {
+                    return abandoned;
+                }
+            }
+        }
+        return abandoned;
+    }
+
+    private String subject() {
+        return "viewed and not bought since, of " + products.describe() + " " + window.describe();
+    }
+
+    @Override
+    public String describe() {
+        return "viewed " + products.describe() + " " + window.describe() + " and did not buy since";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

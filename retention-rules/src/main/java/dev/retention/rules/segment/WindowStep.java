@@ -1,0 +1,34 @@
+package dev.retention.rules.segment;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The step of a chain that sets the {@link Window}: {@code viewsOf(anyProduct()).within(days(7))}.
+ *
+ * @param <T> what the window completes: a condition or the next step
+ */
+public final class WindowStep<T> {
+    private final Function<Window, T> complete;
+
+    WindowStep(Function<Window, T> complete) {
+        this.complete = requireNonNull(complete, "complete");
+    }
+
+    /** In {@code [now - length, now]}, both edges inclusive. */
+    public T within(Duration length) {
+        return complete.apply(Window.last(length));
+    }
+
+    /** At or before {@code now}. */
+    public T ever() {
+        return complete.apply(Window.ever());
+    }
+
+    /** After the last order placed at or before {@code now}, up to and including {@code now}. */
+    public T sinceLastOrder() {
+        return complete.apply(Window.sinceLastOrder());
+    }
+}

@@ -1,0 +1,109 @@
+package dev.retention.rules.segment;
+
+import static dev.retention.rules.segment.Conditions.attribute;
+import static dev.retention.rules.segment.Conditions.days;
+import static dev.retention.rules.segment.Conditions.ordersWithin;
+import static dev.retention.rules.segment.Shop.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.core.store.InMemoryProfileStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SegmentEvaluatorTest {
+    private final InMemoryEventStore events = new InMemoryEventStore();
+    private final InMemoryProfileStore profiles = new InMemoryProfileStore();
+
+    private static CustomerId id(int n) {
+        return CustomerId.of(String.format("c%04d", n));
+    }
+
+    private void orderDaysAgo(int customer, int... daysAgo) {
+        Shop shop = Shop.customer(id(customer));
+        for (int d : daysAgo) {
+            shop.order(NOW.minus(days(d)), "10");
+        }
+        events.appendAll(shop.events());
+    }
+
+    @Test
+    void membersAreTheMatchingCustomersSortedById() {
+        orderDaysAgo(3, 1);
+        orderDaysAgo(1, 2);
+        orderDaysAgo(2, 40);
+        Segment recent = Segment.named("recent").where(ordersWithin(days(30)).atLeast(1));
+        Membership members = SegmentEvaluator.of(recent).members(events, profiles, NOW);
+        assertThat(members.members()).containsExactly(id(1), id(3));
+        assertThat(members.count()).isEqualTo(2);
+        assertThat(members.contains(id(3))).isTrue();
+        assertThat(members.contains(id(2))).isFalse();
+        assertThat(members.segment()).isEqualTo("recent");
+    }
+
+    @Test
+    void changesSinceAPreviousEvaluationListWhoEnteredAndWhoLeft() {
+        orderDaysAgo(1, 25); // in at NOW, out ten days later
+        orderDaysAgo(2, 35); // out at both
+        orderDaysAgo(3, 1); // in at both
+        events.appendAll(Shop.customer(id(4)).order(NOW.plus(days(5)), "10").events()); // enters
+        SegmentEvaluator evaluator = SegmentEvaluator.of(Segment.named("recent")
+                .where(ordersWithin(days(30)).atLeast(1)));
+        Membership before = evaluator.members(events, profiles, NOW);
+        MembershipChange change = evaluator.changesSince(before, events, profiles, NOW.plus(days(10)));
+        assertThat(change.entered()).containsExactly(id(4));
+        assertThat(change.left()).containsExactly(id(1));
+        assertThat(change.from()).isEqualTo(NOW);
+        assertThat(change.to()).isEqualTo(NOW.plus(days(10)));
+        assertThat(before.changesSince(before).isEmpty()).isTrue();
+    }
+
+    @Test
+    void profilesAreLookedUpAndMissingOnesAreUnknown() {
+        orderDaysAgo(1, 1);
+        orderDaysAgo(2, 1);
+        profiles.put(CustomerProfile.builder(id(2)).attribute("city", "Berlin").build());
+        Segment berliners = Segment.named("berlin").where(attribute("city").equalTo("Berlin"));
+        assertThat(SegmentEvaluator.of(berliners).members(events, profiles, NOW).members()).containsExactly(id(2));
+    }
+
+    @Test
+    void parallelEvaluationEqualsSequential() {
+        Random random = new Random(7);
+        for (int c = 0; c < 2_000; c++) {
+            int n = random.nextInt(6);
+            int[] daysAgo = new int[n];
+            for (int i = 0; i < n; i++) {
+                daysAgo[i] = random.nextInt(120);
+            }
+            orderDaysAgo(c, daysAgo);
+        }
+        Segment segment = PlaybookSegmentsTest.WIN_BACK.or(ordersWithin(days(10)).atLeast(2));
+        Membership sequential = SegmentEvaluator.builder(segment).parallel(false).build().members(events, profiles, NOW);
+        Membership parallel = SegmentEvaluator.builder(segment).parallel(true).build().members(events, profiles, NOW);
+        assertThat(parallel).isEqualTo(sequential);
+        // an independent count: test each customer's history one by one
+        List<CustomerId> expected = new ArrayList<>();
+        for (int c = 0; c < 2_000; c++) {
+            if (segment.test(events.history(id(c)), CustomerProfile.unknown(id(c)), NOW)) {
+                expected.add(id(c));
+            }
+        }
+        assertThat(sequential.members()).isEqualTo(expected);
+        assertThat(sequential.count()).isBetween(1, 1_999);
+    }
+
+    @Test
+    void categoryConditionsUseTheEvaluatorsCatalog() {
+        events.appendAll(Shop.customer(id(1)).view(NOW.minus(days(1)), "b").events());
+        Segment shoes = Segment.named("shoes").where(Conditions.viewsOf(Conditions.category("shoes"))
+                .within(days(7)).atLeast(1));
+        assertThat(SegmentEvaluator.of(shoes).members(events, profiles, NOW).count()).isZero();
+        assertThat(SegmentEvaluator.builder(shoes).catalog(SegmentArbitraries.CATALOG).build()
+                .members(events, profiles, NOW).members()).containsExactly(id(1));
+    }
+}
