@@ -131,6 +131,23 @@ class TierPolicyTest {
     }
 
     @Test
+    void theEndOfAGracePeriodNeverDropsBelowWhatTheReviewGranted() {
+        TierPolicy graceful = realisticTiers().gracePeriod(Duration.ofDays(30)).build();
+        CustomerId kim = CustomerId.of("kim");
+        CustomerHistory history = CustomerHistory.of(kim, order(kim, "k-1", "2024-12-15", "1000.00"),
+                order(kim, "k-2", "2025-01-20", "600.00"));
+
+        // Gold on 2025-01-20 (1600.00 in 12 months); the 2026 review judges 2025: 600.00, Silver, so grace to
+        // 2026-01-31; by then the 600.00 has rolled out of the window too, but the review granted Silver
+        assertThat(graceful.changes(history, at("2025-01-01"), at("2026-06-01")))
+                .extracting(TierChange::kind, TierChange::at, TierChange::to)
+                .containsExactly(
+                        tuple(TierChangeKind.UPGRADED, at("2025-01-20"), "Gold"),
+                        tuple(TierChangeKind.AT_RISK, at("2026-01-01"), "Silver"),
+                        tuple(TierChangeKind.DOWNGRADED, at("2026-01-31"), "Silver"));
+    }
+
+    @Test
     void refundsLowerTheSpendJudgedAtTheReviewButDoNotUndoAnUpgrade() {
         CustomerHistory hal = CustomerHistory.of(CustomerId.of("hal"),
                 order(CustomerId.of("hal"), "h-1", "2025-03-01", "600.00"),
