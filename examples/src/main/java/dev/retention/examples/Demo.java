@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class Demo {
     private static final List<DemoCommand> COMMANDS = List.of(
-            new SummaryCommand());
+            new SummaryCommand(),
+            new LoyaltyCommand());
 
     private Demo() {}
 
