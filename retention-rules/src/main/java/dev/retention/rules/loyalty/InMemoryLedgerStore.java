@@ -21,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryLedgerStore implements LedgerStore {
     private final Map<CustomerId, Map<String, LedgerEntry>> ledgers = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryLedgerStore() {}
+
     @Override
     public boolean append(LedgerEntry entry) {
         requireNonNull(entry, "entry");

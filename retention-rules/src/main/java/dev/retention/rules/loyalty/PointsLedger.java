@@ -77,7 +77,9 @@ public final class PointsLedger {
      * Records what an order earns (see {@link PointsProgram#pointsFor}); the points are pending
      * until the program's return window has passed since the order.
      *
-     * @param tier the customer's tier when the order was placed, for the tier multiplier
+     * @param tier the customer's tier when the order was placed, for the tier multiplier; the
+     *     points are fixed when the order is first recorded, so pass the tier from a history that
+     *     holds the customer's earlier orders if the ledger must not depend on arrival order
      * @return whether the ledger changed ({@code false} if the order was recorded before)
      */
     public boolean recordOrder(OrderPlaced order, Optional<String> tier) {

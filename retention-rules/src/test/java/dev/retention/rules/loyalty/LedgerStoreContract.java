@@ -28,6 +28,9 @@ public abstract class LedgerStoreContract {
 
     private LedgerStore store;
 
+    /** For subclasses: one per store implementation. */
+    protected LedgerStoreContract() {}
+
     /** A new, empty store. */
     protected abstract LedgerStore newStore();
 

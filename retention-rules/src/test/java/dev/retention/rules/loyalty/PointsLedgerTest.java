@@ -222,4 +222,34 @@ class PointsLedgerTest {
         assertThat(s.balance().total()).isEqualTo(200);
         assertThat(s.totals().adjusted()).isEqualTo(11);
     }
+    @Test
+    void concurrentRedemptionsNeverSpendTheSamePointsTwice() throws Exception {
+        PointsLedger noWindow = PointsLedger.of(realistic().returnWindow(Duration.ZERO).build(),
+                new InMemoryLedgerStore());
+        noWindow.record(order(ANNA, "o-1", "2025-01-10", "500.00"));   // 500 points
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
+            for (int i = 0; i < 8; i++) {
+                String id = "checkout-" + i;
+                results.add(pool.submit(() -> {
+                    try {
+                        noWindow.redeem(ANNA, id, 100, at("2025-01-11"));
+                        return true;
+                    } catch (IllegalArgumentException notEnough) {
+                        return false;
+                    }
+                }));
+            }
+            int succeeded = 0;
+            for (var result : results) {
+                succeeded += result.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            // 500 points pay for exactly five redemptions of 100
+            assertThat(succeeded).isEqualTo(5);
+            assertThat(noWindow.balance(ANNA, at("2025-01-12")).total()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
