@@ -222,6 +222,7 @@ class PointsLedgerTest {
         assertThat(s.balance().total()).isEqualTo(200);
         assertThat(s.totals().adjusted()).isEqualTo(11);
     }
+
     @Test
     void concurrentRedemptionsNeverSpendTheSamePointsTwice() throws Exception {
         PointsLedger noWindow = PointsLedger.of(realistic().returnWindow(Duration.ZERO).build(),
