@@ -36,6 +36,8 @@ import java.util.Optional;
  * entries sorted by time and key, and never at recording time. That is why the result does not
  * depend on the order in which orders and refunds arrived: a refund recorded before its order, or
  * an early order of the day recorded after a later one, yields the same statement.
+ *
+ * <p>Immutable and thread-safe; each call works on its own copy of the entries.
  */
 public final class LedgerEvaluator {
     private final PointsProgram program;
