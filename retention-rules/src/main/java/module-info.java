@@ -5,4 +5,5 @@ module dev.retention.rules {
     requires transitive com.fasterxml.jackson.databind; // UserConditionCodec works on ObjectNode
 
     exports dev.retention.rules.segment;
+    exports dev.retention.rules.loyalty;
 }

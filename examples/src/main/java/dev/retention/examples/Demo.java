@@ -14,7 +14,8 @@ public final class Demo {
             new SummaryCommand(),
             new SegmentCommand(),
             new MetricsCommand(),
-            new CohortsCommand());
+            new CohortsCommand(),
+            new LoyaltyCommand());
 
     private Demo() {}
 

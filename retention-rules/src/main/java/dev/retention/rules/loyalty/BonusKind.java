@@ -1,0 +1,9 @@
+package dev.retention.rules.loyalty;
+
+/** The one-off bonuses a {@link PointsProgram} can pay; referrals have their own rule. */
+public enum BonusKind {
+    SIGN_UP,
+    /** Once a year: let the bonus event id carry the year, e.g. {@code "birthday-2025"}. */
+    BIRTHDAY,
+    REVIEW
+}

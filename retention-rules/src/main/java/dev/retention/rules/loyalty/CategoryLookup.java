@@ -1,0 +1,17 @@
+package dev.retention.rules.loyalty;
+
+import dev.retention.core.ProductId;
+import java.util.Optional;
+
+/**
+ * Finds a product's category for category multipliers, e.g. from the shop's catalogue. Must be
+ * deterministic and thread-safe; it is called while points are computed.
+ */
+@FunctionalInterface
+public interface CategoryLookup {
+
+    /** A lookup that knows no categories. */
+    CategoryLookup NONE = product -> Optional.empty();
+
+    Optional<String> categoryOf(ProductId product);
+}

@@ -1,0 +1,48 @@
+package dev.retention.rules.loyalty;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A customer's ledger as of an instant: balance, totals, the movements that led there and the
+ * lots still held. A pure function of the stored entries and the instant.
+ *
+ * @param postings every movement at or before {@code asOf}, in time order (expiries before other
+ *     movements of the same instant, then by source key)
+ * @param lots the earnings with points left, oldest first
+ */
+public record LedgerStatement(CustomerId customerId, Instant asOf, Balance balance, PointsTotals totals,
+        List<Posting> postings, List<PointsLot> lots) {
+
+    public LedgerStatement {
+        requireNonNull(customerId, "customerId");
+        requireNonNull(asOf, "asOf");
+        requireNonNull(balance, "balance");
+        requireNonNull(totals, "totals");
+        postings = List.copyOf(postings);
+        lots = List.copyOf(lots);
+    }
+
+    /**
+     * The lots that expire after {@code asOf} and at or before {@code asOf + within}, soonest first:
+     * what a "your points expire soon" message lists.
+     */
+    public List<PointsLot> expiringWithin(Duration within) {
+        checkArgument(!within.isNegative(), "within must not be negative, got %s", within);
+        Instant until = asOf.plus(within);
+        return lots.stream()
+                .filter(lot -> lot.expiresAt().filter(at -> at.isAfter(asOf) && !at.isAfter(until)).isPresent())
+                .sorted(java.util.Comparator.comparing(lot -> lot.expiresAt().orElseThrow()))
+                .toList();
+    }
+
+    /** The sum of {@link #expiringWithin}. */
+    public long pointsExpiringWithin(Duration within) {
+        return expiringWithin(within).stream().mapToLong(PointsLot::remaining).sum();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.retention.rules.loyalty;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.Striped;
+import dev.retention.core.CustomerId;
+import dev.retention.core.OrderId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.OrderRefunded;
+import dev.retention.rules.loyalty.internal.LedgerEvaluator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * The points ledger of a {@link PointsProgram} over a {@link LedgerStore}: records orders,
+ * refunds, bonuses, referrals, redemptions and adjustments as entries, and derives balances and
+ * statements from them.
+ *
+ * <h2>Idempotent and order-independent</h2>
+ * Every recording is keyed by its {@link Source} (order id, refund event id, bonus event id,
+ * redemption id): recording the same thing twice changes nothing. Orders and refunds may arrive in
+ * any order, because everything that relates several entries (the per-day cap, proportional
+ * clawbacks, expiry, first-in-first-out consumption) is derived when the ledger is read, see
+ * {@link #statement}. The result is a pure function of the stored entries and the instant asked.
+ *
+ * <h2>Time</h2>
+ * Nothing reads a clock: events carry their instants, and every query takes {@code at}, which is
+ * inclusive (an entry at {@code at} counts). Points expire at their expiry instant exactly.
+ *
+ * <p>Thread-safe if the store is. Redemptions of one customer are serialised within this ledger
+ * instance, so two concurrent redemptions cannot both spend the same points; with several
+ * application instances, serialise redemptions per customer in the shop (e.g. in the checkout).
+ */
+public final class PointsLedger {
+    private final PointsProgram program;
+    private final LedgerStore store;
+    private final LedgerEvaluator evaluator;
+    private final Striped<Lock> redemptionLocks = Striped.lock(64);
+
+    private PointsLedger(PointsProgram program, LedgerStore store) {
+        this.program = requireNonNull(program, "program");
+        this.store = requireNonNull(store, "store");
+        this.evaluator = new LedgerEvaluator(program);
+    }
+
+    public static PointsLedger of(PointsProgram program, LedgerStore store) {
+        return new PointsLedger(program, store);
+    }
+
+    public PointsProgram program() {
+        return program;
+    }
+
+    /**
+     * Records an order or a refund (at 1x tier multiplier); other events are ignored.
+     *
+     * @return whether the ledger changed
+     */
+    public boolean record(CustomerEvent event) {
+        requireNonNull(event, "event");
+        if (event instanceof OrderPlaced order) {
+            return recordOrder(order, Optional.empty());
+        }
+        if (event instanceof OrderRefunded refund) {
+            return recordRefund(refund);
+        }
+        return false;
+    }
+
+    /**
+     * Records what an order earns (see {@link PointsProgram#pointsFor}); the points are pending
+     * until the program's return window has passed since the order.
+     *
+     * @param tier the customer's tier when the order was placed, for the tier multiplier; the
+     *     points are fixed when the order is first recorded, so pass the tier from a history that
+     *     holds the customer's earlier orders if the ledger must not depend on arrival order
+     * @return whether the ledger changed ({@code false} if the order was recorded before)
+     */
+    public boolean recordOrder(OrderPlaced order, Optional<String> tier) {
+        long points = program.pointsFor(order, tier);
+        return store.append(new LedgerEntry(order.customerId(), Source.of(SourceType.ORDER, order.orderId().value()),
+                EntryKind.EARN, order.occurredAt(), order.occurredAt().plus(program.returnWindow()), points,
+                Optional.of(order.orderId()), Optional.of(order.total())));
+    }
+
+    /**
+     * Records a refund, which takes back the order's points in proportion to the money refunded
+     * (see the class comment); the refund may arrive before its order.
+     *
+     * @return whether the ledger changed ({@code false} if this refund event was recorded before)
+     */
+    public boolean recordRefund(OrderRefunded refund) {
+        requireNonNull(refund, "refund");
+        return store.append(new LedgerEntry(refund.customerId(), Source.of(SourceType.REFUND, refund.eventId()),
+                EntryKind.CLAWBACK, refund.occurredAt(), refund.occurredAt(), 0, Optional.of(refund.orderId()),
+                Optional.of(refund.amount())));
+    }
+
+    /**
+     * Pays the program's bonus of this kind, spendable at once.
+     *
+     * @param eventId the triggering event (e.g. the sign-up or review event id); a bonus is paid
+     *     once per event id
+     * @return whether the ledger changed (false also when the program pays no such bonus)
+     */
+    public boolean awardBonus(BonusKind kind, CustomerId customerId, String eventId, Instant at) {
+        long points = program.bonus(kind);
+        if (points == 0) {
+            return false;
+        }
+        return store.append(new LedgerEntry(customerId, Source.of(SourceType.BONUS, kind.name() + ":" + eventId),
+                EntryKind.EARN, at, at, points, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * Pays the referral bonus to the referrer and the referee once the referee's first order has
+     * stayed unrefunded for the program's referral window. Call it when the window may have
+     * closed (e.g. daily); it is idempotent and pays each referee's referral once. The bonuses are
+     * dated at the end of the window.
+     *
+     * @param referee the referee's history as of at least {@code at}
+     * @param at now; the window must have closed at or before it
+     */
+    public ReferralOutcome settleReferral(CustomerId referrer, CustomerHistory referee, Instant at) {
+        requireNonNull(referrer, "referrer");
+        requireNonNull(referee, "referee");
+        requireNonNull(at, "at");
+        checkArgument(!referrer.equals(referee.customerId()), "a customer cannot refer themselves: %s", referrer);
+        Optional<Instant> firstAt = referee.firstOrderAt();
+        if (firstAt.isEmpty()) {
+            return ReferralOutcome.PENDING;
+        }
+        OrderId first = referee.orders(firstAt.get(), firstAt.get().plusNanos(1)).get(0).orderId();
+        Instant windowEnd = firstAt.get().plus(program.referralWindow());
+        if (referee.refunds(firstAt.get(), windowEnd).stream().anyMatch(r -> r.orderId().equals(first))) {
+            return ReferralOutcome.FORFEITED;
+        }
+        if (at.isBefore(windowEnd)) {
+            return ReferralOutcome.PENDING;
+        }
+        Source source = Source.of(SourceType.REFERRAL, referee.customerId().value());
+        boolean paid = false;
+        if (program.refereeBonus() > 0) {
+            paid |= store.append(new LedgerEntry(referee.customerId(), source, EntryKind.EARN, windowEnd, windowEnd,
+                    program.refereeBonus(), Optional.of(first), Optional.empty()));
+        }
+        if (program.referrerBonus() > 0) {
+            paid |= store.append(new LedgerEntry(referrer, source, EntryKind.EARN, windowEnd, windowEnd,
+                    program.referrerBonus(), Optional.of(first), Optional.empty()));
+        }
+        return paid ? ReferralOutcome.GRANTED : ReferralOutcome.ALREADY_GRANTED;
+    }
+
+    /**
+     * Spends {@code points} of the customer's active balance on a discount. Repeating a redemption
+     * id returns the recorded redemption unchanged.
+     *
+     * @throws IllegalArgumentException if {@code points} is below the program's minimum
+     *     redemption or above the active balance at {@code at}
+     */
+    public Redemption redeem(CustomerId customerId, String redemptionId, long points, Instant at) {
+        requireNonNull(customerId, "customerId");
+        requireNonNull(at, "at");
+        Source source = Source.of(SourceType.REDEMPTION, redemptionId);
+        Lock lock = redemptionLocks.get(customerId);
+        lock.lock();
+        try {
+            List<LedgerEntry> entries = store.entries(customerId);
+            Optional<LedgerEntry> done = entries.stream().filter(e -> e.source().equals(source)).findFirst();
+            if (done.isPresent()) {
+                LedgerEntry e = done.get();
+                return new Redemption(customerId, redemptionId, e.occurredAt(), e.points(),
+                        program.discountFor(e.points()));
+            }
+            checkArgument(points >= program.minimumRedemption(),
+                    "points must be at least the minimum redemption %s, got %s", program.minimumRedemption(), points);
+            long active = evaluator.evaluate(customerId, entries, at).balance().active();
+            checkArgument(points <= active, "points must not exceed the active balance %s of %s at %s, got %s",
+                    active, customerId, at, points);
+            store.append(new LedgerEntry(customerId, source, EntryKind.REDEEM, at, at, points, Optional.empty(),
+                    Optional.empty()));
+            return new Redemption(customerId, redemptionId, at, points, program.discountFor(points));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A manual correction of {@code points} (signed), e.g. a goodwill credit; positive adjustments
+     * form a lot that expires like earned points, negative ones are taken like a redemption.
+     *
+     * @param reference the operator's reference (ticket id): one adjustment per reference
+     * @return whether the ledger changed
+     */
+    public boolean adjust(CustomerId customerId, String reference, long points, Instant at) {
+        return store.append(new LedgerEntry(customerId, Source.of(SourceType.MANUAL, reference), EntryKind.ADJUST,
+                at, at, points, Optional.empty(), Optional.empty()));
+    }
+
+    /** The customer's statement as of {@code at} (inclusive): balance, totals, postings and lots. */
+    public LedgerStatement statement(CustomerId customerId, Instant at) {
+        requireNonNull(at, "at");
+        return evaluator.evaluate(customerId, store.entries(customerId), at);
+    }
+
+    public Balance balance(CustomerId customerId, Instant at) {
+        return statement(customerId, at).balance();
+    }
+
+    /** The movements at or before {@code at}, in time order. */
+    public List<Posting> history(CustomerId customerId, Instant at) {
+        return statement(customerId, at).postings();
+    }
+
+    /** The lots that expire in {@code (at, at + within]}, soonest first. */
+    public List<PointsLot> expiringWithin(CustomerId customerId, Instant at, Duration within) {
+        return statement(customerId, at).expiringWithin(within);
+    }
+
+    /** The stored entries, for audits and exports. */
+    public List<LedgerEntry> entries(CustomerId customerId) {
+        return store.entries(requireNonNull(customerId, "customerId"));
+    }
+}
