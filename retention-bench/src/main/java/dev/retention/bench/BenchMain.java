@@ -93,6 +93,7 @@ public final class BenchMain {
 
     static List<String> jmh(ShopSize size, boolean quick, Path out) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(SegmentBenchmark.class.getName())
                 .include(CsvImportBenchmark.class.getName())
                 .include(MetricsBenchmark.class.getName())
                 .param("size", size.name().toLowerCase(Locale.ROOT))
@@ -113,7 +114,7 @@ public final class BenchMain {
             byWorkload.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(side, r);
         }
         List<String> rows = new ArrayList<>();
-        for (var entry : byWorkload.entrySet()) {
+        for (var entry : new java.util.TreeMap<>(byWorkload).entrySet()) {
             RunResult library = entry.getValue().get("library");
             RunResult duck = entry.getValue().get("duckdb");
             String name = WORKLOAD_NAMES.getOrDefault(entry.getKey().substring(entry.getKey().lastIndexOf('.') + 1),
@@ -129,6 +130,7 @@ public final class BenchMain {
     }
 
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(
+            "SegmentBenchmark", "1. membership of 5 segments over all customers",
             "MetricsBenchmark", "2. metrics of a year + monthly cohort matrix",
             "CsvImportBenchmark", "5. CSV import into memory");
 

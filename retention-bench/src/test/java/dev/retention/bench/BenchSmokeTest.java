@@ -61,6 +61,20 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    void segmentsAgreeWithTheSqlPeer() throws Exception {
+        SegmentBenchmark benchmark = new SegmentBenchmark();
+        benchmark.size = "small";
+        benchmark.load(); // compares both member lists and throws if they differ
+        try {
+            java.util.List<java.util.List<String>> members = benchmark.library();
+            assertThat(members).hasSize(5).allSatisfy(m -> assertThat(m).isNotEmpty());
+            assertThat(benchmark.duckdb()).isEqualTo(members);
+        } finally {
+            benchmark.close();
+        }
+    }
+
     private static long cartRows(CustomerHistory h) {
         return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
                 .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();
