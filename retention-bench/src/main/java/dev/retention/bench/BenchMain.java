@@ -114,7 +114,7 @@ public final class BenchMain {
             byWorkload.computeIfAbsent(workload, k -> new LinkedHashMap<>()).put(side, r);
         }
         List<String> rows = new ArrayList<>();
-        for (var entry : new java.util.TreeMap<>(byWorkload).entrySet()) {
+        for (var entry : byWorkload.entrySet()) {
             RunResult library = entry.getValue().get("library");
             RunResult duck = entry.getValue().get("duckdb");
             String name = WORKLOAD_NAMES.getOrDefault(entry.getKey().substring(entry.getKey().lastIndexOf('.') + 1),
@@ -126,6 +126,7 @@ public final class BenchMain {
                             library.getPrimaryResult().getScoreError(),
                             duck == null ? Double.NaN : duck.getPrimaryResult().getScoreError())));
         }
+        rows.sort(null); // rows start with the workload number
         return rows;
     }
 
