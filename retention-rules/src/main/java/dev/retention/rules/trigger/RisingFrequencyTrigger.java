@@ -80,9 +80,9 @@ public final class RisingFrequencyTrigger implements Trigger {
         if (span.compareTo(config.window) < 0 || baseline == 0) {
             return Optional.empty();
         }
-        double recentPerDay = recent / days(config.window);
+        // (recent / window) / (baseline / span), in one division to keep exact ratios exact
+        double multiple = (recent * (double) span.toSeconds()) / (baseline * (double) config.window.toSeconds());
         double baselinePerDay = baseline / days(span);
-        double multiple = recentPerDay / baselinePerDay;
         if (multiple < config.rateMultiple) {
             return Optional.empty();
         }
