@@ -141,6 +141,21 @@ public final class CampaignEngine {
         return parts.fireLog().entries(requireNonNull(customer, "customer"));
     }
 
+    /**
+     * Says, in a sentence, what the campaign would do with the customer at the clock's current
+     * instant and why: not triggered, triggered but not re-entering (and since when), or the
+     * decision the guards would make. Records and sends nothing.
+     *
+     * @throws IllegalArgumentException if the engine has no campaign with that id
+     */
+    public String explain(CustomerId customer, String campaignId) {
+        requireNonNull(customer, "customer");
+        Campaign campaign = parts.campaign(campaignId).orElseThrow(() -> new IllegalArgumentException(
+                "no campaign with id " + campaignId + "; campaigns: " + parts.campaigns().keySet()));
+        Instant now = clock.instant();
+        return locked(customer, () -> decider.explain(campaign, customer, now));
+    }
+
     public FireLog fireLog() {
         return parts.fireLog();
     }

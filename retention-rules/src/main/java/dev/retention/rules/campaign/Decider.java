@@ -54,7 +54,7 @@ final class Decider {
         for (Map.Entry<Campaign, Firing> f : fired) {
             Campaign campaign = f.getKey();
             List<FireEntry> mine = customerLog.stream().filter(e -> e.campaignId().equals(campaign.id())).toList();
-            if (!mayEnter(campaign, f.getValue(), mine, customer, now)) {
+            if (refusal(campaign, f.getValue(), mine, customer, now).isPresent()) {
                 continue;
             }
             int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
@@ -68,25 +68,54 @@ final class Decider {
         return out;
     }
 
-    private boolean mayEnter(Campaign campaign, Firing firing, List<FireEntry> mine, CustomerId customer,
+    /** Why the customer may not enter the campaign now, or empty if they may. */
+    private Optional<String> refusal(Campaign campaign, Firing firing, List<FireEntry> mine, CustomerId customer,
             Instant now) {
-        if (mine.stream().anyMatch(FireEntry::isPending)) {
-            return false;
+        Optional<FireEntry> pending = mine.stream().filter(FireEntry::isPending).findFirst();
+        if (pending.isPresent()) {
+            return Optional.of("a message of this campaign is pending (step " + (pending.get().step() + 1) + ", "
+                    + pending.get().reason() + ")");
         }
         List<FireEntry> entries = mine.stream().filter(e -> e.step() == 0).toList();
         if (entries.isEmpty()) {
-            return true;
+            return Optional.empty();
         }
+        FireEntry last = entries.get(entries.size() - 1);
+        String already = "entered at " + last.decidedAt() + " (" + last.status() + ": " + last.reason() + ")";
         ReEntry policy = campaign.reEntry();
         if (policy.isOnce()) {
-            return false;
+            return Optional.of(already + " and the campaign allows one entry per customer");
         }
         if (policy.period().isPresent()) {
-            Instant last = entries.get(entries.size() - 1).decidedAt();
-            return !last.plus(policy.period().get()).isAfter(now);
+            Instant next = last.decidedAt().plus(policy.period().get());
+            return next.isAfter(now) ? Optional.of(already + "; may enter again from " + next) : Optional.empty();
         }
         boolean episodeDecided = entries.stream().anyMatch(e -> e.episode().equals(firing.episode()));
-        return !episodeDecided || seenOutside.contains(outsideKey(campaign, customer));
+        return episodeDecided && !seenOutside.contains(outsideKey(campaign, customer))
+                ? Optional.of(already + " for the same firing (" + firing.episode() + ")")
+                : Optional.empty();
+    }
+
+    /**
+     * Says what would happen to the customer in the campaign at {@code now}, without recording or
+     * sending anything: the trigger's verdict, a re-entry refusal, or the decision the guards
+     * would make.
+     */
+    String explain(Campaign campaign, CustomerId customer, Instant now) {
+        CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
+        Optional<Firing> firing = campaign.trigger().evaluate(parts.events().history(customer), profile, now);
+        if (firing.isEmpty()) {
+            return "not triggered: " + campaign.trigger().name() + " does not fire for " + customer + " at " + now;
+        }
+        List<FireEntry> customerLog = parts.fireLog().entries(customer);
+        List<FireEntry> mine = customerLog.stream().filter(e -> e.campaignId().equals(campaign.id())).toList();
+        Optional<String> refusal = refusal(campaign, firing.get(), mine, customer, now);
+        if (refusal.isPresent()) {
+            return "triggered (" + firing.get().reason() + ") but does not re-enter: " + refusal.get();
+        }
+        int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
+        FireEntry decision = decideEntry(campaign, firing.get(), entry, profile, customerLog, now);
+        return "would be " + decision.status() + " (" + decision.cause() + "): " + decision.reason();
     }
 
     private FireEntry decideEntry(Campaign campaign, Firing firing, int entry, CustomerProfile profile,

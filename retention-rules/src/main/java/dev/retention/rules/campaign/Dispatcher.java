@@ -4,6 +4,7 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.rules.internal.HumanDurations;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,8 +132,8 @@ final class Dispatcher {
                 step.message().channel(), step.message().templateId(), fields);
         parts.fireLog().record(new FireEntry(message, sent.entry(), next, sent.episode(), sent.variant(),
                 sent.triggerReason(), sent.decidedAt(), FireStatus.PENDING, DecisionCause.SEQUENCE_STEP,
-                "step " + (next + 1) + " of " + campaign.steps().size() + ", due " + step.afterEntry()
-                        + " after entering",
+                "step " + (next + 1) + " of " + campaign.steps().size() + ", due "
+                        + HumanDurations.format(step.afterEntry()) + " after entering",
                 due, 0, now));
     }
 

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.profile.Channel;
+import dev.retention.rules.internal.HumanDurations;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -39,6 +40,6 @@ public record FrequencyCap(int max, Duration window, Optional<Channel> channel) 
 
     @Override
     public String toString() {
-        return max + " per " + window + channel.map(c -> " on " + c).orElse(" overall");
+        return max + " per " + HumanDurations.format(window) + channel.map(c -> " on " + c).orElse(" overall");
     }
 }

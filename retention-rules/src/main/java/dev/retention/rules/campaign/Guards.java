@@ -2,6 +2,7 @@ package dev.retention.rules.campaign;
 
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.rules.internal.HumanDurations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Guards {
                         && !e.updatedAt().isAfter(now))
                 .findFirst()
                 .map(e -> new Verdict(DecisionCause.COOLDOWN, "suppressed: received " + campaign.id() + " at "
-                        + e.updatedAt() + ", within its cooldown of " + cooldown));
+                        + e.updatedAt() + ", within its cooldown of " + HumanDurations.format(cooldown)));
     }
 
     /**
@@ -71,9 +72,10 @@ final class Guards {
                             || (countDue && e.isPending() && !e.dueAt().isAfter(now)))
                     .count();
             if (used >= cap.max()) {
-                return Optional.of(new Verdict(DecisionCause.FREQUENCY_CAP, "suppressed: " + used
-                        + " messages already sent or due to the customer within " + cap.window()
-                        + cap.channel().map(c -> " on " + c).orElse(" on all channels") + " (cap " + cap.max() + ")"));
+                return Optional.of(new Verdict(DecisionCause.FREQUENCY_CAP, "suppressed: frequency cap reached, "
+                        + used + " of at most " + cap.max() + " messages in the last "
+                        + HumanDurations.format(cap.window())
+                        + cap.channel().map(c -> " on " + c).orElse(" on all channels") + " already sent or due"));
             }
         }
         return Optional.empty();

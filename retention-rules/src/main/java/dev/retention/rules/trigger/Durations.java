@@ -2,32 +2,16 @@ package dev.retention.rules.trigger;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import dev.retention.rules.internal.HumanDurations;
 import java.time.Duration;
 
-/** Short human forms of durations for reasons ("24h", "90d", "1h30m") and builder checks. */
+/** Builder checks of durations and names, and short human forms of durations for reasons. */
 final class Durations {
     private Durations() {
     }
 
     static String human(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder out = new StringBuilder();
-        long days = d.toDays();
-        if (days > 0) {
-            out.append(days).append('d');
-        }
-        if (d.toHoursPart() > 0) {
-            out.append(d.toHoursPart()).append('h');
-        }
-        if (d.toMinutesPart() > 0) {
-            out.append(d.toMinutesPart()).append('m');
-        }
-        if (d.toSecondsPart() > 0 || out.length() == 0) {
-            out.append(d.toSecondsPart()).append('s');
-        }
-        return out.toString();
+        return HumanDurations.format(d);
     }
 
     static Duration positive(String setting, Duration value) {

@@ -150,7 +150,7 @@ class CampaignEngineTest {
         assertThat(shop.sender.sent()).extracting(OutgoingMessage::campaignId).containsExactly("high");
         FireEntry low = shop.entries(anna, "low").get(0);
         assertThat(low.cause()).isEqualTo(DecisionCause.FREQUENCY_CAP);
-        assertThat(low.reason()).contains("cap 1");
+        assertThat(low.reason()).contains("frequency cap reached, 1 of at most 1 messages in the last 24h");
     }
 
     @Test
@@ -406,6 +406,26 @@ class CampaignEngineTest {
 
         assertThat(shop.sender.sent()).hasSize(4).extracting(OutgoingMessage::idempotencyKey).doesNotHaveDuplicates();
         assertThat(shop.sender.duplicateCount()).isZero();
+    }
+
+    @Test
+    void explainSaysWhyACustomerDidOrWouldNotGetTheLetter() {
+        CustomerId anna = shop.subscriber("anna");
+        CustomerId ghost = CustomerId.of("ghost");
+        CampaignEngine engine = shop.engine(thanks("thanks").reEntry(ReEntry.once()).build()).build();
+
+        assertThat(engine.explain(anna, "thanks")).startsWith("not triggered: thanks does not fire for anna");
+        engine.onEvent(order(anna, shop.clock.instant(), "a"));
+        shop.clock.set(shop.clock.instant().plusSeconds(60));
+        engine.onEvent(order(anna, shop.clock.instant(), "b"));
+        shop.events.append(order(ghost, shop.clock.instant(), "a"));
+
+        assertThat(engine.explain(anna, "thanks")).contains("does not re-enter", "SENT",
+                "allows one entry per customer");
+        assertThat(engine.explain(ghost, "thanks")).startsWith("would be SUPPRESSED (NO_CONSENT)");
+        assertThat(engine.decisions(ghost)).isEmpty();
+        assertThatThrownBy(() -> engine.explain(anna, "nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope");
     }
 
     @Test
