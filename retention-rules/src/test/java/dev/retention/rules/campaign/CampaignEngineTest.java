@@ -409,6 +409,51 @@ class CampaignEngineTest {
     }
 
     @Test
+    void aNewEngineOverTheSameFireLogSendsWhatTheOldOneLeftPendingExactlyOnce() {
+        CustomerId anna = shop.subscriber("anna");
+        CustomerId bob = shop.subscriber("bob", ZoneId.of("UTC"));
+        Campaign thanks = thanks("thanks").build();
+        QuietHours quiet = QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0));
+        CampaignEngine first = shop.engine(m -> DeliveryResult.retryableFailure("smtp down"), thanks)
+                .quietHours(quiet).build();
+        shop.clock.set(Instant.parse("2026-03-02T20:00:00Z"));
+        first.onEvent(order(anna, shop.clock.instant(), "kettle"));     // fails, retry pending
+        shop.clock.set(Instant.parse("2026-03-02T22:00:00Z"));
+        first.onEvent(order(bob, shop.clock.instant(), "kettle"));      // deferred to 08:00
+
+        CampaignEngine second = shop.engine(thanks).quietHours(quiet).build();
+        shop.clock.set(Instant.parse("2026-03-03T08:00:00Z"));
+        second.resume();
+        second.resume();
+        second.tick();
+
+        assertThat(shop.sender.sent()).extracting(OutgoingMessage::customerId).containsExactlyInAnyOrder(anna, bob);
+        assertThat(shop.sender.duplicateCount()).isZero();
+        assertThat(second.decisions(anna)).singleElement().satisfies(e -> assertThat(e.attempts()).isEqualTo(2));
+    }
+
+    @Test
+    void holdoutAndVariantsAreTheSameForEveryEngine() {
+        Campaign campaign = thanks("thanks").holdout(0.3)
+                .variants(Variant.of("a", "t-a", 1), Variant.of("b", "t-b", 1)).build();
+        EngineFixture other = new EngineFixture();
+        CampaignEngine one = shop.engine(campaign).build();
+        CampaignEngine two = other.engine(campaign).build();
+
+        for (int i = 0; i < 50; i++) {
+            CustomerId customer = shop.subscriber("c" + i);
+            other.subscriber("c" + i);
+            one.onEvent(order(customer, shop.clock.instant(), "x"));
+            two.onEvent(order(customer, other.clock.instant(), "x"));
+            FireEntry a = shop.fireLog.entries(customer).get(0);
+            FireEntry b = other.fireLog.entries(customer).get(0);
+            assertThat(b.status()).isEqualTo(a.status());
+            assertThat(b.variant()).isEqualTo(a.variant());
+            assertThat(b.key()).isEqualTo(a.key());
+        }
+    }
+
+    @Test
     void explainSaysWhyACustomerDidOrWouldNotGetTheLetter() {
         CustomerId anna = shop.subscriber("anna");
         CustomerId ghost = CustomerId.of("ghost");
