@@ -47,6 +47,15 @@ import java.util.stream.Stream;
  * sequence steps and retries. A new engine over an existing fire log resumes its pending messages
  * on the first {@code tick} (or {@link #resume}).
  *
+ * <h2>Decisions</h2>
+ * When a trigger fires, campaigns are decided in priority order (highest first). The re-entry
+ * policy ({@link ReEntry}) may refuse silently; otherwise the decision is recorded as suppressed
+ * for lack of consent, within the cooldown or over a frequency cap; as held out; or as pending,
+ * due now or at the end of the quiet hours. Right before a send, consent, cooldown, quiet hours,
+ * caps and, for later sequence steps, the exit conditions are checked again. Pending entries of
+ * campaigns the engine no longer has are still sent (guards permitting), without later steps.
+ * {@link #decisions} lists what was decided and why; {@link #explain} says what would happen now.
+ *
  * <h2>Guarantees</h2>
  * Every decision is recorded before its message is sent, with an idempotency key derived from
  * campaign, customer, entry and step. A crash between recording and sending loses nothing; the
@@ -79,7 +88,9 @@ public final class CampaignEngine {
 
     /**
      * Stores the event, then evaluates the event's customer at the clock's current instant and
-     * sends their due messages.
+     * sends their due messages. Triggers see events at or before that instant, so an event stamped
+     * later (a clock running behind the shop's) counts from a later evaluation on. Re-delivering an
+     * event is harmless: the store keeps one per id and decisions are not repeated.
      *
      * @return the entries this call recorded or changed, in order
      */
