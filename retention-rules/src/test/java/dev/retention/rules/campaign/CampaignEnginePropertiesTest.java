@@ -30,7 +30,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The engine's promises, over random shops: events, consent changes and ticks over a month. */
-class EngineProperties {
+class CampaignEnginePropertiesTest {
     private static final Duration DAY = Duration.ofDays(1);
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"),
             ZoneId.of("America/New_York"), ZoneId.of("Asia/Tokyo"));
