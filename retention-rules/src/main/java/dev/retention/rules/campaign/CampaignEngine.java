@@ -1,0 +1,287 @@
+package dev.retention.rules.campaign;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.Striped;
+import dev.retention.core.CustomerId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.send.MessageSender;
+import dev.retention.core.store.EventStore;
+import dev.retention.core.store.ProfileStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Runs campaigns: decides which customers enter which campaign, records every decision in the
+ * {@link FireLog}, and sends what is due through the {@link MessageSender}.
+ *
+ * <pre>{@code
+ * CampaignEngine engine = CampaignEngine.builder()
+ *         .events(eventStore).profiles(profileStore).fireLog(fireLog)
+ *         .sender(sender).clock(Clock.systemUTC())
+ *         .frequencyCap(FrequencyCap.overall(3, Duration.ofDays(7)))
+ *         .quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0)))
+ *         .campaign(abandonedView).campaign(winBack)
+ *         .build();
+ * engine.onEvent(event);          // on every event from the shop
+ * engine.tick(clock.instant());   // every few minutes, from the shop's scheduler
+ * }</pre>
+ *
+ * <h2>What happens when</h2>
+ * {@link #onEvent} stores the event, evaluates every campaign for that customer only, and sends
+ * that customer's due messages. {@link #tick} evaluates every customer (time-driven triggers such
+ * as win-back fire because time passed), then sends every due message: deferred ones, later
+ * sequence steps and retries. A new engine over an existing fire log resumes its pending messages
+ * on the first {@code tick} (or {@link #resume}).
+ *
+ * <h2>Decisions</h2>
+ * When a trigger fires, campaigns are decided in priority order (highest first). The re-entry
+ * policy ({@link ReEntry}) may refuse silently; otherwise the decision is recorded as suppressed
+ * for lack of consent, within the cooldown or over a frequency cap; as held out; or as pending,
+ * due now or at the end of the quiet hours. Right before a send, consent, cooldown, quiet hours,
+ * caps and, for later sequence steps, the exit conditions are checked again. Pending entries of
+ * campaigns the engine no longer has are still sent (guards permitting), without later steps.
+ * {@link #decisions} lists what was decided and why; {@link #explain} says what would happen now.
+ *
+ * <h2>Guarantees</h2>
+ * Every decision is recorded before its message is sent, with an idempotency key derived from
+ * campaign, customer, entry and step. A crash between recording and sending loses nothing; the
+ * only case in which a message is handed to the sender twice is a crash after the sender accepted
+ * it and before the engine recorded that, and then both attempts carry the same key.
+ *
+ * <p>Thread-safe: calls for one customer are serialised by a lock per customer, calls for
+ * different customers may run in parallel. The engine owns no threads.
+ */
+public final class CampaignEngine {
+    private final Clock clock;
+    private final EngineParts parts;
+    private final Decider decider;
+    private final Dispatcher dispatcher;
+    private final Striped<Lock> locks = Striped.lock(256);
+
+    private CampaignEngine(Builder b) {
+        this.clock = b.clock;
+        List<Campaign> byPriority = new ArrayList<>(b.campaigns.values());
+        byPriority.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
+        this.parts = new EngineParts(b.events, b.profiles, b.fireLog, b.sender, Map.copyOf(b.campaigns),
+                List.copyOf(byPriority), new Guards(b.caps, Optional.ofNullable(b.quietHours)), b.retry);
+        this.decider = new Decider(parts);
+        this.dispatcher = new Dispatcher(parts);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Stores the event, then evaluates the event's customer at the clock's current instant and
+     * sends their due messages. Triggers see events at or before that instant, so an event stamped
+     * later (a clock running behind the shop's) counts from a later evaluation on. Re-delivering an
+     * event is harmless: the store keeps one per id and decisions are not repeated.
+     *
+     * @return the entries this call recorded or changed, in order
+     */
+    public List<FireEntry> onEvent(CustomerEvent event) {
+        requireNonNull(event, "event");
+        parts.events().append(event);
+        return reevaluate(event.customerId());
+    }
+
+    /**
+     * Evaluates one customer at the clock's current instant and sends their due messages, e.g.
+     * after their profile (consent, birthday) changed.
+     *
+     * @return the entries this call recorded or changed, in order
+     */
+    public List<FireEntry> reevaluate(CustomerId customer) {
+        requireNonNull(customer, "customer");
+        Instant now = clock.instant();
+        return locked(customer, () -> {
+            List<FireEntry> out = new ArrayList<>(decider.decide(customer, now));
+            out.addAll(dispatchCustomer(customer, now));
+            return out;
+        });
+    }
+
+    /** {@link #tick(Instant)} at the clock's current instant. */
+    public List<FireEntry> tick() {
+        return tick(clock.instant());
+    }
+
+    /**
+     * Evaluates every customer (with events or a profile) at {@code now}, in customer id order,
+     * then sends every message due at or before {@code now}.
+     *
+     * @return the entries this call recorded or changed, in order
+     */
+    public List<FireEntry> tick(Instant now) {
+        requireNonNull(now, "now");
+        Set<CustomerId> customers = new TreeSet<>();
+        try (Stream<CustomerId> ids = parts.events().customerIds()) {
+            ids.forEach(customers::add);
+        }
+        parts.profiles().profiles().forEach(p -> customers.add(p.customerId()));
+        List<FireEntry> out = new ArrayList<>();
+        for (CustomerId customer : customers) {
+            out.addAll(locked(customer, () -> decider.decide(customer, now)));
+        }
+        out.addAll(dispatchAll(now));
+        return out;
+    }
+
+    /** Sends every message due at the clock's current instant without evaluating triggers, e.g. on start-up. */
+    public List<FireEntry> resume() {
+        return dispatchAll(clock.instant());
+    }
+
+    /** Every decision about the customer, oldest first: the answer to "why did (or didn't) they get it?". */
+    public List<FireEntry> decisions(CustomerId customer) {
+        return parts.fireLog().entries(requireNonNull(customer, "customer"));
+    }
+
+    /**
+     * Says, in a sentence, what the campaign would do with the customer at the clock's current
+     * instant and why: not triggered, triggered but not re-entering (and since when), or the
+     * decision the guards would make. Records and sends nothing.
+     *
+     * @throws IllegalArgumentException if the engine has no campaign with that id
+     */
+    public String explain(CustomerId customer, String campaignId) {
+        requireNonNull(customer, "customer");
+        Campaign campaign = parts.campaign(campaignId).orElseThrow(() -> new IllegalArgumentException(
+                "no campaign with id " + campaignId + "; campaigns: " + parts.campaigns().keySet()));
+        Instant now = clock.instant();
+        return locked(customer, () -> decider.explain(campaign, customer, now));
+    }
+
+    public FireLog fireLog() {
+        return parts.fireLog();
+    }
+
+    private List<FireEntry> dispatchAll(Instant now) {
+        return dispatchLoop(() -> parts.fireLog().due(now), now);
+    }
+
+    private List<FireEntry> dispatchCustomer(CustomerId customer, Instant now) {
+        return dispatchLoop(() -> parts.fireLog().entries(customer).stream()
+                .filter(e -> e.isPending() && !e.dueAt().isAfter(now)).toList(), now);
+    }
+
+    /** Dispatches due entries until none is left that this call has not handled (next steps may be due at once). */
+    private List<FireEntry> dispatchLoop(Supplier<List<FireEntry>> dueEntries, Instant now) {
+        List<FireEntry> out = new ArrayList<>();
+        Set<String> handled = new HashSet<>();
+        while (true) {
+            List<FireEntry> due = new ArrayList<>(dueEntries.get());
+            due.removeIf(e -> handled.contains(e.key()));
+            if (due.isEmpty()) {
+                return out;
+            }
+            // among messages due together, the higher priority goes first and so wins a tight cap
+            due.sort(Comparator.comparing(FireEntry::dueAt)
+                    .thenComparing(Comparator.comparingInt(parts::priority).reversed())
+                    .thenComparing(FireEntry::key));
+            for (FireEntry entry : due) {
+                handled.add(entry.key());
+                locked(entry.customerId(), () -> dispatcher.dispatch(entry.key(), now)).ifPresent(out::add);
+            }
+        }
+    }
+
+    private <T> T locked(CustomerId customer, Supplier<T> work) {
+        Lock lock = locks.get(customer);
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Configures a {@link CampaignEngine}; not thread-safe. */
+    public static final class Builder {
+        private EventStore events;
+        private ProfileStore profiles;
+        private FireLog fireLog;
+        private MessageSender sender;
+        private Clock clock;
+        private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+        private final List<FrequencyCap> caps = new ArrayList<>();
+        private QuietHours quietHours;
+        private RetryPolicy retry = RetryPolicy.ofDefaults();
+
+        private Builder() {
+        }
+
+        public Builder events(EventStore events) {
+            this.events = requireNonNull(events, "events");
+            return this;
+        }
+
+        public Builder profiles(ProfileStore profiles) {
+            this.profiles = requireNonNull(profiles, "profiles");
+            return this;
+        }
+
+        public Builder fireLog(FireLog fireLog) {
+            this.fireLog = requireNonNull(fireLog, "fireLog");
+            return this;
+        }
+
+        public Builder sender(MessageSender sender) {
+            this.sender = requireNonNull(sender, "sender");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public Builder campaign(Campaign campaign) {
+            requireNonNull(campaign, "campaign");
+            checkArgument(!campaigns.containsKey(campaign.id()), "campaign id %s is used twice", campaign.id());
+            campaigns.put(campaign.id(), campaign);
+            return this;
+        }
+
+        /** Adds a frequency cap; every cap applies. */
+        public Builder frequencyCap(FrequencyCap cap) {
+            caps.add(requireNonNull(cap, "cap"));
+            return this;
+        }
+
+        public Builder quietHours(QuietHours quietHours) {
+            this.quietHours = requireNonNull(quietHours, "quietHours");
+            return this;
+        }
+
+        /** Default {@link RetryPolicy#ofDefaults()}. */
+        public Builder retry(RetryPolicy retry) {
+            this.retry = requireNonNull(retry, "retry");
+            return this;
+        }
+
+        public CampaignEngine build() {
+            checkArgument(events != null, "events is not set");
+            checkArgument(profiles != null, "profiles is not set");
+            checkArgument(fireLog != null, "fireLog is not set");
+            checkArgument(sender != null, "sender is not set");
+            checkArgument(clock != null, "clock is not set");
+            return new CampaignEngine(this);
+        }
+    }
+}

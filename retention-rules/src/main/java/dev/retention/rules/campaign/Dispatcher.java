@@ -1,0 +1,143 @@
+package dev.retention.rules.campaign;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.send.DeliveryResult;
+import dev.retention.core.send.OutgoingMessage;
+import dev.retention.rules.internal.HumanDurations;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one due pending entry: exit conditions and guards first, then claims the attempt in the
+ * fire log, calls the sender, records the outcome, and schedules the next step of a sequence.
+ *
+ * <p>Crash safety comes from the order of the writes: the attempt is recorded before the send, so
+ * a crash before the send leaves a pending entry a new engine sends; the next step is recorded
+ * (by a deterministic key, if absent) before the entry is marked sent, so a crash in between
+ * loses nothing and at worst repeats the send under the same idempotency key. Callers hold the
+ * customer's lock.
+ */
+final class Dispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final EngineParts parts;
+
+    Dispatcher(EngineParts parts) {
+        this.parts = parts;
+    }
+
+    /** The entry's new state, or empty if it was not (or no longer) due. */
+    Optional<FireEntry> dispatch(String key, Instant now) {
+        Optional<FireEntry> found = parts.fireLog().find(key);
+        if (found.isEmpty() || !found.get().isPending() || found.get().dueAt().isAfter(now)) {
+            return Optional.empty();
+        }
+        FireEntry entry = found.get();
+        Optional<Campaign> campaign = parts.campaign(entry.campaignId());
+        CustomerProfile profile = parts.profiles().profileOrUnknown(entry.customerId());
+        List<FireEntry> customerLog = parts.fireLog().entries(entry.customerId());
+
+        Optional<Guards.Verdict> exit = campaign.filter(c -> entry.step() > 0).flatMap(c -> exit(c, entry, profile, now));
+        if (exit.isPresent()) {
+            return settle(entry, entry.with(FireStatus.CANCELLED, exit.get().cause(), exit.get().reason(), now));
+        }
+        Guards guards = parts.guards();
+        Optional<Guards.Verdict> no = guards.consent(entry.message().channel(), profile, now)
+                .or(() -> campaign.filter(c -> entry.step() == 0)
+                        .flatMap(c -> guards.cooldown(c, entry.entry(), customerLog, now)));
+        if (no.isPresent()) {
+            return settle(entry, entry.with(FireStatus.SUPPRESSED, no.get().cause(), no.get().reason(), now));
+        }
+        Optional<Instant> quietUntil = guards.quietUntil(profile, now);
+        if (quietUntil.isPresent()) {
+            return settle(entry, entry.pendingUntil(quietUntil.get(), DecisionCause.QUIET_HOURS,
+                    guards.quietReason(profile, now, quietUntil.get()), now));
+        }
+        Optional<Guards.Verdict> capped = guards.cap(entry.message().channel(), customerLog, now, false);
+        if (capped.isPresent()) {
+            return settle(entry, entry.with(FireStatus.SUPPRESSED, capped.get().cause(), capped.get().reason(), now));
+        }
+        return send(entry, campaign, now);
+    }
+
+    private Optional<FireEntry> send(FireEntry entry, Optional<Campaign> campaign, Instant now) {
+        FireEntry claimed = entry.withAttempt(now);
+        if (!parts.fireLog().replace(entry, claimed)) {
+            return Optional.empty(); // another engine claimed it
+        }
+        DeliveryResult result;
+        try {
+            result = parts.sender().send(claimed.message());
+        } catch (RuntimeException e) {
+            result = DeliveryResult.retryableFailure("sender threw " + e.getClass().getSimpleName());
+        }
+        int attempt = claimed.attempts();
+        if (result.isDelivered()) {
+            campaign.ifPresent(c -> scheduleNextStep(c, claimed, now));
+            String how = result.status() == DeliveryResult.Status.DUPLICATE
+                    ? "sent (the sender already had this idempotency key)" : "sent";
+            return settle(claimed, claimed.with(FireStatus.SENT, DecisionCause.DELIVERED,
+                    how + " on attempt " + attempt + "; " + entry.reason(), now));
+        }
+        String detail = result.detail().orElse(result.status().toString());
+        LOG.warn("send failed: campaign={} key={} attempt={} status={}", claimed.campaignId(), claimed.key(),
+                attempt, result.status());
+        if (result.status() == DeliveryResult.Status.RETRYABLE_FAILURE && attempt < parts.retry().maxAttempts()) {
+            Instant retryAt = now.plus(parts.retry().backoffAfter(attempt));
+            return settle(claimed, claimed.pendingUntil(retryAt, DecisionCause.RETRY,
+                    "attempt " + attempt + " failed (" + detail + "); retry at " + retryAt, now));
+        }
+        String why = result.status() == DeliveryResult.Status.PERMANENT_FAILURE
+                ? "failed permanently on attempt " + attempt + " (" + detail + ")"
+                : "gave up after " + attempt + " attempts (" + detail + ")";
+        return settle(claimed, claimed.with(FireStatus.FAILED, DecisionCause.SEND_FAILED, why, now));
+    }
+
+    private Optional<Guards.Verdict> exit(Campaign campaign, FireEntry entry, CustomerProfile profile, Instant now) {
+        CustomerHistory history = parts.events().history(entry.customerId());
+        if (campaign.exitConditions().contains(ExitCondition.CUSTOMER_ORDERED)
+                && history.orderCount(entry.decidedAt(), now.plusNanos(1)) > 0) {
+            Instant ordered = history.orders(entry.decidedAt(), now.plusNanos(1)).get(0).occurredAt();
+            return Optional.of(new Guards.Verdict(DecisionCause.CUSTOMER_ORDERED,
+                    "cancelled: the customer ordered at " + ordered + ", after entering at " + entry.decidedAt()));
+        }
+        if (campaign.exitConditions().contains(ExitCondition.LEFT_TRIGGER)
+                && campaign.trigger().evaluate(history, profile, now).isEmpty()) {
+            return Optional.of(new Guards.Verdict(DecisionCause.LEFT_TRIGGER,
+                    "cancelled: " + campaign.trigger().name() + " no longer fires for the customer at " + now));
+        }
+        return Optional.empty();
+    }
+
+    private void scheduleNextStep(Campaign campaign, FireEntry sent, Instant now) {
+        int next = sent.step() + 1;
+        if (next >= campaign.steps().size()) {
+            return;
+        }
+        Step step = campaign.steps().get(next);
+        Instant due = sent.decidedAt().plus(step.afterEntry());
+        if (due.isBefore(now)) {
+            due = now;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(sent.message().personalisation());
+        fields.put("step", next);
+        OutgoingMessage message = new OutgoingMessage(
+                Splits.key(campaign.id(), sent.customerId(), sent.entry(), next), sent.customerId(), campaign.id(),
+                step.message().channel(), step.message().templateId(), fields);
+        parts.fireLog().record(new FireEntry(message, sent.entry(), next, sent.episode(), sent.variant(),
+                sent.triggerReason(), sent.decidedAt(), FireStatus.PENDING, DecisionCause.SEQUENCE_STEP,
+                "step " + (next + 1) + " of " + campaign.steps().size() + ", due "
+                        + HumanDurations.format(step.afterEntry()) + " after entering",
+                due, 0, now));
+    }
+
+    private Optional<FireEntry> settle(FireEntry current, FireEntry next) {
+        return parts.fireLog().replace(current, next) ? Optional.of(next) : Optional.empty();
+    }
+}

@@ -1,0 +1,98 @@
+package dev.retention.rules.campaign;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.send.OutgoingMessage;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One decision of the campaign engine about one message, as kept in the {@link FireLog}: what
+ * would be or was sent, to whom, why, and where it stands.
+ *
+ * <p>Entries answer "why did (or didn't) this customer get the letter?" and feed attribution:
+ * {@link FireStatus#SENT} entries are the treated group and {@link FireStatus#HELD_OUT} ones the
+ * control group, both with their {@link #decidedAt()}.
+ *
+ * @param message the message with its idempotency key ({@link #key()}), which identifies the entry
+ * @param entry which entry of the customer into the campaign this is, from 1
+ * @param step which step of the campaign's sequence, from 0 (the first message)
+ * @param episode the trigger episode that started the entry (see {@code Firing#episode()})
+ * @param variant the A/B variant, if the campaign has variants
+ * @param triggerReason why the trigger fired
+ * @param decidedAt when the customer entered the campaign (the same for every step of an entry)
+ * @param status where the entry stands
+ * @param cause the machine-readable reason for the status
+ * @param reason the human-readable reason for the status
+ * @param dueAt when a {@link FireStatus#PENDING} entry is to be sent; for others, the last due time
+ * @param attempts how many times the engine called the sender for this entry
+ * @param updatedAt when the status last changed; for {@link FireStatus#SENT}, when it was delivered
+ */
+public record FireEntry(
+        OutgoingMessage message,
+        int entry,
+        int step,
+        String episode,
+        Optional<String> variant,
+        String triggerReason,
+        Instant decidedAt,
+        FireStatus status,
+        DecisionCause cause,
+        String reason,
+        Instant dueAt,
+        int attempts,
+        Instant updatedAt) {
+
+    public FireEntry {
+        requireNonNull(message, "message");
+        checkArgument(entry >= 1, "entry must be at least 1, got %s", entry);
+        checkArgument(step >= 0, "step must not be negative, got %s", step);
+        checkArgument(episode != null && !episode.isBlank(), "episode must not be blank");
+        requireNonNull(variant, "variant");
+        checkArgument(triggerReason != null && !triggerReason.isBlank(), "triggerReason must not be blank");
+        requireNonNull(decidedAt, "decidedAt");
+        requireNonNull(status, "status");
+        requireNonNull(cause, "cause");
+        checkArgument(reason != null && !reason.isBlank(), "reason must not be blank");
+        requireNonNull(dueAt, "dueAt");
+        checkArgument(attempts >= 0, "attempts must not be negative, got %s", attempts);
+        requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** The idempotency key of the message, unique in the fire log. */
+    public String key() {
+        return message.idempotencyKey();
+    }
+
+    public String campaignId() {
+        return message.campaignId();
+    }
+
+    public CustomerId customerId() {
+        return message.customerId();
+    }
+
+    public boolean isPending() {
+        return status == FireStatus.PENDING;
+    }
+
+    /** A copy with a new status, cause, reason and update time. */
+    public FireEntry with(FireStatus newStatus, DecisionCause newCause, String newReason, Instant at) {
+        return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, newStatus, newCause,
+                newReason, dueAt, attempts, at);
+    }
+
+    /** A pending copy due at {@code due}. */
+    public FireEntry pendingUntil(Instant due, DecisionCause newCause, String newReason, Instant at) {
+        return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, FireStatus.PENDING,
+                newCause, newReason, due, attempts, at);
+    }
+
+    /** A copy that counts one more send attempt, made at {@code at}. */
+    public FireEntry withAttempt(Instant at) {
+        return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, status, cause, reason,
+                dueAt, attempts + 1, at);
+    }
+}

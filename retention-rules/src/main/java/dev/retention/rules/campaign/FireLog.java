@@ -1,0 +1,53 @@
+package dev.retention.rules.campaign;
+
+import dev.retention.core.CustomerId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The campaign engine's outbox and memory: every decision about every message, recorded before
+ * anything is sent. The engine keeps no other durable state, so a new engine over the same fire
+ * log (after a crash or a restart) sends every pending entry and repeats nothing already decided.
+ *
+ * <p>Contract (checked by the abstract {@code FireLogContract} test suite every implementation
+ * extends):
+ * <ul>
+ *   <li>{@link #record} stores an entry only if no entry has its key; it is atomic, so of two
+ *       concurrent records of one key exactly one succeeds.
+ *   <li>{@link #replace} is a compare-and-set on the whole entry: of two engines racing to claim a
+ *       pending entry, exactly one succeeds.
+ *   <li>Reads return immutable entries; lists are snapshots.
+ *   <li>Implementations are thread-safe.
+ * </ul>
+ */
+public interface FireLog {
+
+    /**
+     * Stores a new entry.
+     *
+     * @return false, storing nothing, if an entry with the same key exists
+     */
+    boolean record(FireEntry entry);
+
+    /**
+     * Replaces the stored entry with the same key as {@code expected}, if it still equals
+     * {@code expected}.
+     *
+     * @return whether it was replaced
+     * @throws IllegalArgumentException if the two entries have different keys
+     */
+    boolean replace(FireEntry expected, FireEntry replacement);
+
+    Optional<FireEntry> find(String key);
+
+    /** The customer's entries in the order they were recorded (current state of each). */
+    List<FireEntry> entries(CustomerId customerId);
+
+    /** The {@link FireStatus#PENDING} entries with {@code dueAt <= asOf}, by due time, then key. */
+    List<FireEntry> due(Instant asOf);
+
+    /** Every entry in the order recorded, for attribution and reports. */
+    Stream<FireEntry> entries();
+}

@@ -1,0 +1,17 @@
+package dev.retention.rules.campaign;
+
+/** Where a {@link FireEntry} stands. Only {@link #PENDING} entries change again. */
+public enum FireStatus {
+    /** To be sent at {@link FireEntry#dueAt()}: just decided, deferred by quiet hours, a later step, or a retry. */
+    PENDING,
+    /** Delivered to the sender (it answered sent, or duplicate for a repeat of this key). */
+    SENT,
+    /** Decided but never sent because a guard said no (consent, cooldown, frequency cap). */
+    SUPPRESSED,
+    /** In the campaign's holdout control group: recorded for attribution, never sent. */
+    HELD_OUT,
+    /** A sequence step dropped because an exit condition held (the customer ordered, or left the trigger). */
+    CANCELLED,
+    /** The sender failed for good, or the retries ran out. */
+    FAILED
+}

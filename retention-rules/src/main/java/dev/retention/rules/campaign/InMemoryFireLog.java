@@ -1,0 +1,95 @@
+package dev.retention.rules.campaign;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * A {@link FireLog} in memory, for tests, demos and single-process shops that accept losing the
+ * log on exit. Thread-safe: every method holds the log's lock, so operations are atomic; reads
+ * copy what they return.
+ */
+public final class InMemoryFireLog implements FireLog {
+    private static final Comparator<FireEntry> BY_DUE =
+            Comparator.comparing(FireEntry::dueAt).thenComparing(FireEntry::key);
+
+    private final Map<String, FireEntry> byKey = new LinkedHashMap<>();
+    private final Map<CustomerId, List<String>> keysByCustomer = new HashMap<>();
+    private final TreeSet<FireEntry> pending = new TreeSet<>(BY_DUE);
+
+    @Override
+    public synchronized boolean record(FireEntry entry) {
+        requireNonNull(entry, "entry");
+        if (byKey.putIfAbsent(entry.key(), entry) != null) {
+            return false;
+        }
+        keysByCustomer.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry.key());
+        if (entry.isPending()) {
+            pending.add(entry);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean replace(FireEntry expected, FireEntry replacement) {
+        requireNonNull(expected, "expected");
+        requireNonNull(replacement, "replacement");
+        checkArgument(expected.key().equals(replacement.key()), "replacement key %s differs from expected key %s",
+                replacement.key(), expected.key());
+        FireEntry current = byKey.get(expected.key());
+        if (current == null || !current.equals(expected)) {
+            return false;
+        }
+        byKey.put(replacement.key(), replacement);
+        pending.remove(current);
+        if (replacement.isPending()) {
+            pending.add(replacement);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<FireEntry> find(String key) {
+        return Optional.ofNullable(byKey.get(requireNonNull(key, "key")));
+    }
+
+    @Override
+    public synchronized List<FireEntry> entries(CustomerId customerId) {
+        List<String> keys = keysByCustomer.getOrDefault(requireNonNull(customerId, "customerId"), List.of());
+        return keys.stream().map(byKey::get).toList();
+    }
+
+    @Override
+    public synchronized List<FireEntry> due(Instant asOf) {
+        requireNonNull(asOf, "asOf");
+        List<FireEntry> out = new ArrayList<>();
+        for (FireEntry entry : pending) {
+            if (entry.dueAt().isAfter(asOf)) {
+                break;
+            }
+            out.add(entry);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Stream<FireEntry> entries() {
+        return List.copyOf(byKey.values()).stream();
+    }
+
+    /** The number of entries. */
+    public synchronized int size() {
+        return byKey.size();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.retention.rules.trigger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.EventStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Playbook 1, abandoned view: the customer viewed products within the lookback, bought none of
+ * them since, and has been quiet for the settle delay after the last view.
+ *
+ * <p>At {@code now} it fires when the last view at or before {@code now} is in
+ * {@code [now - lookback, now - settleDelay]} and no order in {@code [first view in the lookback, now]}
+ * holds any product viewed in the lookback. It fires at exactly {@code lastView + settleDelay}
+ * and stops at {@code lastView + lookback}. Each new view starts a new episode.
+ *
+ * <p>Payload: {@code viewedProducts} (ids, most recently viewed first, distinct, at most
+ * {@code maxViewedProducts}), {@code recommendations} (from the {@link Recommender}, none of the
+ * viewed products), and, when the {@link IncentivePolicy} offers one, {@code incentiveCode} and
+ * {@code incentiveDescription}. Immutable and thread-safe.
+ */
+public final class AbandonedViewTrigger implements Trigger {
+    private final String name;
+    private final Duration lookback;
+    private final Duration settleDelay;
+    private final int maxViewedProducts;
+    private final Recommender recommender;
+    private final int recommendations;
+    private final IncentivePolicy incentives;
+
+    private AbandonedViewTrigger(Builder b) {
+        this.name = b.name;
+        this.lookback = b.lookback;
+        this.settleDelay = b.settleDelay;
+        this.maxViewedProducts = b.maxViewedProducts;
+        this.recommender = b.recommender;
+        this.recommendations = b.recommendations;
+        this.incentives = b.incentives;
+    }
+
+    /** Defaults: name "abandoned-view", lookback 24h, settle delay 1h, no recommender, no incentive. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
+        Optional<Instant> lastView = history.lastViewAt(now);
+        Instant from = now.minus(lookback);
+        if (lastView.isEmpty() || lastView.get().isBefore(from) || lastView.get().plus(settleDelay).isAfter(now)) {
+            return Optional.empty();
+        }
+        Instant end = now.plusNanos(1);
+        List<ProductId> viewed = history.productsViewed(from, end);
+        Instant firstView = history.views(from, end).get(0).occurredAt();
+        if (history.boughtAny(viewed, firstView, end)) {
+            return Optional.empty();
+        }
+        List<ProductId> shown = viewed.subList(0, Math.min(viewed.size(), maxViewedProducts));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("viewedProducts", ids(shown));
+        payload.put("recommendations", ids(recommender.recommend(history, shown, recommendations)));
+        incentives.offer(history, profile, shown, now).ifPresent(incentive -> {
+            payload.put("incentiveCode", incentive.code());
+            payload.put("incentiveDescription", incentive.description());
+        });
+        String reason = "viewed " + viewed.size() + (viewed.size() == 1 ? " product" : " products")
+                + " in the last " + Durations.human(lookback) + " (last at " + lastView.get()
+                + "), bought none of them since, quiet for " + Durations.human(settleDelay);
+        return Optional.of(new Firing(name, "last-view:" + lastView.get(), reason, payload));
+    }
+
+    static List<String> ids(List<ProductId> products) {
+        return products.stream().map(ProductId::value).toList();
+    }
+
+    @Override
+    public String toString() {
+        return name + "[lookback=" + lookback + ", settleDelay=" + settleDelay + "]";
+    }
+
+    /** Configures an {@link AbandonedViewTrigger}; not thread-safe. */
+    public static final class Builder {
+        private String name = "abandoned-view";
+        private Duration lookback = Duration.ofHours(24);
+        private Duration settleDelay = Duration.ofHours(1);
+        private int maxViewedProducts = 10;
+        private Recommender recommender = Recommender.none();
+        private int recommendations = 4;
+        private IncentivePolicy incentives = IncentivePolicy.none();
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = Durations.name(name);
+            return this;
+        }
+
+        /** How far back views count. */
+        public Builder lookback(Duration lookback) {
+            this.lookback = Durations.positive("lookback", lookback);
+            return this;
+        }
+
+        /** How long the customer must have been quiet after the last view; zero fires at once. */
+        public Builder settleDelay(Duration settleDelay) {
+            this.settleDelay = Durations.notNegative("settleDelay", settleDelay);
+            return this;
+        }
+
+        public Builder maxViewedProducts(int max) {
+            checkArgument(max >= 1, "maxViewedProducts must be at least 1, got %s", max);
+            this.maxViewedProducts = max;
+            return this;
+        }
+
+        /** Where recommendations come from, and how many at most. */
+        public Builder recommender(Recommender recommender, int limit) {
+            checkArgument(limit >= 0, "recommendation limit must not be negative, got %s", limit);
+            this.recommender = requireNonNull(recommender, "recommender");
+            this.recommendations = limit;
+            return this;
+        }
+
+        /** The default recommender: products most often bought together, counted over the store now. */
+        public Builder recommendFrom(EventStore store) {
+            return recommender(CoPurchaseRecommender.from(store), recommendations);
+        }
+
+        public Builder incentives(IncentivePolicy incentives) {
+            this.incentives = requireNonNull(incentives, "incentives");
+            return this;
+        }
+
+        public AbandonedViewTrigger build() {
+            checkArgument(settleDelay.compareTo(lookback) < 0,
+                    "settleDelay (%s) must be shorter than lookback (%s)", settleDelay, lookback);
+            return new AbandonedViewTrigger(this);
+        }
+    }
+}

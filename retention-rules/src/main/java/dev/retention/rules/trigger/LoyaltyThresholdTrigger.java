@@ -1,0 +1,73 @@
+package dev.retention.rules.trigger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.Money;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Playbook 2, loyalty threshold: the customer has placed at least {@code minOrders} orders for a
+ * net total (orders minus refunds, in the threshold's currency) strictly above
+ * {@code totalAbove}, counting everything at or before {@code now}.
+ *
+ * <p>There is one episode per customer ({@code "reached"}): use it with the campaign re-entry
+ * policy "once" for the "thank you, join our loyalty program" letter. Payload: {@code orderCount}
+ * (int) and {@code netTotal} (e.g. "612.00 USD"). Immutable and thread-safe.
+ */
+public final class LoyaltyThresholdTrigger implements Trigger {
+    private final String name;
+    private final int minOrders;
+    private final Money totalAbove;
+
+    private LoyaltyThresholdTrigger(String name, int minOrders, Money totalAbove) {
+        this.name = Durations.name(name);
+        checkArgument(minOrders >= 1, "minOrders must be at least 1, got %s", minOrders);
+        requireNonNull(totalAbove, "totalAbove");
+        checkArgument(!totalAbove.isNegative(), "totalAbove must not be negative, got %s", totalAbove);
+        this.minOrders = minOrders;
+        this.totalAbove = totalAbove;
+    }
+
+    /** Named "loyalty-threshold". */
+    public static LoyaltyThresholdTrigger of(int minOrders, Money totalAbove) {
+        return new LoyaltyThresholdTrigger("loyalty-threshold", minOrders, totalAbove);
+    }
+
+    public static LoyaltyThresholdTrigger named(String name, int minOrders, Money totalAbove) {
+        return new LoyaltyThresholdTrigger(name, minOrders, totalAbove);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
+        int orders = history.orderCountAsOf(now);
+        if (orders < minOrders) {
+            return Optional.empty();
+        }
+        Money total = history.netSpendAsOf(totalAbove.currency(), now);
+        if (!total.isGreaterThan(totalAbove)) {
+            return Optional.empty();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("orderCount", orders);
+        payload.put("netTotal", total.toString());
+        String reason = "placed " + orders + " orders for " + total + " net (threshold: at least " + minOrders
+                + " orders above " + totalAbove + ")";
+        return Optional.of(new Firing(name, "reached", reason, payload));
+    }
+
+    @Override
+    public String toString() {
+        return name + "[minOrders=" + minOrders + ", totalAbove=" + totalAbove + "]";
+    }
+}

@@ -1,0 +1,170 @@
+package dev.retention.rules.trigger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Playbook 3, rising frequency: the customer orders more often than before. Two rules, either
+ * suffices (configure at least one):
+ * <ul>
+ *   <li>count: at least {@code minOrders} orders in the recent window {@code [now - window, now]};
+ *   <li>rate: at least {@code minRecentOrders} orders in the window, and the recent rate (orders in
+ *       the window / window) is at least {@code rateMultiple} times the customer's baseline rate
+ *       (orders in {@code [first order, now - window)} / that span). The baseline needs a span of
+ *       at least one window and at least one order in it; newer customers have no baseline.
+ * </ul>
+ * The episode is {@code "rising"} while the rule holds; with the re-entry policy "every new
+ * firing" the campaign starts on entering, with "once per N days" at most every N days.
+ *
+ * <p>Payload: {@code recentOrders} (int), {@code favouriteProducts} (the products on most of the
+ * customer's orders) and {@code recommendations} (from the {@link Recommender}, seeded with the
+ * favourites). Immutable and thread-safe.
+ */
+public final class RisingFrequencyTrigger implements Trigger {
+    private final Builder config;
+
+    private RisingFrequencyTrigger(Builder config) {
+        this.config = config;
+    }
+
+    /** Defaults: name "rising-frequency", window 30d, no rule (set at least one), no recommender. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return config.name;
+    }
+
+    @Override
+    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
+        Instant windowStart = now.minus(config.window);
+        int recent = history.orderCount(windowStart, now.plusNanos(1));
+        Optional<String> why = Optional.empty();
+        if (config.minOrders > 0 && recent >= config.minOrders) {
+            why = Optional.of("placed " + recent + " orders in the last " + Durations.human(config.window)
+                    + " (at least " + config.minOrders + ")");
+        } else if (config.rateMultiple > 0 && recent >= config.minRecentOrders) {
+            why = rateRule(history, windowStart, recent);
+        }
+        if (why.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ProductId> favourites = Preferences.favourites(history, now, config.products);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("recentOrders", recent);
+        payload.put("favouriteProducts", AbandonedViewTrigger.ids(favourites));
+        payload.put("recommendations",
+                AbandonedViewTrigger.ids(config.recommender.recommend(history, favourites, config.products)));
+        return Optional.of(new Firing(config.name, "rising", why.get(), payload));
+    }
+
+    private Optional<String> rateRule(CustomerHistory history, Instant windowStart, int recent) {
+        Optional<Instant> first = history.firstOrderAt();
+        if (first.isEmpty() || !first.get().isBefore(windowStart)) {
+            return Optional.empty();
+        }
+        Duration span = Duration.between(first.get(), windowStart);
+        int baseline = history.orderCount(first.get(), windowStart);
+        if (span.compareTo(config.window) < 0 || baseline == 0) {
+            return Optional.empty();
+        }
+        // (recent / window) / (baseline / span), in one division to keep exact ratios exact
+        double multiple = (recent * (double) span.toSeconds()) / (baseline * (double) config.window.toSeconds());
+        double baselinePerDay = baseline / days(span);
+        if (multiple < config.rateMultiple) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(java.util.Locale.ROOT,
+                "placed %d orders in the last %s, %.1fx their usual rate of %.2f orders per 30 days (at least %.1fx)",
+                recent, Durations.human(config.window), multiple, baselinePerDay * 30, config.rateMultiple));
+    }
+
+    private static double days(Duration d) {
+        return d.toNanos() / 86_400e9;
+    }
+
+    @Override
+    public String toString() {
+        return config.name + "[window=" + config.window + ", minOrders=" + config.minOrders + ", rateMultiple="
+                + config.rateMultiple + "]";
+    }
+
+    /** Configures a {@link RisingFrequencyTrigger}; not thread-safe. */
+    public static final class Builder {
+        private String name = "rising-frequency";
+        private Duration window = Duration.ofDays(30);
+        private int minOrders;
+        private double rateMultiple;
+        private int minRecentOrders = 2;
+        private Recommender recommender = Recommender.none();
+        private int products = 4;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = Durations.name(name);
+            return this;
+        }
+
+        /** The recent window, ending at {@code now} inclusive. */
+        public Builder window(Duration window) {
+            this.window = Durations.positive("window", window);
+            return this;
+        }
+
+        /** The count rule: at least this many orders in the window. */
+        public Builder atLeastOrders(int minOrders) {
+            checkArgument(minOrders >= 1, "minOrders must be at least 1, got %s", minOrders);
+            this.minOrders = minOrders;
+            return this;
+        }
+
+        /**
+         * The rate rule: the recent rate at least {@code multiple} times the baseline, with at least
+         * {@code minRecentOrders} orders in the window so that one order cannot be a trend.
+         */
+        public Builder rateAtLeast(double multiple, int minRecentOrders) {
+            checkArgument(multiple > 1.0 && Double.isFinite(multiple), "rateMultiple must be above 1, got %s",
+                    multiple);
+            checkArgument(minRecentOrders >= 1, "minRecentOrders must be at least 1, got %s", minRecentOrders);
+            this.rateMultiple = multiple;
+            this.minRecentOrders = minRecentOrders;
+            return this;
+        }
+
+        /** Where recommendations come from, and how many favourite and recommended products at most. */
+        public Builder recommender(Recommender recommender, int limit) {
+            checkArgument(limit >= 0, "product limit must not be negative, got %s", limit);
+            this.recommender = requireNonNull(recommender, "recommender");
+            this.products = limit;
+            return this;
+        }
+
+        public RisingFrequencyTrigger build() {
+            checkArgument(minOrders > 0 || rateMultiple > 0,
+                    "rising frequency needs a rule: set atLeastOrders or rateAtLeast (name %s)", name);
+            Builder copy = new Builder();
+            copy.name = name;
+            copy.window = window;
+            copy.minOrders = minOrders;
+            copy.rateMultiple = rateMultiple;
+            copy.minRecentOrders = minRecentOrders;
+            copy.recommender = recommender;
+            copy.products = products;
+            return new RisingFrequencyTrigger(copy);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.retention.rules.trigger;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A rule that looks at one customer at one instant and decides whether a campaign should start:
+ * history + profile + now, to an optional {@link Firing} with its reason and payload.
+ *
+ * <p>Triggers are pure: the same arguments give the same answer, they read no clock and keep no
+ * state, so they are thread-safe and the engine may evaluate them as often as it likes. Whether a
+ * firing is "new" is told by its {@link Firing#episode()}; the engine, not the trigger, remembers
+ * what was already sent. Events after {@code now} in the history are ignored.
+ *
+ * <p>Ready-made triggers: {@link AbandonedViewTrigger}, {@link AbandonedCartTrigger},
+ * {@link LoyaltyThresholdTrigger}, {@link RisingFrequencyTrigger}, {@link WinBackTrigger},
+ * {@link BirthdayTrigger}, {@link PostPurchaseTrigger}, and {@link #onEntering} for any segment.
+ */
+public interface Trigger {
+
+    /** A short stable name, used in reasons and the fire log, e.g. {@code "abandoned-view"}. */
+    String name();
+
+    /** Whether the trigger fires for the customer at {@code now}, and why. */
+    Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now);
+
+    /**
+     * A trigger that fires while the customer meets the condition; with the campaign re-entry
+     * policy "every new firing" it fires on entering: once when the customer comes in, again only
+     * after the engine has seen them out of it. This is how a segment becomes a trigger:
+     * {@code Trigger.onEntering("lapsed-loyal", segment::matches)}.
+     *
+     * @param name the trigger's name, usually the segment's
+     */
+    static Trigger onEntering(String name, Condition condition) {
+        return new EnteringTrigger(name, condition);
+    }
+}

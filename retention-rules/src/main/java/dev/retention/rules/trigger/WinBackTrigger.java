@@ -1,0 +1,153 @@
+package dev.retention.rules.trigger;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Playbook 4, falling frequency (win-back): a customer with at least {@code minOrders} orders
+ * stopped ordering. Two rules, either suffices (configure at least one):
+ * <ul>
+ *   <li>absolute: no order for at least {@code quietFor} ({@code now - lastOrder >= quietFor});
+ *   <li>relative: the gap since the last order is strictly more than {@code gapMultiple} times the
+ *       customer's own median inter-purchase interval; needs at least {@code minIntervals}
+ *       intervals (default 2, i.e. three orders) and a positive median.
+ * </ul>
+ * It fires because time passed, so the engine finds it on {@code tick}. Each last order is its
+ * own episode: the customer who orders again and lapses again is won back again.
+ *
+ * <p>Payload: {@code orderCount} (int), {@code daysSinceLastOrder} (long, whole days),
+ * {@code lastOrderAt} (ISO instant) and {@code favouriteProducts}. Immutable and thread-safe.
+ */
+public final class WinBackTrigger implements Trigger {
+    private final String name;
+    private final int minOrders;
+    private final Duration quietFor;
+    private final double gapMultiple;
+    private final int minIntervals;
+
+    private WinBackTrigger(Builder b) {
+        this.name = b.name;
+        this.minOrders = b.minOrders;
+        this.quietFor = b.quietFor;
+        this.gapMultiple = b.gapMultiple;
+        this.minIntervals = b.minIntervals;
+    }
+
+    /** Defaults: name "win-back", at least 1 order, no rule (set at least one). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
+        Optional<Instant> last = history.lastOrderAt(now);
+        int orders = history.orderCountAsOf(now);
+        if (last.isEmpty() || orders < minOrders) {
+            return Optional.empty();
+        }
+        Duration gap = Duration.between(last.get(), now);
+        String why = null;
+        if (quietFor != null && gap.compareTo(quietFor) >= 0) {
+            why = "placed " + orders + (orders == 1 ? " order" : " orders") + ", none for " + Durations.human(gap)
+                    + " (at least " + Durations.human(quietFor) + ")";
+        } else if (gapMultiple > 0) {
+            Optional<Duration> median = median(history.interPurchaseIntervals(now));
+            if (median.isPresent() && !median.get().isZero()
+                    && gap.toNanos() / (double) median.get().toNanos() > gapMultiple) {
+                why = String.format(java.util.Locale.ROOT,
+                        "placed %d orders, none for %s, more than %.1fx their usual gap of %s", orders,
+                        Durations.human(gap), gapMultiple, Durations.human(median.get()));
+            }
+        }
+        if (why == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("orderCount", orders);
+        payload.put("daysSinceLastOrder", gap.toDays());
+        payload.put("lastOrderAt", last.get().toString());
+        payload.put("favouriteProducts", AbandonedViewTrigger.ids(Preferences.favourites(history, now, 4)));
+        return Optional.of(new Firing(name, "last-order:" + last.get(), why, payload));
+    }
+
+    private Optional<Duration> median(List<Duration> intervals) {
+        if (intervals.size() < minIntervals) {
+            return Optional.empty();
+        }
+        List<Duration> sorted = new ArrayList<>(intervals);
+        sorted.sort(null);
+        int mid = sorted.size() / 2;
+        return Optional.of(sorted.size() % 2 == 1 ? sorted.get(mid)
+                : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2));
+    }
+
+    @Override
+    public String toString() {
+        return name + "[minOrders=" + minOrders + ", quietFor=" + quietFor + ", gapMultiple=" + gapMultiple + "]";
+    }
+
+    /** Configures a {@link WinBackTrigger}; not thread-safe. */
+    public static final class Builder {
+        private String name = "win-back";
+        private int minOrders = 1;
+        private Duration quietFor;
+        private double gapMultiple;
+        private int minIntervals = 2;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = Durations.name(name);
+            return this;
+        }
+
+        /** Only customers with at least this many orders (both rules). */
+        public Builder atLeastOrders(int minOrders) {
+            checkArgument(minOrders >= 1, "minOrders must be at least 1, got %s", minOrders);
+            this.minOrders = minOrders;
+            return this;
+        }
+
+        /** The absolute rule: no order for at least this long. */
+        public Builder noOrderFor(Duration quietFor) {
+            this.quietFor = Durations.positive("quietFor", quietFor);
+            return this;
+        }
+
+        /** The relative rule: the gap exceeds {@code multiple} times the median interval. */
+        public Builder gapExceedsMedianTimes(double multiple) {
+            checkArgument(multiple >= 1.0 && Double.isFinite(multiple), "gapMultiple must be at least 1, got %s",
+                    multiple);
+            this.gapMultiple = multiple;
+            return this;
+        }
+
+        /** How many intervals the relative rule needs before it trusts the median (default 2). */
+        public Builder minIntervals(int minIntervals) {
+            checkArgument(minIntervals >= 1, "minIntervals must be at least 1, got %s", minIntervals);
+            this.minIntervals = minIntervals;
+            return this;
+        }
+
+        public WinBackTrigger build() {
+            checkArgument(quietFor != null || gapMultiple > 0,
+                    "win-back needs a rule: set noOrderFor or gapExceedsMedianTimes (name %s)", name);
+            return new WinBackTrigger(this);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package dev.retention.rules.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.profile.Channel;
+import dev.retention.core.send.OutgoingMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link FireLog} must have. Extend it with {@link #newFireLog()} returning an
+ * empty log of your implementation.
+ */
+public abstract class FireLogContract {
+    protected static final Instant T = Instant.parse("2026-01-01T08:00:00Z");
+    private static final CustomerId ANNA = CustomerId.of("anna");
+    private static final CustomerId BOB = CustomerId.of("bob");
+
+    private FireLog log;
+
+    /** A new, empty fire log. */
+    protected abstract FireLog newFireLog();
+
+    @BeforeEach
+    void setUp() {
+        log = newFireLog();
+    }
+
+    protected static FireEntry pending(String key, CustomerId customer, Instant dueAt) {
+        OutgoingMessage message = new OutgoingMessage(key, customer, "campaign", Channel.EMAIL, "template",
+                Map.of("viewedProducts", List.of("p1", "p2"), "orderCount", 3));
+        return new FireEntry(message, 1, 0, "episode", Optional.of("A"), "viewed 2 products", T,
+                FireStatus.PENDING, DecisionCause.TRIGGERED, "triggered", dueAt, 0, T);
+    }
+
+    @Test
+    void recordsAnEntryOnlyOncePerKey() {
+        FireEntry first = pending("k1", ANNA, T);
+        FireEntry sameKey = pending("k1", ANNA, T.plusSeconds(60));
+
+        assertThat(log.record(first)).isTrue();
+        assertThat(log.record(sameKey)).isFalse();
+        assertThat(log.find("k1")).contains(first);
+    }
+
+    @Test
+    void keepsEveryFieldOfAnEntry() {
+        FireEntry entry = pending("k1", ANNA, T).withAttempt(T.plusSeconds(1))
+                .with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T.plusSeconds(2));
+
+        log.record(entry);
+
+        assertThat(log.find("k1")).contains(entry);
+        assertThat(log.find("missing")).isEmpty();
+    }
+
+    @Test
+    void replacesOnlyTheCurrentVersionOfAnEntry() {
+        FireEntry original = pending("k1", ANNA, T);
+        log.record(original);
+        FireEntry claimed = original.withAttempt(T);
+
+        assertThat(log.replace(original, claimed)).isTrue();
+        assertThat(log.replace(original, original.withAttempt(T.plusSeconds(5)))).isFalse();
+        assertThat(log.find("k1")).contains(claimed);
+    }
+
+    @Test
+    void replacingAnUnknownEntryFails() {
+        FireEntry entry = pending("k1", ANNA, T);
+
+        assertThat(log.replace(entry, entry.withAttempt(T))).isFalse();
+        assertThat(log.find("k1")).isEmpty();
+    }
+
+    @Test
+    void refusesAReplacementWithAnotherKey() {
+        FireEntry entry = pending("k1", ANNA, T);
+        log.record(entry);
+
+        assertThatThrownBy(() -> log.replace(entry, pending("k2", ANNA, T)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listsACustomersEntriesInRecordingOrderWithTheirCurrentState() {
+        FireEntry late = pending("k-late", ANNA, T.plusSeconds(100));
+        FireEntry early = pending("k-early", ANNA, T);
+        log.record(late);
+        log.record(pending("k-bob", BOB, T));
+        log.record(early);
+        FireEntry sent = early.with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T);
+        log.replace(early, sent);
+
+        assertThat(log.entries(ANNA)).containsExactly(late, sent);
+        assertThat(log.entries(CustomerId.of("nobody"))).isEmpty();
+        assertThat(log.entries()).extracting(FireEntry::key).containsExactly("k-late", "k-bob", "k-early");
+    }
+
+    @Test
+    void dueListsPendingEntriesUpToTheInstantInclusiveByDueTime() {
+        FireEntry atT = pending("b", ANNA, T);
+        FireEntry alsoAtT = pending("a", BOB, T);
+        FireEntry later = pending("c", ANNA, T.plusSeconds(1));
+        FireEntry done = pending("d", BOB, T.minusSeconds(10));
+        log.record(later);
+        log.record(atT);
+        log.record(alsoAtT);
+        log.record(done);
+        log.replace(done, done.with(FireStatus.SUPPRESSED, DecisionCause.NO_CONSENT, "no consent", T));
+
+        assertThat(log.due(T)).containsExactly(alsoAtT, atT);
+        assertThat(log.due(T.plusSeconds(1))).containsExactly(alsoAtT, atT, later);
+        assertThat(log.due(T.minusNanos(1))).isEmpty();
+    }
+
+    @Test
+    void dueFollowsRescheduledEntries() {
+        FireEntry entry = pending("k", ANNA, T);
+        log.record(entry);
+        FireEntry deferred = entry.pendingUntil(T.plusSeconds(3600), DecisionCause.QUIET_HOURS, "quiet", T);
+        log.replace(entry, deferred);
+
+        assertThat(log.due(T)).isEmpty();
+        assertThat(log.due(T.plusSeconds(3600))).containsExactly(deferred);
+    }
+
+    @Test
+    void ofConcurrentRecordsAndClaimsOfOneKeyExactlyOneWins() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Boolean>> records = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int n = i;
+                records.add(() -> log.record(pending("same", ANNA, T.plusSeconds(n))));
+            }
+            assertThat(count(pool.invokeAll(records))).isEqualTo(1);
+
+            FireEntry stored = log.find("same").orElseThrow();
+            List<Callable<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                claims.add(() -> log.replace(stored, stored.withAttempt(T)));
+            }
+            assertThat(count(pool.invokeAll(claims))).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private static long count(List<Future<Boolean>> results) throws Exception {
+        long wins = 0;
+        for (Future<Boolean> result : results) {
+            if (result.get()) {
+                wins++;
+            }
+        }
+        return wins;
+    }
+}

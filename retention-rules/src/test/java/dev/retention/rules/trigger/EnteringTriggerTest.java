@@ -1,0 +1,28 @@
+package dev.retention.rules.trigger;
+
+import static dev.retention.rules.testing.Shop.customer;
+import static dev.retention.rules.testing.Shop.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EnteringTriggerTest {
+    private static final CustomerId C = customer("c");
+    private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void firesWithTheSameEpisodeWhileTheConditionHolds() {
+        Trigger twoOrders = Trigger.onEntering("two-orders", (history, profile, now) -> history.orderCountAsOf(now) >= 2);
+        CustomerHistory history = CustomerHistory.of(C, order(C, T, "a"), order(C, T.plusSeconds(10), "b"));
+
+        assertThat(twoOrders.evaluate(history, CustomerProfile.unknown(C), T.plusSeconds(9))).isEmpty();
+        Firing firing = twoOrders.evaluate(history, CustomerProfile.unknown(C), T.plusSeconds(10)).orElseThrow();
+        assertThat(firing.reason()).isEqualTo("entered two-orders");
+        assertThat(twoOrders.evaluate(history, CustomerProfile.unknown(C), T.plusSeconds(99)).orElseThrow().episode())
+                .isEqualTo(firing.episode());
+    }
+}
