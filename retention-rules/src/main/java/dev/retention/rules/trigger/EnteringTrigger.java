@@ -11,9 +11,9 @@ import java.util.Optional;
 /** {@link Trigger#onEntering}: one episode for as long as the customer stays in. */
 final class EnteringTrigger implements Trigger {
     private final String name;
-    private final Condition condition;
+    private final CustomerCondition condition;
 
-    EnteringTrigger(String name, Condition condition) {
+    EnteringTrigger(String name, CustomerCondition condition) {
         checkArgument(name != null && !name.isBlank(), "trigger name must not be blank");
         this.name = name;
         this.condition = requireNonNull(condition, "condition");

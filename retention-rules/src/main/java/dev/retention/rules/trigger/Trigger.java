@@ -1,5 +1,9 @@
 package dev.retention.rules.trigger;
 
+import dev.retention.rules.segment.Catalog;
+import dev.retention.rules.segment.EvaluationContext;
+import dev.retention.rules.segment.Segment;
+
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.CustomerProfile;
 import java.time.Instant;
@@ -30,11 +34,28 @@ public interface Trigger {
      * A trigger that fires while the customer meets the condition; with the campaign re-entry
      * policy "every new firing" it fires on entering: once when the customer comes in, again only
      * after the engine has seen them out of it. This is how a segment becomes a trigger:
-     * {@code Trigger.onEntering("lapsed-loyal", segment::matches)}.
+     * {@link #onEntering(Segment)}, or for any test of your own,
+     * {@code Trigger.onEntering("big-spenders", (history, profile, now) -> ...)}.
      *
-     * @param name the trigger's name, usually the segment's
+     * @param name the trigger's name
      */
-    static Trigger onEntering(String name, Condition condition) {
+    static Trigger onEntering(String name, CustomerCondition condition) {
         return new EnteringTrigger(name, condition);
+    }
+
+    /**
+     * A trigger that fires on entering the segment (with the re-entry policy "every new firing"),
+     * named after it; product categories in its conditions resolve to none.
+     */
+    static Trigger onEntering(Segment segment) {
+        return onEntering(segment, Catalog.empty());
+    }
+
+    /** {@link #onEntering(Segment)}, resolving product categories with {@code catalog}. */
+    static Trigger onEntering(Segment segment, Catalog catalog) {
+        java.util.Objects.requireNonNull(segment, "segment");
+        java.util.Objects.requireNonNull(catalog, "catalog");
+        return new EnteringTrigger(segment.name(),
+                (history, profile, now) -> segment.test(new EvaluationContext(history, profile, now, catalog)));
     }
 }

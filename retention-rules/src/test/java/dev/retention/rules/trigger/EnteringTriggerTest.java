@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.core.CustomerId;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.rules.segment.Conditions;
+import dev.retention.rules.segment.Segment;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,18 @@ class EnteringTriggerTest {
         assertThat(firing.reason()).isEqualTo("entered two-orders");
         assertThat(twoOrders.evaluate(history, CustomerProfile.unknown(C), T.plusSeconds(99)).orElseThrow().episode())
                 .isEqualTo(firing.episode());
+    }
+
+    @Test
+    void aSegmentFromTheDslIsATriggerNamedAfterIt() {
+        Segment winBack = Segment.named("win-back").where(Conditions.ordersEver().atLeast(2))
+                .and(Conditions.noOrderWithin(Conditions.days(30)));
+        Trigger trigger = Trigger.onEntering(winBack);
+        CustomerHistory history = CustomerHistory.of(C, order(C, T, "a"), order(C, T.plusSeconds(10), "b"));
+
+        assertThat(trigger.name()).isEqualTo("win-back");
+        assertThat(trigger.evaluate(history, CustomerProfile.unknown(C), T.plus(Duration.ofDays(29)))).isEmpty();
+        assertThat(trigger.evaluate(history, CustomerProfile.unknown(C), T.plus(Duration.ofDays(31))))
+                .hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo("entered win-back"));
     }
 }
