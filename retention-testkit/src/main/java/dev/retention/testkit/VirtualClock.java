@@ -1,0 +1,72 @@
+package dev.retention.testkit;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A {@link Clock} that stands still until told to move, for tests and replays: hand it to the
+ * engine and {@link #advance} it to make time pass. Time never goes backwards.
+ *
+ * <p>Thread-safe; clocks derived with {@link #withZone} share the same instant.
+ */
+public final class VirtualClock extends Clock {
+    private final AtomicReference<Instant> now;
+    private final ZoneId zone;
+
+    private VirtualClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
+    }
+
+    /** A clock standing at {@code start}, in UTC. */
+    public static VirtualClock at(Instant start) {
+        return new VirtualClock(new AtomicReference<>(requireNonNull(start, "start")), ZoneOffset.UTC);
+    }
+
+    public static VirtualClock at(String isoInstant) {
+        return at(Instant.parse(isoInstant));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    /** Moves the clock forward by {@code duration} (zero allowed) and returns the new instant. */
+    public Instant advance(Duration duration) {
+        requireNonNull(duration, "duration");
+        checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);
+        return now.updateAndGet(t -> t.plus(duration));
+    }
+
+    /** Moves the clock to {@code instant}, which must not be before the current one. */
+    public Instant advanceTo(Instant instant) {
+        requireNonNull(instant, "instant");
+        return now.updateAndGet(t -> {
+            checkArgument(!instant.isBefore(t), "time never goes backwards: clock at %s, asked for %s", t, instant);
+            return instant;
+        });
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public VirtualClock withZone(ZoneId zone) {
+        return new VirtualClock(now, requireNonNull(zone, "zone"));
+    }
+
+    @Override
+    public String toString() {
+        return "VirtualClock[" + now.get() + ", " + zone + "]";
+    }
+}
