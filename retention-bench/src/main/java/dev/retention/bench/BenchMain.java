@@ -51,6 +51,7 @@ public final class BenchMain {
         List<String> rows = new ArrayList<>();
         rows.addAll(loadAndMemory(size));
         rows.addAll(jmh(size, quick, out));
+        rows.add(engine(size, quick, out));
         String table = table(size, quick, rows);
         System.out.println(table);
         Path file = out.resolve("bench-summary-" + size.name().toLowerCase(Locale.ROOT) + ".md");
@@ -128,6 +129,36 @@ public final class BenchMain {
         }
         rows.sort(null); // rows start with the workload number
         return rows;
+    }
+
+    /** Workload 3: no peer; events per second and bytes allocated per event from JMH's GC profiler. */
+    static String engine(ShopSize size, boolean quick, Path out) throws RunnerException {
+        BenchShop shop = new BenchShop(size);
+        java.time.Instant cut = shop.now().minus(java.time.Duration.ofDays(30));
+        LongAdder replayed = new LongAdder();
+        shop.generate(e -> {
+            if (!e.occurredAt().isBefore(cut)) {
+                replayed.increment();
+            }
+        });
+        RunResult result = new Runner(new OptionsBuilder()
+                .include(EngineBenchmark.class.getName())
+                .param("size", size.name().toLowerCase(Locale.ROOT))
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3)
+                .measurementIterations(quick ? 2 : 5)
+                .addProfiler(org.openjdk.jmh.profile.GCProfiler.class)
+                .result(out.resolve("jmh-engine-" + size.name().toLowerCase(Locale.ROOT) + ".json").toString())
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .build()).runSingle();
+        double millis = result.getPrimaryResult().getScore();
+        double eventsPerSecond = replayed.sum() / (millis / 1000);
+        double allocated = result.getSecondaryResults().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
+                .mapToDouble(e -> e.getValue().getScore()).findFirst().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "| 3. campaign engine: %,d events through onEvent, 4 campaigns | %.1f | | |"
+                + " %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event |",
+                replayed.sum(), millis, eventsPerSecond, allocated / replayed.sum());
     }
 
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(

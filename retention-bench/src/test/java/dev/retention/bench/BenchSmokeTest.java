@@ -75,6 +75,19 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    void theEngineReplaysTheLastMonthAndDecides() {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.size = "small";
+        benchmark.split();
+        benchmark.freshEngine();
+        long decisions = benchmark.library();
+        assertThat(benchmark.replayedEvents()).isGreaterThan(1_000);
+        assertThat(decisions).isPositive();
+        benchmark.freshEngine();
+        assertThat(benchmark.library()).as("every replay does the same work").isEqualTo(decisions);
+    }
+
     private static long cartRows(CustomerHistory h) {
         return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
                 .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();

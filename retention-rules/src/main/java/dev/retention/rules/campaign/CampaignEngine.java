@@ -176,16 +176,31 @@ public final class CampaignEngine {
     }
 
     private List<FireEntry> dispatchCustomer(CustomerId customer, Instant now) {
-        return dispatchLoop(() -> parts.fireLog().entries(customer).stream()
-                .filter(e -> e.isPending() && !e.dueAt().isAfter(now)).toList(), now);
+        return dispatchLoop(() -> {
+            List<FireEntry> due = null;
+            for (FireEntry e : parts.fireLog().entries(customer)) {
+                if (e.isPending() && !e.dueAt().isAfter(now)) {
+                    if (due == null) {
+                        due = new ArrayList<>();
+                    }
+                    due.add(e);
+                }
+            }
+            return due == null ? List.of() : due;
+        }, now);
     }
 
     /** Dispatches due entries until none is left that this call has not handled (next steps may be due at once). */
     private List<FireEntry> dispatchLoop(Supplier<List<FireEntry>> dueEntries, Instant now) {
+        List<FireEntry> first = dueEntries.get();
+        if (first.isEmpty()) {
+            return List.of(); // the common case: nothing due, nothing to allocate
+        }
         List<FireEntry> out = new ArrayList<>();
         Set<String> handled = new HashSet<>();
         while (true) {
-            List<FireEntry> due = new ArrayList<>(dueEntries.get());
+            List<FireEntry> due = new ArrayList<>(first.isEmpty() ? dueEntries.get() : first);
+            first = List.of();
             due.removeIf(e -> handled.contains(e.key()));
             if (due.isEmpty()) {
                 return out;

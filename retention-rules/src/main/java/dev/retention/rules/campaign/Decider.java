@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,31 +69,46 @@ final class Decider {
         return out;
     }
 
-    /** Why the customer may not enter the campaign now, or empty if they may. */
-    private Optional<String> refusal(Campaign campaign, Firing firing, List<FireEntry> mine, CustomerId customer,
-            Instant now) {
-        Optional<FireEntry> pending = mine.stream().filter(FireEntry::isPending).findFirst();
-        if (pending.isPresent()) {
-            return Optional.of("a message of this campaign is pending (step " + (pending.get().step() + 1) + ", "
-                    + pending.get().reason() + ")");
+    /**
+     * Why the customer may not enter the campaign now, or empty if they may. The sentence is built
+     * only when asked for: deciding needs just the verdict, and that runs for every event.
+     */
+    private Optional<Supplier<String>> refusal(Campaign campaign, Firing firing, List<FireEntry> mine,
+            CustomerId customer, Instant now) {
+        FireEntry pending = null;
+        FireEntry last = null;
+        boolean episodeDecided = false;
+        for (FireEntry e : mine) {
+            if (pending == null && e.isPending()) {
+                pending = e;
+            }
+            if (e.step() == 0) {
+                last = e;
+                episodeDecided |= e.episode().equals(firing.episode());
+            }
         }
-        List<FireEntry> entries = mine.stream().filter(e -> e.step() == 0).toList();
-        if (entries.isEmpty()) {
+        if (pending != null) {
+            FireEntry p = pending;
+            return Optional.of(() -> "a message of this campaign is pending (step " + (p.step() + 1) + ", "
+                    + p.reason() + ")");
+        }
+        if (last == null) {
             return Optional.empty();
         }
-        FireEntry last = entries.get(entries.size() - 1);
-        String already = "entered at " + last.decidedAt() + " (" + last.status() + ": " + last.reason() + ")";
+        FireEntry entered = last;
+        Supplier<String> already = () -> "entered at " + entered.decidedAt() + " (" + entered.status() + ": "
+                + entered.reason() + ")";
         ReEntry policy = campaign.reEntry();
         if (policy.isOnce()) {
-            return Optional.of(already + " and the campaign allows one entry per customer");
+            return Optional.of(() -> already.get() + " and the campaign allows one entry per customer");
         }
         if (policy.period().isPresent()) {
-            Instant next = last.decidedAt().plus(policy.period().get());
-            return next.isAfter(now) ? Optional.of(already + "; may enter again from " + next) : Optional.empty();
+            Instant next = entered.decidedAt().plus(policy.period().get());
+            return next.isAfter(now) ? Optional.of(() -> already.get() + "; may enter again from " + next)
+                    : Optional.empty();
         }
-        boolean episodeDecided = entries.stream().anyMatch(e -> e.episode().equals(firing.episode()));
         return episodeDecided && !seenOutside.contains(outsideKey(campaign, customer))
-                ? Optional.of(already + " for the same firing (" + firing.episode() + ")")
+                ? Optional.of(() -> already.get() + " for the same firing (" + firing.episode() + ")")
                 : Optional.empty();
     }
 
@@ -109,9 +125,9 @@ final class Decider {
         }
         List<FireEntry> customerLog = parts.fireLog().entries(customer);
         List<FireEntry> mine = customerLog.stream().filter(e -> e.campaignId().equals(campaign.id())).toList();
-        Optional<String> refusal = refusal(campaign, firing.get(), mine, customer, now);
+        Optional<Supplier<String>> refusal = refusal(campaign, firing.get(), mine, customer, now);
         if (refusal.isPresent()) {
-            return "triggered (" + firing.get().reason() + ") but does not re-enter: " + refusal.get();
+            return "triggered (" + firing.get().reason() + ") but does not re-enter: " + refusal.get().get();
         }
         int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
         FireEntry decision = decideEntry(campaign, firing.get(), entry, profile, customerLog, now);

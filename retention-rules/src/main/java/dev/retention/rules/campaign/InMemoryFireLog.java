@@ -66,8 +66,15 @@ public final class InMemoryFireLog implements FireLog {
 
     @Override
     public synchronized List<FireEntry> entries(CustomerId customerId) {
-        List<String> keys = keysByCustomer.getOrDefault(requireNonNull(customerId, "customerId"), List.of());
-        return keys.stream().map(byKey::get).toList();
+        List<String> keys = keysByCustomer.get(requireNonNull(customerId, "customerId"));
+        if (keys == null) {
+            return List.of();
+        }
+        List<FireEntry> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            out.add(byKey.get(key));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     @Override

@@ -71,17 +71,21 @@ public final class AbandonedViewTrigger implements Trigger {
             return Optional.empty();
         }
         List<ProductId> shown = viewed.subList(0, Math.min(viewed.size(), maxViewedProducts));
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("viewedProducts", ids(shown));
-        payload.put("recommendations", ids(recommender.recommend(history, shown, recommendations)));
-        incentives.offer(history, profile, shown, now).ifPresent(incentive -> {
-            payload.put("incentiveCode", incentive.code());
-            payload.put("incentiveDescription", incentive.description());
-        });
-        String reason = "viewed " + viewed.size() + (viewed.size() == 1 ? " product" : " products")
-                + " in the last " + Durations.human(lookback) + " (last at " + lastView.get()
-                + "), bought none of them since, quiet for " + Durations.human(settleDelay);
-        return Optional.of(new Firing(name, "last-view:" + lastView.get(), reason, payload));
+        Instant last = lastView.get();
+        return Optional.of(Firing.lazy(name, "last-view:" + last,
+                () -> "viewed " + viewed.size() + (viewed.size() == 1 ? " product" : " products")
+                        + " in the last " + Durations.human(lookback) + " (last at " + last
+                        + "), bought none of them since, quiet for " + Durations.human(settleDelay),
+                () -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("viewedProducts", ids(shown));
+                    payload.put("recommendations", ids(recommender.recommend(history, shown, recommendations)));
+                    incentives.offer(history, profile, shown, now).ifPresent(incentive -> {
+                        payload.put("incentiveCode", incentive.code());
+                        payload.put("incentiveDescription", incentive.description());
+                    });
+                    return payload;
+                }));
     }
 
     static List<String> ids(List<ProductId> products) {

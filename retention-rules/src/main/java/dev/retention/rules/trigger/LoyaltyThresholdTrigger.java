@@ -58,12 +58,15 @@ public final class LoyaltyThresholdTrigger implements Trigger {
         if (!total.isGreaterThan(totalAbove)) {
             return Optional.empty();
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("orderCount", orders);
-        payload.put("netTotal", total.toString());
-        String reason = "placed " + orders + " orders for " + total + " net (threshold: at least " + minOrders
-                + " orders above " + totalAbove + ")";
-        return Optional.of(new Firing(name, "reached", reason, payload));
+        return Optional.of(Firing.lazy(name, "reached",
+                () -> "placed " + orders + " orders for " + total + " net (threshold: at least " + minOrders
+                        + " orders above " + totalAbove + ")",
+                () -> {
+                    Map<String, Object> payload = new LinkedHashMap<>();
+                    payload.put("orderCount", orders);
+                    payload.put("netTotal", total.toString());
+                    return payload;
+                }));
     }
 
     @Override

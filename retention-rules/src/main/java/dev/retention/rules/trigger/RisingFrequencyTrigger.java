@@ -61,13 +61,16 @@ public final class RisingFrequencyTrigger implements Trigger {
         if (why.isEmpty()) {
             return Optional.empty();
         }
-        List<ProductId> favourites = Preferences.favourites(history, now, config.products);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("recentOrders", recent);
-        payload.put("favouriteProducts", AbandonedViewTrigger.ids(favourites));
-        payload.put("recommendations",
-                AbandonedViewTrigger.ids(config.recommender.recommend(history, favourites, config.products)));
-        return Optional.of(new Firing(config.name, "rising", why.get(), payload));
+        String reason = why.get();
+        return Optional.of(Firing.lazy(config.name, "rising", () -> reason, () -> {
+            List<ProductId> favourites = Preferences.favourites(history, now, config.products);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("recentOrders", recent);
+            payload.put("favouriteProducts", AbandonedViewTrigger.ids(favourites));
+            payload.put("recommendations",
+                    AbandonedViewTrigger.ids(config.recommender.recommend(history, favourites, config.products)));
+            return payload;
+        }));
     }
 
     private Optional<String> rateRule(CustomerHistory history, Instant windowStart, int recent) {

@@ -60,15 +60,15 @@ public final class WinBackTrigger implements Trigger {
             return Optional.empty();
         }
         Duration gap = Duration.between(last.get(), now);
-        String why = null;
+        java.util.function.Supplier<String> why = null;
         if (quietFor != null && gap.compareTo(quietFor) >= 0) {
-            why = "placed " + orders + (orders == 1 ? " order" : " orders") + ", none for " + Durations.human(gap)
-                    + " (at least " + Durations.human(quietFor) + ")";
+            why = () -> "placed " + orders + (orders == 1 ? " order" : " orders") + ", none for "
+                    + Durations.human(gap) + " (at least " + Durations.human(quietFor) + ")";
         } else if (gapMultiple > 0) {
             Optional<Duration> median = median(history.interPurchaseIntervals(now));
             if (median.isPresent() && !median.get().isZero()
                     && gap.toNanos() / (double) median.get().toNanos() > gapMultiple) {
-                why = String.format(java.util.Locale.ROOT,
+                why = () -> String.format(java.util.Locale.ROOT,
                         "placed %d orders, none for %s, more than %.1fx their usual gap of %s", orders,
                         Durations.human(gap), gapMultiple, Durations.human(median.get()));
             }
@@ -76,12 +76,15 @@ public final class WinBackTrigger implements Trigger {
         if (why == null) {
             return Optional.empty();
         }
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("orderCount", orders);
-        payload.put("daysSinceLastOrder", gap.toDays());
-        payload.put("lastOrderAt", last.get().toString());
-        payload.put("favouriteProducts", AbandonedViewTrigger.ids(Preferences.favourites(history, now, 4)));
-        return Optional.of(new Firing(name, "last-order:" + last.get(), why, payload));
+        Instant lastOrder = last.get();
+        return Optional.of(Firing.lazy(name, "last-order:" + lastOrder, why, () -> {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("orderCount", orders);
+            payload.put("daysSinceLastOrder", gap.toDays());
+            payload.put("lastOrderAt", lastOrder.toString());
+            payload.put("favouriteProducts", AbandonedViewTrigger.ids(Preferences.favourites(history, now, 4)));
+            return payload;
+        }));
     }
 
     private Optional<Duration> median(List<Duration> intervals) {

@@ -1,0 +1,117 @@
+package dev.retention.bench;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.profile.Channel;
+import dev.retention.core.profile.Consent;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.send.DeliveryResult;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.core.store.InMemoryProfileStore;
+import dev.retention.rules.campaign.Campaign;
+import dev.retention.rules.campaign.CampaignEngine;
+import dev.retention.rules.campaign.InMemoryFireLog;
+import dev.retention.rules.campaign.Message;
+import dev.retention.rules.campaign.ReEntry;
+import dev.retention.rules.trigger.AbandonedViewTrigger;
+import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
+import dev.retention.rules.trigger.RisingFrequencyTrigger;
+import dev.retention.rules.trigger.WinBackTrigger;
+import dev.retention.testkit.SyntheticShop;
+import dev.retention.testkit.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Workload 3: campaign engine throughput. The shop's history up to 30 days before its end is in
+ * the store; each invocation replays the last 30 days' events in time order through
+ * {@link CampaignEngine#onEvent} (one thread, the virtual clock set to each event's time) with the
+ * four playbook campaigns active and every customer consenting to email. No SQL peer: the score is
+ * the time for the whole replay; events per second and allocation per event are derived from it.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+public class EngineBenchmark {
+
+    @Param("small")
+    public String size;
+
+    List<CustomerEvent> history;
+    List<CustomerEvent> replay;
+    InMemoryProfileStore profiles;
+    CampaignEngine engine;
+    VirtualClock clock;
+    long sent;
+
+    @Setup(Level.Trial)
+    public void split() {
+        BenchShop shop = new BenchShop(ShopSize.parse(size));
+        Instant cut = shop.now().minus(Duration.ofDays(30));
+        history = new ArrayList<>();
+        replay = new ArrayList<>();
+        shop.generate(e -> (e.occurredAt().isBefore(cut) ? history : replay).add(e));
+        replay.sort(Comparator.comparing(CustomerEvent::occurredAt));
+        profiles = new InMemoryProfileStore();
+        for (int c = 1; c <= shop.size().customers(); c++) {
+            CustomerId id = CustomerId.of(String.format("c%07d", c));
+            profiles.put(CustomerProfile.builder(id).consent(Consent.given(Channel.EMAIL, SyntheticShop.START)).build());
+        }
+    }
+
+    /** A fresh store holding the history and a fresh engine, so every replay does the same work. */
+    @Setup(Level.Iteration)
+    public void freshEngine() {
+        InMemoryEventStore events = new InMemoryEventStore();
+        events.appendAll(history);
+        clock = VirtualClock.at(replay.get(0).occurredAt());
+        engine = CampaignEngine.builder()
+                .events(events).profiles(profiles).fireLog(new InMemoryFireLog())
+                .sender(message -> DeliveryResult.sent())
+                .clock(clock)
+                .campaign(Campaign.builder("abandoned-view")
+                        .trigger(AbandonedViewTrigger.builder().lookback(Duration.ofHours(24))
+                                .settleDelay(Duration.ofHours(1)).build())
+                        .message(Message.email("abandoned-view")).cooldown(Duration.ofDays(7)).build())
+                .campaign(Campaign.builder("loyalty-threshold")
+                        .trigger(LoyaltyThresholdTrigger.of(3, Money.of(300, "USD")))
+                        .message(Message.email("thank-you-join-loyalty")).reEntry(ReEntry.once()).build())
+                .campaign(Campaign.builder("rising-frequency")
+                        .trigger(RisingFrequencyTrigger.builder().window(Duration.ofDays(60)).atLeastOrders(3).build())
+                        .message(Message.email("upsell")).cooldown(Duration.ofDays(30)).build())
+                .campaign(Campaign.builder("win-back")
+                        .trigger(WinBackTrigger.builder().atLeastOrders(3).noOrderFor(Duration.ofDays(90)).build())
+                        .message(Message.email("we-miss-you")).reEntry(ReEntry.once()).build())
+                .build();
+    }
+
+    @Benchmark
+    public long library() {
+        long decisions = 0;
+        for (CustomerEvent event : replay) {
+            clock.advanceTo(event.occurredAt());
+            decisions += engine.onEvent(event).size();
+        }
+        return decisions;
+    }
+
+    public int replayedEvents() {
+        return replay.size();
+    }
+}
