@@ -41,17 +41,21 @@ public final class CustomerLog {
     private static final int O_LINE_COUNT = 4;
     private static final int R_CURRENCY = 1;
     private static final int R_ORDER = 2;
+    private static final int X_EVENT = 1;
     private static final int L_PRODUCT = 0;
     private static final int L_QUANTITY = 1;
 
-    private static final Table NO_VIEWS = Table.empty(1, 2, false);
-    private static final Table NO_CARTS = Table.empty(1, 4, false);
-    private static final Table NO_ORDERS = Table.empty(2, 5, false);
-    private static final Table NO_REFUNDS = Table.empty(2, 3, false);
-    private static final Table NO_CUSTOM = Table.empty(1, 1, true);
-    private static final Table NO_LINES = Table.empty(1, 2, false);
+    private static final Table NO_VIEWS = Table.views();
+    private static final Table NO_CARTS = Table.carts();
+    private static final Table NO_ORDERS = Table.orders();
+    private static final Table NO_REFUNDS = Table.refunds();
+    private static final Table NO_CUSTOM = Table.custom();
+    private static final Table NO_LINES = Table.lines();
+    private static final byte[] NO_BYTES = {};
+    private static final CustomEvent[] NO_EVENTS = {};
 
-    private final CustomerId customerId;
+    // Every field here is paid once per customer, millions of times: keep them few.
+    private final String customer;
     private final Dictionary<ProductId> products;
     // tables start as the shared empty ones and become the log's own at the first row of their kind
     private Table views;
@@ -60,30 +64,51 @@ public final class CustomerLog {
     private Table refunds;
     private Table custom;
     private Table lines;
-    private final StringBlob strings;
+    /** Event and order ids, see {@link StringBlob}; append-only. */
+    private byte[] ids;
+    private int idsSize;
+    /** Custom events, append-only; the custom table's rows point here. */
+    private CustomEvent[] customEvents;
+    private int customEventsSize;
+    private final boolean snapshot;
 
     public CustomerLog(CustomerId customerId, Dictionary<ProductId> products) {
-        this(customerId, products, NO_VIEWS, NO_CARTS, NO_ORDERS, NO_REFUNDS, NO_CUSTOM, NO_LINES,
-                new StringBlob(customerId.value()));
+        this(customerId.value(), products);
     }
 
-    private CustomerLog(CustomerId customerId, Dictionary<ProductId> products, Table views, Table carts,
-            Table orders, Table refunds, Table custom, Table lines, StringBlob strings) {
-        this.customerId = customerId;
+    public CustomerLog(String customer, Dictionary<ProductId> products) {
+        this.customer = customer;
         this.products = products;
-        this.views = views;
-        this.carts = carts;
-        this.orders = orders;
-        this.refunds = refunds;
-        this.custom = custom;
-        this.lines = lines;
-        this.strings = strings;
+        this.views = NO_VIEWS;
+        this.carts = NO_CARTS;
+        this.orders = NO_ORDERS;
+        this.refunds = NO_REFUNDS;
+        this.custom = NO_CUSTOM;
+        this.lines = NO_LINES;
+        this.ids = NO_BYTES;
+        this.customEvents = NO_EVENTS;
+        this.snapshot = false;
+    }
+
+    private CustomerLog(CustomerLog live) {
+        this.customer = live.customer;
+        this.products = live.products;
+        this.views = live.views.frozen();
+        this.carts = live.carts.frozen();
+        this.orders = live.orders.frozen();
+        this.refunds = live.refunds.frozen();
+        this.custom = live.custom.frozen();
+        this.lines = live.lines.frozen();
+        this.ids = live.ids;
+        this.idsSize = live.idsSize;
+        this.customEvents = live.customEvents;
+        this.customEventsSize = live.customEventsSize;
+        this.snapshot = true;
     }
 
     /** A read-only view of the events appended so far, sharing this log's arrays. */
     public CustomerLog snapshot() {
-        return new CustomerLog(customerId, products, views.frozen(), carts.frozen(), orders.frozen(),
-                refunds.frozen(), custom.frozen(), lines.frozen(), strings.frozen());
+        return new CustomerLog(this);
     }
 
     /**
@@ -92,11 +117,14 @@ public final class CustomerLog {
      * @return whether the event was added
      */
     public boolean append(CustomerEvent event) {
-        if (!event.customerId().equals(customerId)) {
+        if (!event.customerId().value().equals(customer)) {
             throw new IllegalArgumentException("event " + event.eventId() + " belongs to customer "
-                    + event.customerId() + ", not " + customerId);
+                    + event.customerId() + ", not " + customer);
         }
-        StringBlob.Encoded id = strings.encode(event.eventId());
+        if (snapshot) {
+            throw new IllegalStateException("snapshots are read-only");
+        }
+        StringBlob.Encoded id = StringBlob.encode(customer, event.eventId());
         if (contains(id)) {
             return false;
         }
@@ -116,7 +144,7 @@ public final class CustomerLog {
         } else if (event instanceof OrderPlaced o) {
             orders = writable(orders);
             int firstLine = addLines(o.items());
-            int orderRef = strings.add(o.orderId().value());
+            int orderRef = addString(StringBlob.encode(customer, o.orderId().value()));
             int row = openRow(orders, at, event.eventId(), id);
             orders.setLong(row, O_TOTAL, o.total().minorUnits());
             orders.setInt(row, O_CURRENCY, Currencies.code(o.total().currency()));
@@ -125,15 +153,19 @@ public final class CustomerLog {
             orders.setInt(row, O_LINE_COUNT, o.items().size());
         } else if (event instanceof OrderRefunded r) {
             refunds = writable(refunds);
-            int orderRef = strings.add(r.orderId().value());
+            int orderRef = addString(StringBlob.encode(customer, r.orderId().value()));
             int row = openRow(refunds, at, event.eventId(), id);
             refunds.setLong(row, R_AMOUNT, r.amount().minorUnits());
             refunds.setInt(row, R_CURRENCY, Currencies.code(r.amount().currency()));
             refunds.setInt(row, R_ORDER, orderRef);
         } else if (event instanceof CustomEvent x) {
             custom = writable(custom);
+            if (customEventsSize == customEvents.length) {
+                customEvents = java.util.Arrays.copyOf(customEvents, Math.max(4, customEventsSize * 2));
+            }
+            customEvents[customEventsSize] = x;
             int row = openRow(custom, at, event.eventId(), id);
-            custom.setObject(row, x);
+            custom.setInt(row, X_EVENT, customEventsSize++);
         }
         return true;
     }
@@ -149,7 +181,7 @@ public final class CustomerLog {
 
     private boolean contains(Table table, StringBlob.Encoded id) {
         for (int i = 0, n = table.size(); i < n; i++) {
-            if (strings.matches(table.getInt(i, ID), id)) {
+            if (StringBlob.matches(ids, table.getInt(i, ID), id)) {
                 return true;
             }
         }
@@ -165,15 +197,26 @@ public final class CustomerLog {
         } else {
             position = table.lowerBound(at);
             while (position < size && table.time(position) == at
-                    && StringBlob.compareIds(strings.get(table.getInt(position, ID)), eventId) < 0) {
+                    && StringBlob.compareIds(string(table.getInt(position, ID)), eventId) < 0) {
                 position++;
             }
         }
-        int idRef = strings.add(id);
+        int idRef = addString(id);
         int row = table.insert(position);
         table.setLong(row, AT, at);
         table.setInt(row, ID, idRef);
         return row;
+    }
+
+    private int addString(StringBlob.Encoded value) {
+        int offset = idsSize;
+        ids = StringBlob.append(ids, idsSize, value);
+        idsSize += value.length();
+        return offset;
+    }
+
+    private String string(int offset) {
+        return StringBlob.get(ids, offset, customer);
     }
 
     private int addLines(List<LineItem> items) {
@@ -193,7 +236,7 @@ public final class CustomerLog {
     // ---- reads, for CustomerHistory; "before(nanos)" is the number of rows earlier than nanos ----
 
     public CustomerId customerId() {
-        return customerId;
+        return CustomerId.of(customer);
     }
 
     public Dictionary<ProductId> products() {
@@ -249,7 +292,7 @@ public final class CustomerLog {
     }
 
     public String orderId(int row) {
-        return strings.get(orders.getInt(row, O_ORDER));
+        return string(orders.getInt(row, O_ORDER));
     }
 
     public int lineProduct(int line) {
@@ -277,7 +320,7 @@ public final class CustomerLog {
     }
 
     public String refundOrderId(int row) {
-        return strings.get(refunds.getInt(row, R_ORDER));
+        return string(refunds.getInt(row, R_ORDER));
     }
 
     public int cartCount() {
@@ -297,11 +340,11 @@ public final class CustomerLog {
     }
 
     public CustomEvent customEvent(int row) {
-        return (CustomEvent) custom.getObject(row);
+        return customEvents[custom.getInt(row, X_EVENT)];
     }
 
     public ProductViewed view(int row) {
-        return new ProductViewed(eventId(views, row), customerId, Nanos.toInstant(views.time(row)),
+        return new ProductViewed(eventId(views, row), customerId(), Nanos.toInstant(views.time(row)),
                 products.get(viewProduct(row)));
     }
 
@@ -309,18 +352,18 @@ public final class CustomerLog {
         int currency = carts.getInt(row, C_CURRENCY);
         List<LineItem> items = currency < 0 ? List.of()
                 : lineItems(carts.getInt(row, C_LINE_START), carts.getInt(row, C_LINE_COUNT), Currencies.get(currency));
-        return new CartUpdated(eventId(carts, row), customerId, Nanos.toInstant(carts.time(row)), items);
+        return new CartUpdated(eventId(carts, row), customerId(), Nanos.toInstant(carts.time(row)), items);
     }
 
     public OrderPlaced order(int row) {
         Currency currency = Currencies.get(orderCurrency(row));
-        return new OrderPlaced(eventId(orders, row), customerId, Nanos.toInstant(orders.time(row)),
+        return new OrderPlaced(eventId(orders, row), customerId(), Nanos.toInstant(orders.time(row)),
                 OrderId.of(orderId(row)), lineItems(orderLineStart(row), orderLineCount(row), currency),
                 Money.ofMinor(orderTotal(row), currency));
     }
 
     public OrderRefunded refund(int row) {
-        return new OrderRefunded(eventId(refunds, row), customerId, Nanos.toInstant(refunds.time(row)),
+        return new OrderRefunded(eventId(refunds, row), customerId(), Nanos.toInstant(refunds.time(row)),
                 OrderId.of(refundOrderId(row)), Money.ofMinor(refundAmount(row), Currencies.get(refundCurrency(row))));
     }
 
@@ -334,7 +377,7 @@ public final class CustomerLog {
     }
 
     private String eventId(Table table, int row) {
-        return strings.get(table.getInt(row, ID));
+        return string(table.getInt(row, ID));
     }
 
     /** All events in (occurredAt, eventId) order, decoded into records. */
@@ -369,7 +412,7 @@ public final class CustomerLog {
         if (atA != atB) {
             return atA < atB;
         }
-        return StringBlob.compareIds(strings.get(a.getInt(rowA, ID)), strings.get(b.getInt(rowB, ID))) < 0;
+        return StringBlob.compareIds(string(a.getInt(rowA, ID)), string(b.getInt(rowB, ID))) < 0;
     }
 
     /** Shrinks every array to the rows in use (growth leaves up to a third spare). */
@@ -380,12 +423,18 @@ public final class CustomerLog {
         refunds.trim();
         custom.trim();
         lines.trim();
-        strings.trim();
+        if (ids.length > idsSize) {
+            ids = java.util.Arrays.copyOf(ids, idsSize);
+        }
+        if (customEvents.length > customEventsSize) {
+            customEvents = java.util.Arrays.copyOf(customEvents, customEventsSize);
+        }
     }
 
     /** Bytes held by this log's arrays (spare capacity included), for memory accounting. */
     public long footprintBytes() {
         return views.footprintBytes() + carts.footprintBytes() + orders.footprintBytes() + refunds.footprintBytes()
-                + custom.footprintBytes() + lines.footprintBytes() + strings.footprintBytes();
+                + custom.footprintBytes() + lines.footprintBytes() + (ids.length == 0 ? 0 : 16L + ids.length)
+                + (customEvents.length == 0 ? 0 : 16L + 4L * customEvents.length);
     }
 }

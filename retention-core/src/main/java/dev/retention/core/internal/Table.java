@@ -3,10 +3,11 @@ package dev.retention.core.internal;
 import java.util.Arrays;
 
 /**
- * Rows of one event kind, packed row after row into one {@code long[]} and one {@code int[]}
- * (plus an {@code Object[]} for kinds that keep objects), sorted by the caller's key. Two arrays a
- * table instead of one a column keeps the per-customer overhead low: most customers have a few
- * dozen events, where array headers would cost as much as the data.
+ * Rows of one event kind, packed row after row into one {@code long[]} and one {@code int[]},
+ * sorted by the caller's key. Two arrays a table instead of one a column, and a 24-byte table
+ * object, keep the per-customer overhead low: most customers have a few dozen events, where array
+ * and object headers would cost as much as the data. Each row shape is a subclass that knows its
+ * widths, so the object holds only the arrays and the row count.
  *
  * <p>For kinds with a time, long column 0 is the time in epoch nanoseconds.
  *
@@ -15,90 +16,187 @@ import java.util.Arrays;
  * (an append in order with room to spare); inserting before the end, growing or trimming makes
  * new arrays. So a snapshot's rows never change, without copying data per event.
  */
-final class Table {
-    // bytes, not ints: there are millions of tables, and this keeps each at 32 bytes
-    private final byte longWidth;
-    private final byte intWidth;
+abstract class Table {
     private long[] longs;
     private int[] ints;
-    private Object[] objects;
-    private int size;
-    private final boolean frozen;
+    /** The row count; negative (-1 - count) in a frozen table. */
+    private int state;
 
-    private Table(int longWidth, int intWidth, long[] longs, int[] ints, Object[] objects, int size, boolean frozen) {
-        this.longWidth = (byte) longWidth;
-        this.intWidth = (byte) intWidth;
+    Table(long[] longs, int[] ints, int state) {
         this.longs = longs;
         this.ints = ints;
-        this.objects = objects;
-        this.size = size;
-        this.frozen = frozen;
+        this.state = state;
     }
 
-    /**
-     * A shareable, read-only empty table; {@link #thawed()} gives a writable one. Customers who
-     * never had an event of a kind share it, so an unused kind costs nothing.
-     */
-    static Table empty(int longWidth, int intWidth, boolean withObjects) {
-        return new Table(longWidth, intWidth, new long[0], new int[0], withObjects ? new Object[0] : null, 0, true);
+    abstract int longWidth();
+
+    abstract int intWidth();
+
+    abstract Table create(long[] longs, int[] ints, int state);
+
+    static Table views() {
+        return new OneTwo(new long[0], new int[0], -1);
+    }
+
+    static Table carts() {
+        return new OneFour(new long[0], new int[0], -1);
+    }
+
+    static Table orders() {
+        return new TwoFive(new long[0], new int[0], -1);
+    }
+
+    static Table refunds() {
+        return new TwoThree(new long[0], new int[0], -1);
+    }
+
+    static Table custom() {
+        return new OneTwo(new long[0], new int[0], -1);
+    }
+
+    static Table lines() {
+        return new OneTwo(new long[0], new int[0], -1);
+    }
+
+    // One class per row shape, so that the widths cost no field: a table object stays at 24 bytes.
+
+    /** One long and two ints a row: views (time; id, product), custom events, lines. */
+    private static final class OneTwo extends Table {
+        OneTwo(long[] longs, int[] ints, int state) {
+            super(longs, ints, state);
+        }
+
+        @Override
+        int longWidth() {
+            return 1;
+        }
+
+        @Override
+        int intWidth() {
+            return 2;
+        }
+
+        @Override
+        Table create(long[] longs, int[] ints, int state) {
+            return new OneTwo(longs, ints, state);
+        }
+    }
+
+    /** Carts: time; id, currency, first line, line count. */
+    private static final class OneFour extends Table {
+        OneFour(long[] longs, int[] ints, int state) {
+            super(longs, ints, state);
+        }
+
+        @Override
+        int longWidth() {
+            return 1;
+        }
+
+        @Override
+        int intWidth() {
+            return 4;
+        }
+
+        @Override
+        Table create(long[] longs, int[] ints, int state) {
+            return new OneFour(longs, ints, state);
+        }
+    }
+
+    /** Orders: time, total; id, currency, order id, first line, line count. */
+    private static final class TwoFive extends Table {
+        TwoFive(long[] longs, int[] ints, int state) {
+            super(longs, ints, state);
+        }
+
+        @Override
+        int longWidth() {
+            return 2;
+        }
+
+        @Override
+        int intWidth() {
+            return 5;
+        }
+
+        @Override
+        Table create(long[] longs, int[] ints, int state) {
+            return new TwoFive(longs, ints, state);
+        }
+    }
+
+    /** Refunds: time, amount; id, currency, order id. */
+    private static final class TwoThree extends Table {
+        TwoThree(long[] longs, int[] ints, int state) {
+            super(longs, ints, state);
+        }
+
+        @Override
+        int longWidth() {
+            return 2;
+        }
+
+        @Override
+        int intWidth() {
+            return 3;
+        }
+
+        @Override
+        Table create(long[] longs, int[] ints, int state) {
+            return new TwoThree(longs, ints, state);
+        }
     }
 
     Table frozen() {
-        return frozen ? this : new Table(longWidth, intWidth, longs, ints, objects, size, true);
+        return isFrozen() ? this : create(longs, ints, -1 - state);
     }
 
     boolean isFrozen() {
-        return frozen;
+        return state < 0;
     }
 
     /** A writable copy of this empty table, for the first row of a kind. */
     Table thawed() {
-        if (size != 0) {
+        if (size() != 0) {
             throw new IllegalStateException("only empty tables thaw");
         }
-        return new Table(longWidth, intWidth, longs, ints, objects, 0, false);
+        return create(longs, ints, 0);
     }
 
     int size() {
-        return size;
+        return state < 0 ? -1 - state : state;
     }
 
     long getLong(int row, int column) {
-        return longs[row * longWidth + column];
+        return longs[row * longWidth() + column];
     }
 
     int getInt(int row, int column) {
-        return ints[row * intWidth + column];
-    }
-
-    Object getObject(int row) {
-        return objects[row];
+        return ints[row * intWidth() + column];
     }
 
     void setLong(int row, int column, long value) {
-        longs[row * longWidth + column] = value;
+        longs[row * longWidth() + column] = value;
     }
 
     void setInt(int row, int column, int value) {
-        ints[row * intWidth + column] = value;
-    }
-
-    void setObject(int row, Object value) {
-        objects[row] = value;
+        ints[row * intWidth() + column] = value;
     }
 
     /** The time (long column 0) of a row. */
     long time(int row) {
-        return longs[row * longWidth];
+        return longs[row * longWidth()];
     }
 
     /** The first row whose time is at or after {@code nanos}; rows must be sorted by time. */
     int lowerBound(long nanos) {
+        int width = longWidth();
         int lo = 0;
-        int hi = size;
+        int hi = size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (longs[mid * longWidth] < nanos) {
+            if (longs[mid * width] < nanos) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -109,35 +207,30 @@ final class Table {
 
     /** Opens a row at {@code position} (0..size), shifting later rows; returns the position. */
     int insert(int position) {
-        if (frozen) {
+        if (isFrozen()) {
             throw new IllegalStateException("snapshot tables are read-only");
         }
-        int capacity = longWidth > 0 ? longs.length / longWidth : ints.length / intWidth;
+        int size = state;
+        int capacity = ints.length / intWidth();
         if (position == size && size < capacity) {
-            size++;
+            state++;
             return position;
         }
         int newCapacity = size < capacity ? capacity : Math.max(2, capacity + (capacity >> 1) + 1);
-        longs = shifted(longs, longWidth, position, newCapacity);
-        ints = shifted(ints, intWidth, position, newCapacity);
-        if (objects != null) {
-            Object[] grown = new Object[newCapacity];
-            System.arraycopy(objects, 0, grown, 0, position);
-            System.arraycopy(objects, position, grown, position + 1, size - position);
-            objects = grown;
-        }
-        size++;
+        longs = shifted(longs, longWidth(), position, size, newCapacity);
+        ints = shifted(ints, intWidth(), position, size, newCapacity);
+        state++;
         return position;
     }
 
-    private long[] shifted(long[] old, int width, int position, int newCapacity) {
+    private static long[] shifted(long[] old, int width, int position, int size, int newCapacity) {
         long[] grown = new long[newCapacity * width];
         System.arraycopy(old, 0, grown, 0, position * width);
         System.arraycopy(old, position * width, grown, (position + 1) * width, (size - position) * width);
         return grown;
     }
 
-    private int[] shifted(int[] old, int width, int position, int newCapacity) {
+    private static int[] shifted(int[] old, int width, int position, int size, int newCapacity) {
         int[] grown = new int[newCapacity * width];
         System.arraycopy(old, 0, grown, 0, position * width);
         System.arraycopy(old, position * width, grown, (position + 1) * width, (size - position) * width);
@@ -146,20 +239,17 @@ final class Table {
 
     /** Shrinks the arrays to the rows in use; new arrays, so snapshots keep theirs. */
     void trim() {
-        if (frozen || longs.length == size * longWidth && ints.length == size * intWidth) {
+        int size = size();
+        if (isFrozen() || longs.length == size * longWidth() && ints.length == size * intWidth()) {
             return;
         }
-        longs = Arrays.copyOf(longs, size * longWidth);
-        ints = Arrays.copyOf(ints, size * intWidth);
-        if (objects != null) {
-            objects = Arrays.copyOf(objects, size);
-        }
+        longs = Arrays.copyOf(longs, size * longWidth());
+        ints = Arrays.copyOf(ints, size * intWidth());
     }
 
     /** Bytes held by this table's arrays, spare capacity included; the shared empty ones count nothing. */
     long footprintBytes() {
-        return arrayBytes(longs.length, 8) + arrayBytes(ints.length, 4)
-                + (objects == null ? 0 : arrayBytes(objects.length, 4));
+        return arrayBytes(longs.length, 8) + arrayBytes(ints.length, 4);
     }
 
     private static long arrayBytes(int length, int width) {

@@ -26,14 +26,15 @@ import java.util.stream.Stream;
  * cheap for the tens to thousands of events a customer has.
  */
 public final class InMemoryEventStore implements EventStore {
-    private final ConcurrentHashMap<CustomerId, CustomerLog> logs = new ConcurrentHashMap<>();
+    // keyed by the id's string: a CustomerId object per customer would cost 16 bytes for nothing
+    private final ConcurrentHashMap<String, CustomerLog> logs = new ConcurrentHashMap<>();
     private final Dictionary<ProductId> products = new Dictionary<>();
     private final LongAdder events = new LongAdder();
 
     @Override
     public boolean append(CustomerEvent event) {
         requireNonNull(event, "event");
-        CustomerLog log = logs.computeIfAbsent(event.customerId(), id -> new CustomerLog(id, products));
+        CustomerLog log = logs.computeIfAbsent(event.customerId().value(), id -> new CustomerLog(id, products));
         boolean added;
         synchronized (log) {
             added = log.append(event);
@@ -47,13 +48,13 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public CustomerHistory history(CustomerId customerId) {
         requireNonNull(customerId, "customerId");
-        CustomerLog log = logs.get(customerId);
+        CustomerLog log = logs.get(customerId.value());
         return log == null ? CustomerHistory.empty(customerId) : snapshot(log);
     }
 
     @Override
     public Stream<CustomerId> customerIds() {
-        return logs.keySet().stream();
+        return logs.keySet().stream().map(CustomerId::of);
     }
 
     @Override
