@@ -199,6 +199,25 @@ public final class CustomerHistory {
         return out;
     }
 
+    /**
+     * The median time between consecutive orders placed at or before {@code asOf} (the mean of the
+     * two middle gaps for an even count); empty with fewer than two orders.
+     */
+    public Optional<Duration> medianInterPurchaseInterval(Instant asOf) {
+        int n = orderCountAsOf(asOf);
+        if (n < 2) {
+            return Optional.empty();
+        }
+        long[] gaps = new long[n - 1];
+        for (int i = 1; i < n; i++) {
+            gaps[i - 1] = log.orderTime(i) - log.orderTime(i - 1);
+        }
+        java.util.Arrays.sort(gaps);
+        long lower = gaps[(gaps.length - 1) / 2];
+        long upper = gaps[gaps.length / 2];
+        return Optional.of(Duration.ofNanos(lower + (upper - lower) / 2));
+    }
+
     /** Distinct products on the lines of orders placed in {@code [from, to)}, in order of first purchase. */
     public Set<ProductId> productsBought(Instant from, Instant to) {
         Set<ProductId> out = new LinkedHashSet<>();
@@ -265,6 +284,27 @@ public final class CustomerHistory {
         return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTime(i)));
     }
 
+    /** The first product view in {@code [from, to)}. */
+    public Optional<Instant> firstViewAt(Instant from, Instant to) {
+        int i = log.viewsBefore(Nanos.clamped(from));
+        return i < log.viewsBefore(Nanos.clamped(to)) ? Optional.of(Nanos.toInstant(log.viewTime(i))) : Optional.empty();
+    }
+
+    /** The latest view of {@code product} in {@code [from, to)}. Scans the window without allocating. */
+    public Optional<Instant> lastViewAt(ProductId product, Instant from, Instant to) {
+        int code = log.products().find(requireNonNull(product, "product"));
+        if (code < 0) {
+            return Optional.empty();
+        }
+        for (int i = log.viewsBefore(Nanos.clamped(to)) - 1, start = log.viewsBefore(Nanos.clamped(from)); i >= start;
+                i--) {
+            if (log.viewProduct(i) == code) {
+                return Optional.of(Nanos.toInstant(log.viewTime(i)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Distinct products viewed in {@code [from, to)}, most recently viewed first. */
     public List<ProductId> productsViewed(Instant from, Instant to) {
         Set<ProductId> out = new LinkedHashSet<>();
@@ -293,6 +333,24 @@ public final class CustomerHistory {
     }
 
     // ---------------------------------------------------------------- custom events
+
+    /**
+     * Custom events named {@code name} in {@code [from, to)} whose attributes include every entry of
+     * {@code attributes} (an empty map matches any).
+     */
+    public int customEventCount(String name, java.util.Map<String, String> attributes, Instant from, Instant to) {
+        checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
+        requireNonNull(attributes, "attributes");
+        int count = 0;
+        for (int i = log.customsBefore(Nanos.clamped(from)), end = log.customsBefore(Nanos.clamped(to)); i < end;
+                i++) {
+            CustomEvent event = log.customEvent(i);
+            if (event.name().equals(name) && event.attributes().entrySet().containsAll(attributes.entrySet())) {
+                count++;
+            }
+        }
+        return count;
+    }
 
     /** Custom events named {@code name} in {@code [from, to)}, in time order. */
     public List<CustomEvent> customEvents(String name, Instant from, Instant to) {

@@ -157,4 +157,33 @@ class CustomerHistoryTest {
                 view("anna", old.toString(), "q"));
         assertThat(h.events()).extracting(CustomerEvent::occurredAt).containsExactly(old, precise);
     }
+
+    @Test
+    void perProductViewTimesCustomEventCountsAndTheMedianGap() {
+        CustomerHistory h = CustomerHistory.of(ANNA,
+                view("anna", "2026-01-01T10:00:00Z", "p1"),
+                view("anna", "2026-01-01T11:00:00Z", "p2"),
+                view("anna", "2026-01-01T12:00:00Z", "p1"),
+                custom("anna", "2026-01-02T10:00:00Z", "review", Map.of("rating", "5", "lang", "de")),
+                custom("anna", "2026-01-03T10:00:00Z", "review", Map.of("rating", "2")),
+                order("anna", "2026-01-01T00:00:00Z", "1.00"),
+                order("anna", "2026-01-02T00:00:00Z", "1.00"),
+                order("anna", "2026-01-05T00:00:00Z", "1.00"),
+                order("anna", "2026-01-15T00:00:00Z", "1.00"));
+
+        assertThat(h.lastViewAt(ProductId.of("p1"), Instant.MIN, Instant.MAX)).contains(at("2026-01-01T12:00:00Z"));
+        assertThat(h.lastViewAt(ProductId.of("p1"), Instant.MIN, at("2026-01-01T12:00:00Z")))
+                .contains(at("2026-01-01T10:00:00Z"));
+        assertThat(h.lastViewAt(ProductId.of("nope"), Instant.MIN, Instant.MAX)).isEmpty();
+        assertThat(h.firstViewAt(at("2026-01-01T10:30:00Z"), Instant.MAX)).contains(at("2026-01-01T11:00:00Z"));
+        assertThat(h.firstViewAt(at("2026-01-02T00:00:00Z"), Instant.MAX)).isEmpty();
+        assertThat(h.customEventCount("review", Map.of(), Instant.MIN, Instant.MAX)).isEqualTo(2);
+        assertThat(h.customEventCount("review", Map.of("rating", "5"), Instant.MIN, Instant.MAX)).isEqualTo(1);
+        assertThat(h.customEventCount("review", Map.of("rating", "5"), at("2026-01-03T00:00:00Z"), Instant.MAX))
+                .isZero();
+        // gaps 1, 3 and 10 days: the median is 3 days; as of Jan 5 the gaps are 1 and 3: median 2 days
+        assertThat(h.medianInterPurchaseInterval(Instant.MAX)).contains(Duration.ofDays(3));
+        assertThat(h.medianInterPurchaseInterval(at("2026-01-05T00:00:00Z"))).contains(Duration.ofDays(2));
+        assertThat(h.medianInterPurchaseInterval(at("2026-01-01T00:00:00Z"))).isEmpty();
+    }
 }

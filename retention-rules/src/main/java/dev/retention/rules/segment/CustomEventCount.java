@@ -3,7 +3,6 @@ package dev.retention.rules.segment;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.retention.core.event.CustomEvent;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,13 +33,7 @@ public record CustomEventCount(String name, Map<String, String> attributes, Wind
     }
 
     private int observe(EvaluationContext context) {
-        int count = 0;
-        for (CustomEvent event : context.history().customEvents(name, context.from(window), context.end())) {
-            if (event.attributes().entrySet().containsAll(attributes.entrySet())) {
-                count++;
-            }
-        }
-        return count;
+        return context.history().customEventCount(name, attributes, context.from(window), context.end());
     }
 
     private String subject() {

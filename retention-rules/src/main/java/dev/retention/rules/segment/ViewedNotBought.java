@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerHistory;
-import dev.retention.core.event.ProductViewed;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -47,18 +46,16 @@ public record ViewedNotBought(Products products, Window window) implements Condi
         if (viewed == 0) {
             return Set.of();
         }
-        Set<ProductId> seen = new TreeSet<>();
         Set<ProductId> abandoned = new TreeSet<>();
-        List<ProductViewed> views = history.views(from, to);
-        // newest first, so the first view met of each product is its latest one
-        for (int i = views.size() - 1; i >= 0; i--) {
-            ProductViewed view = views.get(i);
-            ProductId product = view.productId();
-            if (seen.add(product) && products.contains(product, context.catalog())
-                    && !history.boughtAny(List.of(product), view.occurredAt(), to)) {
-                abandoned.add(product);
-                if (firstOnly) {
-                    return abandoned;
+        // per distinct viewed product, not per view: decoding every view would allocate per event
+        for (ProductId product : history.productsViewed(from, to)) {
+            if (products.contains(product, context.catalog())) {
+                Instant lastView = history.lastViewAt(product, from, to).orElseThrow();
+                if (!history.boughtAny(List.of(product), lastView, to)) {
+                    abandoned.add(product);
+                    if (firstOnly) {
+                        return abandoned;
+                    }
                 }
             }
         }

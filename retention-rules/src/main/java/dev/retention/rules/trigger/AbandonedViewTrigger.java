@@ -66,7 +66,7 @@ public final class AbandonedViewTrigger implements Trigger {
         }
         Instant end = now.plusNanos(1);
         List<ProductId> viewed = history.productsViewed(from, end);
-        Instant firstView = history.views(from, end).get(0).occurredAt();
+        Instant firstView = history.firstViewAt(from, end).orElseThrow();
         if (history.boughtAny(viewed, firstView, end)) {
             return Optional.empty();
         }

@@ -65,7 +65,8 @@ public final class WinBackTrigger implements Trigger {
             why = () -> "placed " + orders + (orders == 1 ? " order" : " orders") + ", none for "
                     + Durations.human(gap) + " (at least " + Durations.human(quietFor) + ")";
         } else if (gapMultiple > 0) {
-            Optional<Duration> median = median(history.interPurchaseIntervals(now));
+            Optional<Duration> median = orders - 1 < minIntervals ? Optional.empty()
+                    : history.medianInterPurchaseInterval(now);
             if (median.isPresent() && !median.get().isZero()
                     && gap.toNanos() / (double) median.get().toNanos() > gapMultiple) {
                 why = () -> String.format(java.util.Locale.ROOT,
@@ -85,17 +86,6 @@ public final class WinBackTrigger implements Trigger {
             payload.put("favouriteProducts", AbandonedViewTrigger.ids(Preferences.favourites(history, now, 4)));
             return payload;
         }));
-    }
-
-    private Optional<Duration> median(List<Duration> intervals) {
-        if (intervals.size() < minIntervals) {
-            return Optional.empty();
-        }
-        List<Duration> sorted = new ArrayList<>(intervals);
-        sorted.sort(null);
-        int mid = sorted.size() / 2;
-        return Optional.of(sorted.size() % 2 == 1 ? sorted.get(mid)
-                : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2));
     }
 
     @Override
