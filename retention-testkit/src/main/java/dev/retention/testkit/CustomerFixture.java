@@ -130,7 +130,10 @@ public final class CustomerFixture {
         return ordered(now -> at, productIds);
     }
 
-    /** One more order {@code days} days before now: one unit of each product, each line worth the regular order value. */
+    /**
+     * One more order {@code days} days before now: one unit of each product, each line worth the
+     * regular order value.
+     */
     public CustomerFixture orderedDaysAgo(long days, String... productIds) {
         checkArgument(days >= 0, "days ago must not be negative, got %s", days);
         return ordered(now -> now.minus(Duration.ofDays(days)), productIds);

@@ -36,7 +36,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     private final Optional<CustomerId> customer;
 
     OutboxAssert(Outbox actual) {
-        this(actual, actual == null ? List.of() : actual.messages(), "messages", Optional.empty());
+        this(actual, actual == null ? List.of() : actual.messages(), "", Optional.empty());
     }
 
     private OutboxAssert(Outbox actual, List<OutgoingMessage> selected, String selection,
@@ -70,7 +70,8 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         checkArgument(count >= 0, "count must not be negative, got %s", count);
         isNotNull();
         if (selected.size() != count) {
-            fail("exactly " + count + " " + selection + ", but found " + selected.size());
+            fail("exactly " + count + (count == 1 ? " message" : " messages") + selection + ", but found "
+                    + selected.size());
         }
         return this;
     }
@@ -113,7 +114,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         isNotNull();
         List<String> actualTemplates = selected.stream().map(OutgoingMessage::templateId).toList();
         if (!actualTemplates.equals(List.of(templateIds))) {
-            fail("templates " + List.of(templateIds) + " in this order " + "for the " + selection + ", but found "
+            fail("templates " + List.of(templateIds) + " in this order for the messages" + selection + ", but found "
                     + actualTemplates);
         }
         return this;
@@ -132,11 +133,11 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     private OutboxAssert every(Predicate<OutgoingMessage> check, String what) {
         isNotNull();
         if (selected.isEmpty()) {
-            fail("at least one " + selection.replaceFirst("^messages", "message") + " " + what + ", but there is none");
+            fail("at least one message" + selection + " " + what + ", but there is none");
         }
         for (OutgoingMessage m : selected) {
             if (!check.test(m)) {
-                fail("every " + selection.replaceFirst("^messages", "message") + " " + what + ", but "
+                fail("every message" + selection + " " + what + ", but "
                         + m.idempotencyKey() + " has personalisation " + m.personalisation());
             }
         }

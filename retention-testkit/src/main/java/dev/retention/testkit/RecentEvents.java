@@ -19,7 +19,7 @@ final class RecentEvents {
     private RecentEvents() {
     }
 
-    /** The last {@link #LIMIT} events at or before {@code asOf}, oldest first, one per line; events after it are counted. */
+    /** The last {@link #LIMIT} events at or before {@code asOf}, oldest first, one per line; later ones are counted. */
     static String render(CustomerHistory history, Instant asOf) {
         List<CustomerEvent> upTo = history.events().stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
         long later = history.events().size() - upTo.size();

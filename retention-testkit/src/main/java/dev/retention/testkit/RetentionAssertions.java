@@ -34,7 +34,10 @@ public final class RetentionAssertions {
         return new FireLogAssert(fireLog);
     }
 
-    /** One decision; the customer's other decisions are not shown on failure (use {@link FireLogAssert#decisionFor}). */
+    /**
+     * One decision; a failure does not list the customer's other decisions (for that, use
+     * {@link FireLogAssert#decisionFor}).
+     */
     public static FireEntryAssert assertThat(FireEntry entry) {
         return new FireEntryAssert(entry, entry == null ? List.of() : List.of(entry));
     }

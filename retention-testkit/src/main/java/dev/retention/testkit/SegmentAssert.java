@@ -36,7 +36,10 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
         return this;
     }
 
-    /** The customer, with an unknown profile (no consent, no attributes), must be a member; say when with {@code at}. */
+    /**
+     * The customer, with an unknown profile (no consent, no attributes), must be a member; say when
+     * with {@code at}.
+     */
     public Membership matches(CustomerHistory history) {
         return matches(history, CustomerProfile.unknown(requireNonNull(history, "history").customerId()));
     }

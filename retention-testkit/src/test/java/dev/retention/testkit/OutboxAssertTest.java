@@ -44,7 +44,7 @@ class OutboxAssertTest {
     void aWrongCountNamesTheSelectionAndListsWhatWasSent() {
         assertThatThrownBy(() -> assertThat(outbox).sentTo(BEN).campaign("win-back").exactlyOnce())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Expecting exactly 1 messages sent to ben of campaign win-back, but found 0")
+                .hasMessageContaining("Expecting exactly 1 message sent to ben of campaign win-back, but found 0")
                 .hasMessageContaining("ben <- upsell [upsell]")
                 .hasMessageContaining("Decisions about ben:");
     }
