@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
 
@@ -138,7 +139,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         for (OutgoingMessage m : selected) {
             if (!check.test(m)) {
                 fail("every message" + selection + " " + what + ", but "
-                        + m.idempotencyKey() + " has personalisation " + m.personalisation());
+                        + m.idempotencyKey() + " has personalisation " + new TreeMap<>(m.personalisation()));
             }
         }
         return this;
@@ -153,6 +154,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return false;
     }
 
+    /** Personalisation maps print with sorted keys, so messages are stable. */
     private void fail(String expectation) {
         StringBuilder context = new StringBuilder("Messages sent:\n");
         if (actual.messages().isEmpty()) {
@@ -160,7 +162,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         }
         for (OutgoingMessage m : actual.messages()) {
             context.append("  ").append(m.customerId().value()).append(" <- ").append(m.campaignId()).append(" [")
-                    .append(m.templateId()).append("] ").append(m.personalisation()).append('\n');
+                    .append(m.templateId()).append("] ").append(new TreeMap<>(m.personalisation())).append('\n');
         }
         if (customer.isPresent()) {
             List<FireEntry> mine = actual.decisions().stream()

@@ -129,6 +129,7 @@ class CampaignTestDriverTest {
     void retryableFailuresAreRetriedWithTheEnginesBackoffUntilDelivered() {
         CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS).build();
         driver.given(aCustomer("carla"));
+        // guide:retry:begin
         driver.sender().failNext(2, DeliveryResult.retryableFailure("smtp timeout"));
 
         driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
@@ -143,6 +144,7 @@ class CampaignTestDriverTest {
         assertThat(first.updatedAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(3)));
         assertThat(driver.sender().attempts()).isEqualTo(3);
         assertThat(driver.outbox()).sentTo(CARLA).template("thank-you").exactlyOnce();
+        // guide:retry:end
     }
 
     @Test

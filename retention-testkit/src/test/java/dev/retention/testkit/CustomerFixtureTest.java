@@ -44,6 +44,7 @@ class CustomerFixtureTest {
 
     @Test
     void regularOrdersBuyTheProductsInTurnAndExtraEventsKeepTheirTimes() {
+        // guide:fixture:begin
         Instant viewAt = NOW.minus(Duration.ofHours(3));
         CustomerHistory history = aCustomer("anna").withOrders(3).buying("tent", "mat")
                 .viewed("stove", viewAt).viewedDaysAgo("lamp", 2).orderedDaysAgo(5, "stove", "lamp")
@@ -54,6 +55,7 @@ class CustomerFixtureTest {
                 .containsExactly("tent", "mat", "stove", "tent");
         assertThat(history.productsViewed(Instant.MIN, NOW.plusNanos(1)))
                 .containsExactly(ProductId.of("stove"), ProductId.of("lamp"));
+        // guide:fixture:end
         OrderPlaced extra = history.orders(NOW.minus(DAY.multipliedBy(5)), NOW.minus(DAY.multipliedBy(5)).plusNanos(1))
                 .get(0);
         assertThat(extra.total()).isEqualTo(Money.of(100, "USD"));

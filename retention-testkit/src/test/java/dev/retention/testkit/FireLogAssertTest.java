@@ -41,11 +41,13 @@ class FireLogAssertTest {
 
     @Test
     void findsDecisionsByCustomerCampaignStatusAndCause() {
+        // guide:fire-log:begin
         assertThat(driver.fireLog()).hasDecision(ANNA, "thanks", FireStatus.SUPPRESSED)
                 .hasDecision(BEN, "thanks", FireStatus.SENT)
                 .hasNoDecision(ANNA, "win-back");
         assertThat(driver.fireLog()).decisionFor(ANNA, "thanks").suppressedBecause(DecisionCause.NO_CONSENT)
                 .reasonContains("consent");
+        // guide:fire-log:end
         assertThat(driver.fireLog()).decisionFor(BEN, "thanks").hasStatus(FireStatus.SENT)
                 .hasCause(DecisionCause.DELIVERED);
     }
@@ -78,7 +80,9 @@ class FireLogAssertTest {
     void aMissingMessageInTheOutboxIsExplainedByTheSuppressedDecision() {
         assertThatThrownBy(() -> assertThat(driver.outbox()).sentTo(ANNA).campaign("thanks").exactlyOnce())
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("but found 0")
+                .hasMessageContaining("Expecting exactly 1 message sent to anna of campaign thanks, but found 0")
+                .hasMessageContaining(
+                        "ben <- thanks [thank-you] {campaignId=thanks, step=0, triggerReason=entered buyers}")
                 .hasMessageContaining("SUPPRESSED (NO_CONSENT)");
     }
 

@@ -37,6 +37,7 @@ class LoyaltyAssertTest {
 
     @Test
     void balanceAndPendingPointsFollowTheReturnWindow() {
+        // guide:loyalty:begin
         PointsLedger ledger = ledger();
         // 3 orders of 40.00 USD, 100, 70 and 10 days ago: two past the return window, one inside it
         aCustomer("anna").withOrders(3).lastOrderedDaysAgo(10).everyDays(30).worth(Money.of(40, "USD"))
@@ -44,6 +45,7 @@ class LoyaltyAssertTest {
 
         assertThat(ledger).balanceOf(ANNA).at(NOW).isEqualTo(80);
         assertThat(ledger).pendingOf(ANNA).at(NOW).isEqualTo(40);
+        // guide:loyalty:end
     }
 
     @Test
@@ -61,6 +63,7 @@ class LoyaltyAssertTest {
 
     @Test
     void tierOfAHistoryAtAnInstant() {
+        // guide:tiers:begin
         // 4 orders of 400.00 USD in the last 12 months: 1600.00 reaches Gold (1500.00)
         CustomerHistory gold = aCustomer("anna").withOrders(4).worth(Money.of(400, "USD")).history(NOW);
         // 2 orders of 400.00: 800.00 is Silver
@@ -69,6 +72,7 @@ class LoyaltyAssertTest {
         assertThat(TIERS).tierOf(gold).at(NOW).is("Gold");
         assertThat(TIERS).tierOf(silver).at(NOW).is("Silver");
         assertThat(TIERS).tierOf(silver).at(NOW.minus(Duration.ofDays(40))).is("Member");
+        // guide:tiers:end
     }
 
     @Test

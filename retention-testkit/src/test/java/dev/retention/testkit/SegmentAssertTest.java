@@ -23,6 +23,7 @@ class SegmentAssertTest {
     private final CustomerHistory lapsed = aCustomer("anna").withOrders(3).lastOrderedDaysAgo(100).history(NOW);
     private final CustomerHistory active = aCustomer("ben").withOrders(3).lastOrderedDaysAgo(10).history(NOW);
 
+    // guide:segment:begin
     @Test
     void passesWhenTheVerdictIsAsExpected() {
         assertThat(WIN_BACK).matches(lapsed).at(NOW).doesNotMatch(active).at(NOW);
@@ -41,6 +42,7 @@ class SegmentAssertTest {
                 .hasMessageContaining("Recent events of ben")
                 .hasMessageContaining(NOW.minus(days(10)) + "  order ben-o3 [product-1 x1] total 50.00 USD");
     }
+    // guide:segment:end
 
     @Test
     void aFailedNonMatchShowsWhyTheCustomerIsIn() {

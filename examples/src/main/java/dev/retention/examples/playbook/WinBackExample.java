@@ -21,6 +21,7 @@ import java.time.Duration;
  * {@code WinBackExampleTest}.
  */
 public final class WinBackExample {
+    // guide:win-back-campaign:begin
     /** Bought at least 3 times, and not in the last 90 days. */
     public static final Segment LAPSED_REGULARS = Segment.named("win-back")
             .where(ordersEver().atLeast(3))
@@ -37,4 +38,5 @@ public final class WinBackExample {
                 .exitWhen(ExitCondition.CUSTOMER_ORDERED)
                 .build();
     }
+    // guide:win-back-campaign:end
 }

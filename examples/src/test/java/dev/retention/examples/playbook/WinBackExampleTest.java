@@ -26,6 +26,7 @@ class WinBackExampleTest {
     private static final CustomerId CARLA = CustomerId.of("carla");
     private static final CustomerId DAN = CustomerId.of("dan");
 
+    // guide:win-back-test:begin
     private final CampaignTestDriver driver = CampaignTestDriver.builder()
             .startingAt(MONDAY_9AM)
             .campaign(WinBackExample.campaign())
@@ -44,6 +45,7 @@ class WinBackExampleTest {
         driver.advance(DAY.multipliedBy(7));
         assertThat(driver.outbox()).sentTo(CARLA).templatesInOrder("we-miss-you", "why-did-you-stop-feedback-form");
     }
+    // guide:win-back-test:end
 
     @Test
     void aCustomerWhoComesBackGetsNoFeedbackForm() {
@@ -51,6 +53,7 @@ class WinBackExampleTest {
         driver.tick();
         assertThat(driver.outbox()).sentTo(DAN).campaign("win-back").exactlyOnce();
 
+        // guide:pipe:begin
         driver.pipe(new OrderPlaced("dan-comeback", DAN, driver.now().plus(DAY.multipliedBy(2)), OrderId.of("o-99"),
                 List.of(), Money.of(25, "USD")));
         driver.advance(DAY.multipliedBy(7));
@@ -58,6 +61,7 @@ class WinBackExampleTest {
         assertThat(driver.outbox()).sentTo(DAN).templatesInOrder("we-miss-you");
         assertThat(driver.fireLog()).decisionFor(DAN, "win-back").hasStatus(FireStatus.CANCELLED)
                 .hasCause(DecisionCause.CUSTOMER_ORDERED);
+        // guide:pipe:end
     }
 
     @Test
