@@ -49,7 +49,8 @@ import java.util.Optional;
  * and the target. Triggers that fire because time passed (win-back, abandoned view) are therefore
  * found at the first tick at or after the instant they start to fire: with the default interval, at
  * most an hour late, as with a production scheduler ticking hourly. Set {@link Builder#tickEvery}
- * to trade precision for speed.
+ * to trade precision for speed. The instant the clock starts a move from is never ticked again;
+ * call {@link #tick()} to evaluate at the current instant.
  *
  * <p>{@link #pipe} first advances the clock to each event's time (ticking on the way) if that time
  * is later than now, then hands the event to {@link CampaignEngine#onEvent}, which evaluates that
