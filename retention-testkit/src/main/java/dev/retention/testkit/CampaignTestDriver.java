@@ -290,11 +290,13 @@ public final class CampaignTestDriver {
 
         /**
          * The scheduler interval the driver imitates: it ticks at every multiple of it (from the
-         * epoch), besides every pending message's due time. At least one millisecond; default one hour.
+         * epoch), besides every pending message's due time. A whole number of milliseconds, at least
+         * one; default one hour.
          */
         public Builder tickEvery(Duration interval) {
             requireNonNull(interval, "interval");
-            checkArgument(interval.toMillis() >= 1, "tickEvery must be at least 1ms, got %s", interval);
+            checkArgument(interval.toMillis() >= 1 && interval.equals(Duration.ofMillis(interval.toMillis())),
+                    "tickEvery must be a whole number of milliseconds, at least 1, got %s", interval);
             this.tickEvery = interval;
             return this;
         }

@@ -224,5 +224,7 @@ class CampaignTestDriverTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startingAt");
         assertThatThrownBy(() -> CampaignTestDriver.builder().tickEvery(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tickEvery");
+        assertThatThrownBy(() -> CampaignTestDriver.builder().tickEvery(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0.0015S");
     }
 }

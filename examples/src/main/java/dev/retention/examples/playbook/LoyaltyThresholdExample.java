@@ -19,6 +19,7 @@ import java.util.List;
  * above 100.00 USD gets one thank-you letter inviting them into the loyalty program; when they
  * join (the shop records a custom event {@value #JOINED}), an individual chain of letters follows:
  * a welcome discount at once, early access after a week, "buy 2, get the 3rd free" after two weeks.
+ * A member who leaves the program (custom event {@value #LEFT}) gets no further letters of the chain.
  *
  * <p>Both campaigns start from segments written in the DSL ({@code Trigger.onEntering(segment)}),
  * the same segments a marketer can store as JSON. Tested in {@code LoyaltyThresholdExampleTest}.
@@ -26,15 +27,18 @@ import java.util.List;
 public final class LoyaltyThresholdExample {
     /** The custom event the shop records when a customer joins the loyalty program. */
     public static final String JOINED = "loyalty-joined";
+    /** The custom event the shop records when a customer leaves the loyalty program. */
+    public static final String LEFT = "loyalty-left";
 
     /** Made at least 3 purchases for a net total above 100.00 USD. */
     public static final Segment LOYALTY_THRESHOLD = Segment.named("loyalty-threshold")
             .where(ordersEver().atLeast(3))
             .and(spendEver().above(Money.of(100, "USD")));
 
-    /** Joined the loyalty program. */
+    /** Joined the loyalty program and never left it. */
     public static final Segment LOYALTY_MEMBERS = Segment.named("loyalty-members")
-            .where(customEvents(JOINED).ever().atLeast(1));
+            .where(customEvents(JOINED).ever().atLeast(1))
+            .and(customEvents(LEFT).ever().exactly(0));
 
     private LoyaltyThresholdExample() {
     }

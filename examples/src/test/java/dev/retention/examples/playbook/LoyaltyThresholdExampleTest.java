@@ -9,7 +9,13 @@ import dev.retention.core.Money;
 import dev.retention.core.OrderId;
 import dev.retention.core.event.CustomEvent;
 import dev.retention.core.event.OrderPlaced;
+import dev.retention.rules.campaign.DecisionCause;
+import dev.retention.rules.campaign.FireStatus;
+import dev.retention.rules.segment.SegmentJson;
 import dev.retention.testkit.CampaignTestDriver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +70,20 @@ class LoyaltyThresholdExampleTest {
     }
 
     @Test
+    void aMemberWhoLeavesGetsNoFurtherLetters() {
+        driver.given(aCustomer("anna").withOrders(3).worth(Money.of(40, "USD")));
+        driver.pipe(new CustomEvent("join-anna", ANNA, MONDAY_9AM, LoyaltyThresholdExample.JOINED));
+
+        driver.pipe(new CustomEvent("leave-anna", ANNA, MONDAY_9AM.plus(DAY.multipliedBy(3)),
+                LoyaltyThresholdExample.LEFT));
+        driver.advance(DAY.multipliedBy(20));
+
+        assertThat(driver.outbox()).sentTo(ANNA).campaign("loyalty-welcome").templatesInOrder("welcome-discount");
+        assertThat(driver.fireLog()).decisionFor(ANNA, "loyalty-welcome").hasStatus(FireStatus.CANCELLED)
+                .hasCause(DecisionCause.LEFT_TRIGGER);
+    }
+
+    @Test
     void threeSmallOrdersAreNotEnough() {
         CustomerId ben = CustomerId.of("ben");
         driver.given(aCustomer("ben").withOrders(3).worth(Money.of(30, "USD"))); // 90.00
@@ -73,5 +93,13 @@ class LoyaltyThresholdExampleTest {
         assertThat(LoyaltyThresholdExample.LOYALTY_THRESHOLD).doesNotMatch(driver.events().history(ben))
                 .at(driver.now());
         assertThat(driver.outbox()).sentTo(ben).never();
+    }
+
+    @Test
+    void theThresholdSegmentIsTheOneTheMarketerStoredAsJson() throws IOException {
+        try (InputStream in = LoyaltyThresholdExample.class.getResourceAsStream("/segments/loyalty-threshold.json")) {
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(SegmentJson.standard().read(json)).isEqualTo(LoyaltyThresholdExample.LOYALTY_THRESHOLD);
+        }
     }
 }
