@@ -1,0 +1,178 @@
+package dev.retention.testkit;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.ProductId;
+import dev.retention.core.send.OutgoingMessage;
+import dev.retention.rules.campaign.FireEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * Assertions on what a {@link CampaignTestDriver} sent. Narrow the messages with
+ * {@link #sentTo}, {@link #campaign} and {@link #template}, then count them and check their
+ * contents:
+ *
+ * <pre>{@code
+ * assertThat(driver.outbox()).sentTo(carla).campaign("win-back").exactlyOnce().withField("orderCount", 3);
+ * assertThat(driver.outbox()).sentTo(anna).campaign("abandoned-view").exactlyOnce().withProduct("tent");
+ * assertThat(driver.outbox()).sentTo(dan).campaign("win-back").never();
+ * assertThat(driver.outbox()).sentTo(anna).templatesInOrder("welcome", "early-access");
+ * }</pre>
+ *
+ * A failure names the selection, lists the messages sent and the engine's decisions about the
+ * customer (or everyone, if no customer was selected), with their reasons: a missing message is
+ * usually explained by a suppressed, held-out or still pending decision.
+ */
+public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
+    private final List<OutgoingMessage> selected;
+    private final String selection;
+    private final Optional<CustomerId> customer;
+
+    OutboxAssert(Outbox actual) {
+        this(actual, actual == null ? List.of() : actual.messages(), "", Optional.empty());
+    }
+
+    private OutboxAssert(Outbox actual, List<OutgoingMessage> selected, String selection,
+            Optional<CustomerId> customer) {
+        super(actual, OutboxAssert.class);
+        this.selected = List.copyOf(selected);
+        this.selection = selection;
+        this.customer = customer;
+    }
+
+    /** Only the messages sent to the customer. */
+    public OutboxAssert sentTo(CustomerId customer) {
+        requireNonNull(customer, "customer");
+        return narrow(m -> m.customerId().equals(customer), " sent to " + customer.value(), Optional.of(customer));
+    }
+
+    /** Only the messages of the campaign. */
+    public OutboxAssert campaign(String campaignId) {
+        requireNonNull(campaignId, "campaignId");
+        return narrow(m -> m.campaignId().equals(campaignId), " of campaign " + campaignId, customer);
+    }
+
+    /** Only the messages with the template. */
+    public OutboxAssert template(String templateId) {
+        requireNonNull(templateId, "templateId");
+        return narrow(m -> m.templateId().equals(templateId), " with template " + templateId, customer);
+    }
+
+    /** Exactly {@code count} messages are selected. */
+    public OutboxAssert times(int count) {
+        checkArgument(count >= 0, "count must not be negative, got %s", count);
+        isNotNull();
+        if (selected.size() != count) {
+            fail("exactly " + count + (count == 1 ? " message" : " messages") + selection + ", but found "
+                    + selected.size());
+        }
+        return this;
+    }
+
+    public OutboxAssert exactlyOnce() {
+        return times(1);
+    }
+
+    /** No message is selected. */
+    public OutboxAssert never() {
+        return times(0);
+    }
+
+    /** Every selected message (at least one) names the product in its personalisation. */
+    public OutboxAssert withProduct(String productId) {
+        requireNonNull(productId, "productId");
+        return every(m -> mentions(m, productId), "to name product " + productId + " in its personalisation");
+    }
+
+    public OutboxAssert withProduct(ProductId product) {
+        return withProduct(requireNonNull(product, "product").value());
+    }
+
+    /** Every selected message (at least one) has the personalisation field with the value. */
+    public OutboxAssert withField(String name, Object value) {
+        requireNonNull(name, "name");
+        requireNonNull(value, "value");
+        return every(m -> Objects.equals(m.personalisation().get(name), value),
+                "to have personalisation " + name + "=" + value);
+    }
+
+    /** Every selected message (at least one) uses the template. */
+    public OutboxAssert withTemplate(String templateId) {
+        requireNonNull(templateId, "templateId");
+        return every(m -> m.templateId().equals(templateId), "to use template " + templateId);
+    }
+
+    /** The selected messages' templates, in sending order, are exactly these. */
+    public OutboxAssert templatesInOrder(String... templateIds) {
+        isNotNull();
+        List<String> actualTemplates = selected.stream().map(OutgoingMessage::templateId).toList();
+        if (!actualTemplates.equals(List.of(templateIds))) {
+            fail("templates " + List.of(templateIds) + " in this order for the messages" + selection + ", but found "
+                    + actualTemplates);
+        }
+        return this;
+    }
+
+    /** The selected messages, for checks the kit does not offer. */
+    public List<OutgoingMessage> messages() {
+        return selected;
+    }
+
+    private OutboxAssert narrow(Predicate<OutgoingMessage> filter, String what, Optional<CustomerId> who) {
+        isNotNull();
+        return new OutboxAssert(actual, selected.stream().filter(filter).toList(), selection + what, who);
+    }
+
+    private OutboxAssert every(Predicate<OutgoingMessage> check, String what) {
+        isNotNull();
+        if (selected.isEmpty()) {
+            fail("at least one message" + selection + " " + what + ", but there is none");
+        }
+        for (OutgoingMessage m : selected) {
+            if (!check.test(m)) {
+                fail("every message" + selection + " " + what + ", but "
+                        + m.idempotencyKey() + " has personalisation " + new TreeMap<>(m.personalisation()));
+            }
+        }
+        return this;
+    }
+
+    private static boolean mentions(OutgoingMessage message, String productId) {
+        for (Object value : message.personalisation().values()) {
+            if (value.equals(productId) || value instanceof Collection<?> c && c.contains(productId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Personalisation maps print with sorted keys, so messages are stable. */
+    private void fail(String expectation) {
+        StringBuilder context = new StringBuilder("Messages sent:\n");
+        if (actual.messages().isEmpty()) {
+            context.append("  (none)\n");
+        }
+        for (OutgoingMessage m : actual.messages()) {
+            context.append("  ").append(m.customerId().value()).append(" <- ").append(m.campaignId()).append(" [")
+                    .append(m.templateId()).append("] ").append(new TreeMap<>(m.personalisation())).append('\n');
+        }
+        if (customer.isPresent()) {
+            List<FireEntry> mine = actual.decisions().stream()
+                    .filter(e -> e.customerId().equals(customer.get())).toList();
+            context.append(FireEntryAssert.describe(customer.get(), mine));
+        } else {
+            context.append("Decisions:\n");
+            actual.decisions().forEach(e -> context.append("  ").append(e.customerId().value()).append(": ")
+                    .append(FireEntryAssert.line(e)).append('\n'));
+        }
+        failWithMessage("%nExpecting %s.%n%s", expectation, context);
+    }
+}

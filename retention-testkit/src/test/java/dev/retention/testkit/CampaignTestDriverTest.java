@@ -1,0 +1,230 @@
+package dev.retention.testkit;
+
+import static dev.retention.testkit.CustomerFixture.aCustomer;
+import static dev.retention.testkit.RetentionAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.OrderId;
+import dev.retention.core.ProductId;
+import dev.retention.core.event.LineItem;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.ProductViewed;
+import dev.retention.core.send.DeliveryResult;
+import dev.retention.rules.campaign.Campaign;
+import dev.retention.rules.campaign.DecisionCause;
+import dev.retention.rules.campaign.FireEntry;
+import dev.retention.rules.campaign.FireStatus;
+import dev.retention.rules.campaign.Message;
+import dev.retention.rules.campaign.QuietHours;
+import dev.retention.rules.trigger.AbandonedViewTrigger;
+import dev.retention.rules.trigger.Trigger;
+import dev.retention.rules.trigger.WinBackTrigger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CampaignTestDriverTest {
+    private static final Instant MONDAY_9AM = Instant.parse("2026-03-02T09:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final CustomerId CARLA = CustomerId.of("carla");
+
+    private static final Campaign WIN_BACK = Campaign.builder("win-back")
+            .trigger(WinBackTrigger.builder().atLeastOrders(2).noOrderFor(Duration.ofDays(60)).build())
+            .message(Message.email("we-miss-you")).build();
+
+    /** Thanks a customer for each order: fires as soon as they have one. */
+    private static final Campaign THANKS = Campaign.builder("thanks")
+            .trigger(Trigger.onEntering("buyers", (history, profile, now) -> history.orderCountAsOf(now) >= 1))
+            .message(Message.email("thank-you"))
+            .then(Duration.ofDays(7), Message.email("review-request"))
+            .build();
+
+    private static OrderPlaced order(CustomerId customer, String id, Instant at) {
+        return new OrderPlaced("ev-" + id, customer, at, OrderId.of(id),
+                List.of(LineItem.of(ProductId.of("tent"), 1, Money.of(80, "USD"))), Money.of(80, "USD"));
+    }
+
+    @Test
+    void winBackIsSentOnceTheLapseReachesSixtyDaysAndNotBefore() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(WIN_BACK).build();
+        driver.given(aCustomer("carla").withOrders(2).lastOrderedDaysAgo(50));
+
+        driver.advance(DAY.multipliedBy(9));
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+
+        driver.advance(DAY);
+        assertThat(driver.outbox()).sentTo(CARLA).campaign("win-back").exactlyOnce().withTemplate("we-miss-you");
+        // last order 50 days before the start, so the 60-day lapse is complete 10 days after it
+        assertThat(driver.decisions(CARLA)).singleElement()
+                .extracting(FireEntry::decidedAt).isEqualTo(MONDAY_9AM.plus(DAY.multipliedBy(10)));
+    }
+
+    @Test
+    void aLapseCompletingBetweenTicksIsFoundAtTheNextHourlyTick() {
+        Instant lastOrder = MONDAY_9AM.minus(DAY.multipliedBy(50)).plus(Duration.ofMinutes(30));
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(WIN_BACK).build();
+        driver.given(aCustomer("carla").ordered(lastOrder.minus(DAY.multipliedBy(20)), "a").ordered(lastOrder, "b"));
+
+        driver.advance(DAY.multipliedBy(11));
+
+        // the lapse completes at 09:30 ten days on; the hourly scheduler sees it at 10:00
+        assertThat(driver.decisions(CARLA)).singleElement().extracting(FireEntry::decidedAt)
+                .isEqualTo(lastOrder.plus(DAY.multipliedBy(60)).plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aFinerTickIntervalFindsTheLapseAtTheMinute() {
+        Instant lastOrder = MONDAY_9AM.minus(DAY.multipliedBy(50)).plus(Duration.ofMinutes(30));
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(WIN_BACK)
+                .tickEvery(Duration.ofMinutes(1)).build();
+        driver.given(aCustomer("carla").ordered(lastOrder.minus(DAY.multipliedBy(20)), "a").ordered(lastOrder, "b"));
+
+        driver.advance(DAY.multipliedBy(11));
+
+        assertThat(driver.decisions(CARLA)).singleElement().extracting(FireEntry::decidedAt)
+                .isEqualTo(lastOrder.plus(DAY.multipliedBy(60)));
+    }
+
+    @Test
+    void quietHoursDeferTheMessageToTheirExactEndEvenWithDailyTicks() {
+        Instant tenPm = Instant.parse("2026-03-02T22:00:00Z");
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(tenPm).campaign(THANKS)
+                .quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0)))
+                .tickEvery(DAY).build();
+        driver.given(aCustomer("carla"));
+
+        driver.pipe(order(CARLA, "o-1", tenPm));
+        assertThat(driver.fireLog()).decisionFor(CARLA, "thanks").hasStatus(FireStatus.PENDING)
+                .hasCause(DecisionCause.QUIET_HOURS);
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+
+        driver.advance(DAY);
+
+        assertThat(driver.outbox()).sentTo(CARLA).template("thank-you").exactlyOnce();
+        assertThat(driver.decisions(CARLA).get(0).updatedAt()).isEqualTo(Instant.parse("2026-03-03T08:00:00Z"));
+    }
+
+    @Test
+    void aSequenceStepGoesOutAtItsDelayAfterEntering() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS)
+                .tickEvery(DAY.multipliedBy(30)).build();
+        driver.given(aCustomer("carla"));
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM.plus(Duration.ofMinutes(17))));
+        driver.advance(DAY.multipliedBy(6));
+        assertThat(driver.outbox()).sentTo(CARLA).templatesInOrder("thank-you");
+
+        driver.advance(DAY);
+        assertThat(driver.outbox()).sentTo(CARLA).templatesInOrder("thank-you", "review-request");
+        assertThat(driver.decisions(CARLA).get(1).updatedAt())
+                .isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(17)).plus(DAY.multipliedBy(7)));
+    }
+
+    @Test
+    void retryableFailuresAreRetriedWithTheEnginesBackoffUntilDelivered() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS).build();
+        driver.given(aCustomer("carla"));
+        // guide:retry:begin
+        driver.sender().failNext(2, DeliveryResult.retryableFailure("smtp timeout"));
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
+        assertThat(driver.fireLog()).decisionFor(CARLA, "thanks").hasStatus(FireStatus.PENDING)
+                .hasCause(DecisionCause.RETRY).reasonContains("smtp timeout");
+        driver.advance(Duration.ofMinutes(10));
+
+        // default policy: wait 1 minute after the first failure, 2 after the second
+        FireEntry first = driver.decisions(CARLA).get(0);
+        assertThat(first.status()).isEqualTo(FireStatus.SENT);
+        assertThat(first.attempts()).isEqualTo(3);
+        assertThat(first.updatedAt()).isEqualTo(MONDAY_9AM.plus(Duration.ofMinutes(3)));
+        assertThat(driver.sender().attempts()).isEqualTo(3);
+        assertThat(driver.outbox()).sentTo(CARLA).template("thank-you").exactlyOnce();
+        // guide:retry:end
+    }
+
+    @Test
+    void aPermanentFailureIsRecordedAsFailedAndNothingIsDelivered() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS).build();
+        driver.given(aCustomer("carla"));
+        driver.sender().failNext(1, DeliveryResult.permanentFailure("no such mailbox"));
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
+        driver.advance(DAY.multipliedBy(10));
+
+        assertThat(driver.fireLog()).decisionFor(CARLA, "thanks").hasStatus(FireStatus.FAILED)
+                .reasonContains("no such mailbox");
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+    }
+
+    @Test
+    void pipeMovesTheClockToALaterEventButNeverBack() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS).build();
+        Instant later = MONDAY_9AM.plus(Duration.ofHours(2));
+
+        driver.pipe(new ProductViewed("v-1", CARLA, later, ProductId.of("tent")));
+        assertThat(driver.now()).isEqualTo(later);
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM.plus(Duration.ofHours(1))));
+        assertThat(driver.now()).isEqualTo(later);
+        assertThat(driver.events().history(CARLA).eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anAbandonedViewLetterNamesTheViewedProductAfterTheSettleDelay() {
+        Campaign abandonedView = Campaign.builder("abandoned-view")
+                .trigger(AbandonedViewTrigger.builder().lookback(DAY).settleDelay(Duration.ofHours(1)).build())
+                .message(Message.email("abandoned-view")).build();
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(abandonedView)
+                .build();
+        driver.given(aCustomer("carla"));
+
+        driver.pipe(new ProductViewed("v-1", CARLA, MONDAY_9AM.plus(Duration.ofMinutes(5)), ProductId.of("tent")));
+        driver.advance(Duration.ofMinutes(59));
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+
+        driver.advance(Duration.ofHours(1));
+        assertThat(driver.outbox()).sentTo(CARLA).campaign("abandoned-view").exactlyOnce().withProduct("tent");
+    }
+
+    @Test
+    void givenStoresTheShopWithoutDecidingAnythingUntilTheNextTick() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(WIN_BACK).build();
+        driver.given(aCustomer("carla").withOrders(2).lastOrderedDaysAgo(100));
+
+        assertThat(driver.profiles().find(CARLA)).isPresent();
+        assertThat(driver.events().history(CARLA).orderCount()).isEqualTo(2);
+        assertThat(driver.fireLog().entries()).isEmpty();
+
+        driver.tick();
+        assertThat(driver.now()).isEqualTo(MONDAY_9AM);
+        assertThat(driver.outbox()).sentTo(CARLA).campaign("win-back").exactlyOnce();
+    }
+
+    @Test
+    void explainSaysWhyACustomerIsNotTriggered() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(WIN_BACK).build();
+        driver.given(aCustomer("carla").withOrders(2).lastOrderedDaysAgo(10));
+
+        assertThat(driver.explain(CARLA, "win-back")).startsWith("not triggered");
+    }
+
+    @Test
+    void timeNeverGoesBackwardsAndTheStartMustBeSet() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).build();
+        assertThatThrownBy(() -> driver.advanceTo(MONDAY_9AM.minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("backwards");
+        assertThatThrownBy(() -> driver.advance(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT-1S");
+        assertThatThrownBy(() -> CampaignTestDriver.builder().build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startingAt");
+        assertThatThrownBy(() -> CampaignTestDriver.builder().tickEvery(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tickEvery");
+        assertThatThrownBy(() -> CampaignTestDriver.builder().tickEvery(Duration.ofNanos(1_500_000)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT0.0015S");
+    }
+}
