@@ -98,7 +98,7 @@ public final class BenchMain {
                 .include(CsvImportBenchmark.class.getName())
                 .include(MetricsBenchmark.class.getName())
                 .param("size", size.name().toLowerCase(Locale.ROOT))
-                .jvmArgs("-Xmx16g", "-Dbench.data=" + System.getProperty("bench.data"))
+                .jvmArgs("-Xmx12g", "-Dbench.data=" + System.getProperty("bench.data"))
                 .forks(1)
                 .warmupIterations(quick ? 1 : 2)
                 .measurementIterations(quick ? 2 : 5)

@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@Fork(value = 1, jvmArgsAppend = "-Xmx12g")
 public class EngineBenchmark {
 
     @Param("small")

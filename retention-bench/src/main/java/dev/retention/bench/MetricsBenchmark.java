@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@Fork(value = 1, jvmArgsAppend = "-Xmx12g")
 public class MetricsBenchmark {
 
     @Param("small")

@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = "-Xmx16g")
+@Fork(value = 1, jvmArgsAppend = "-Xmx12g")
 public class SegmentBenchmark {
     /** The three most popular products of the synthetic shop: "viewed X, Y, Z and did not buy". */
     static final String X = SyntheticShop.productId(0).value();
