@@ -51,21 +51,24 @@ final class StringBlob {
     }
 
     static String get(byte[] bytes, int offset, String prefix) {
-        int header = 0;
-        int shift = 0;
-        int p = offset;
-        byte b;
-        do {
-            b = bytes[p++];
-            header |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
+        long read = readHeader(bytes, offset);
+        int header = (int) read;
+        int p = (int) (read >>> 32);
         String stored = new String(bytes, p, header >>> 1, StandardCharsets.UTF_8);
         return (header & 1) == 1 ? prefix + stored : stored;
     }
 
     /** Whether the entry at {@code offset} is {@code value}, without decoding it. */
     static boolean matches(byte[] bytes, int offset, Encoded value) {
+        long read = readHeader(bytes, offset);
+        int header = (int) read;
+        int p = (int) (read >>> 32);
+        return header == value.header
+                && Arrays.equals(bytes, p, p + value.utf8.length, value.utf8, 0, value.utf8.length);
+    }
+
+    /** The varint header at {@code offset} in the low 32 bits, the position after it in the high 32. */
+    private static long readHeader(byte[] bytes, int offset) {
         int header = 0;
         int shift = 0;
         int p = offset;
@@ -75,8 +78,7 @@ final class StringBlob {
             header |= (b & 0x7F) << shift;
             shift += 7;
         } while (b < 0);
-        return header == value.header
-                && Arrays.equals(bytes, p, p + value.utf8.length, value.utf8, 0, value.utf8.length);
+        return (long) p << 32 | (header & 0xFFFFFFFFL);
     }
 
     /** Orders ids by code point, the order of their UTF-8 bytes. */
