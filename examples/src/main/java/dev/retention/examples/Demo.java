@@ -15,6 +15,8 @@ public final class Demo {
             new SegmentCommand(),
             new MetricsCommand(),
             new CohortsCommand(),
+            new BacktestCommand(),
+            new ReportCommand(),
             new LoyaltyCommand());
 
     private Demo() {}
