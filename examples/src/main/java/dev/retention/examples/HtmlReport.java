@@ -16,6 +16,7 @@ import dev.retention.metrics.RfmAnalysis;
 import dev.retention.metrics.RfmScore;
 import dev.retention.metrics.RfmSegment;
 import dev.retention.rules.loyalty.Tier;
+import dev.retention.rules.loyalty.TierMeasure;
 import dev.retention.rules.loyalty.TierPolicy;
 import dev.retention.testkit.backtest.BacktestResult;
 import dev.retention.testkit.backtest.CampaignOutcome;
@@ -54,6 +55,7 @@ final class HtmlReport {
             .tile{background:#fff;border-radius:8px;box-shadow:0 1px 3px rgba(0,0,0,.12);padding:14px 22px;min-width:170px}
             .tile b{display:block;font-size:26px;color:#2b6cb0}
             .tile span{color:#4a5568;font-size:13px}
+            .scroll{overflow-x:auto}
             table{border-collapse:collapse;font-size:12px}
             th,td{padding:4px 6px;text-align:right;white-space:nowrap}
             th{color:#4a5568;font-weight:600}
@@ -93,7 +95,7 @@ final class HtmlReport {
         cohorts(s, CohortMatrix.of(log, CohortGranularity.MONTH, asOf));
         monthly(s, log, currency, firstDay, endDay);
         rfm(s, RfmAnalysis.of(log, asOf, currency), asOf);
-        tiers(s, store, tiers, asOf);
+        tiers(s, store, tiers, currency, asOf);
         backtest(s, backtest);
         return s.append("</main></body></html>\n").toString();
     }
@@ -124,7 +126,7 @@ final class HtmlReport {
         s.append("<section id=\"cohorts\"><h2>Cohort retention</h2><p class=\"note\">Customers grouped by the month of")
                 .append(" their first order; each cell is the share of the cohort that ordered again k months later")
                 .append(" (month +0 is the first order itself). Darker is better.</p>")
-                .append("<table class=\"heat\" id=\"cohort-table\"><thead><tr><th>cohort</th><th>customers</th>");
+                .append("<div class=\"scroll\"><table class=\"heat\" id=\"cohort-table\"><thead><tr><th>cohort</th><th>customers</th>");
         for (int k = 0; k < columns; k++) {
             s.append("<th>+").append(k).append("</th>");
         }
@@ -144,7 +146,7 @@ final class HtmlReport {
             }
             s.append("</tr>");
         }
-        s.append("</tbody></table></section>\n");
+        s.append("</tbody></table></div></section>\n");
     }
 
     private static void monthly(StringBuilder s, OrderLog log, Currency currency, LocalDate from, LocalDate to) {
@@ -184,7 +186,8 @@ final class HtmlReport {
                 .append(Svg.horizontalBars("rfm-chart", bars, "#805ad5")).append("</section>\n");
     }
 
-    private static void tiers(StringBuilder s, InMemoryEventStore store, TierPolicy policy, Instant asOf) {
+    private static void tiers(StringBuilder s, InMemoryEventStore store, TierPolicy policy, Currency currency,
+            Instant asOf) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Tier tier : policy.tiers()) {
             counts.put(tier.name(), 0);
@@ -197,11 +200,19 @@ final class HtmlReport {
         List<Svg.Bar> bars = new ArrayList<>();
         counts.forEach((name, n) -> bars.add(new Svg.Bar(name, n, share(n, total[0]))));
         s.append("<section id=\"tiers\"><h2>Loyalty tiers</h2><p class=\"note\">")
-                .append(escape(policy.tiers().stream().map(t -> t.name() + " from " + t.threshold()).toList()
-                        .toString()))
-                .append(" in ").append(escape(policy.window().describe())).append(", as of ").append(asOf)
-                .append(" (thresholds in minor units).</p>")
+                .append(escape(policy.tiers().stream().map(t -> t.name() + " from " + threshold(policy, t, currency))
+                        .collect(java.util.stream.Collectors.joining(", "))))
+                .append(" (").append(escape(policy.measure().name().toLowerCase(Locale.ROOT).replace('_', ' ')))
+                .append(" in ").append(escape(policy.window().describe())).append("), as of ").append(asOf)
+                .append(".</p>")
                 .append(Svg.horizontalBars("tier-chart", bars, "#d69e2e")).append("</section>\n");
+    }
+
+    /** The tier's threshold; a spend policy's thresholds are shown in the report's currency (the CLI's policy is in USD). */
+    private static String threshold(TierPolicy policy, Tier tier, Currency currency) {
+        return policy.measure() == TierMeasure.SPEND
+                ? money(Money.ofMinor(tier.threshold(), currency))
+                : String.format(Locale.ROOT, "%,d", tier.threshold());
     }
 
     private static String tierName(TierPolicy policy, CustomerHistory history, Instant asOf) {

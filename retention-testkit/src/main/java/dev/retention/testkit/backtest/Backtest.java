@@ -65,13 +65,13 @@ import java.util.stream.Stream;
  */
 public final class Backtest {
     private final List<Campaign> campaigns;
-    private final Optional<Source> source;
+    private final Optional<EventLog> source;
     private final Optional<Instant> from;
     private final Duration conversionWindow;
     private final ProfileStore profiles;
     private final UnaryOperator<CampaignEngine.Builder> engine;
 
-    private Backtest(List<Campaign> campaigns, Optional<Source> source, Optional<Instant> from,
+    private Backtest(List<Campaign> campaigns, Optional<EventLog> source, Optional<Instant> from,
             Duration conversionWindow, ProfileStore profiles, UnaryOperator<CampaignEngine.Builder> engine) {
         this.campaigns = campaigns;
         this.source = source;
@@ -99,20 +99,24 @@ public final class Backtest {
 
     /** The log to replay: any events, in any order (they are sorted by time, stably). */
     public Backtest over(Collection<? extends CustomerEvent> events) {
-        List<CustomerEvent> copy = List.copyOf(requireNonNull(events, "events"));
-        return withSource(() -> copy.stream());
+        return withSource(EventLog.of(events));
     }
 
     /** The log to replay: every event of the store, read when the backtest runs. */
     public Backtest over(EventStore events) {
-        requireNonNull(events, "events");
-        return withSource(() -> events.histories().flatMap(h -> h.events().stream()));
+        return withSource(EventLog.of(events));
     }
 
     /** The first instant decisions are made; events before it are history. */
     public Backtest from(Instant from) {
         return new Backtest(campaigns, source, Optional.of(requireNonNull(from, "from")), conversionWindow, profiles,
                 engine);
+    }
+
+    /** The same backtest of other campaigns (at least one, distinct ids). */
+    public Backtest campaigns(Collection<Campaign> others) {
+        Backtest fresh = of(others);
+        return new Backtest(fresh.campaigns, source, from, conversionWindow, profiles, engine);
     }
 
     /** How long after a decision an order counts as a conversion; positive, default 14 days. */
@@ -204,13 +208,7 @@ public final class Backtest {
         return day.equals(start) ? day : day.plus(Duration.ofDays(1));
     }
 
-    private Backtest withSource(Source s) {
+    private Backtest withSource(EventLog s) {
         return new Backtest(campaigns, Optional.of(s), from, conversionWindow, profiles, engine);
-    }
-
-    /** Where the events come from; read once per run. */
-    @FunctionalInterface
-    private interface Source {
-        Stream<CustomerEvent> events();
     }
 }
