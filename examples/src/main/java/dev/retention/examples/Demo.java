@@ -17,6 +17,7 @@ public final class Demo {
             new CohortsCommand(),
             new BacktestCommand(),
             new ReportCommand(),
+            new DiffCommand(),
             new LoyaltyCommand());
 
     private Demo() {}
