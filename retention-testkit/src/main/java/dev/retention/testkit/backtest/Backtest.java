@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * BacktestResult result = Backtest.of(winBack, loyaltyThreshold)
- *         .over(events)                                   // a list of events or an EventStore
+ *         .over(events)                                   // events (a collection or stream) or an EventStore
  *         .from(Instant.parse("1997-01-01T00:00:00Z"))
  *         .to(Instant.parse("1998-07-01T00:00:00Z"));     // runs the replay
  * }</pre>
@@ -100,6 +100,14 @@ public final class Backtest {
     /** The log to replay: any events, in any order (they are sorted by time, stably). */
     public Backtest over(Collection<? extends CustomerEvent> events) {
         return withSource(EventLog.of(events));
+    }
+
+    /** The log to replay: the stream is read (and closed) now, in any order. */
+    public Backtest over(Stream<? extends CustomerEvent> events) {
+        requireNonNull(events, "events");
+        try (events) {
+            return over(events.map(e -> (CustomerEvent) e).toList());
+        }
     }
 
     /** The log to replay: every event of the store, read when the backtest runs. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.metrics.UpliftAssignment;
 import dev.retention.metrics.UpliftGroup;
 import dev.retention.rules.campaign.Campaign;
@@ -82,6 +83,23 @@ class BacktestTest {
             assertThat(e.decidedAt()).isEqualTo(JAN);
             assertThat(e.status()).isEqualTo(FireStatus.SENT);
         });
+    }
+
+    @Test
+    void aStoreOrAStreamReplaysLikeTheListOfItsEvents() {
+        List<CustomerEvent> log = List.of(order("a", "2024-01-01T10:00:00Z", 20), order("a", "2024-01-05T10:00:00Z", 20),
+                order("b", "2024-01-02T10:00:00Z", 20), order("b", "2024-01-03T10:00:00Z", 20));
+        InMemoryEventStore store = new InMemoryEventStore();
+        store.appendAll(log);
+
+        BacktestResult fromList = Backtest.of(winBack(10), loyalty(0)).over(log).from(JAN).to(MAR);
+        BacktestResult fromStore = Backtest.of(winBack(10), loyalty(0)).over(store).from(JAN).to(MAR);
+        BacktestResult fromStream = Backtest.of(winBack(10), loyalty(0)).over(log.stream()).from(JAN).to(MAR);
+
+        // each customer: the loyalty letter, the win-back letter and the feedback form a week later
+        assertThat(fromList.decisions()).hasSize(6);
+        assertThat(fromStore.decisions()).containsExactlyInAnyOrderElementsOf(fromList.decisions());
+        assertThat(fromStream.decisions()).containsExactlyElementsOf(fromList.decisions());
     }
 
     @Test
