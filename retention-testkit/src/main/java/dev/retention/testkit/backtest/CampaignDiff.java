@@ -45,18 +45,18 @@ public final class CampaignDiff {
     }
 
     /** The start of the replay; see {@link Backtest#from}. */
-    public Period from(Instant from) {
+    public Replay from(Instant from) {
         if (base == null) {
             throw new IllegalArgumentException("no event log: call over(...) before from(...)");
         }
-        return new Period(base.from(requireNonNull(from, "from")));
+        return new Replay(base.from(requireNonNull(from, "from")));
     }
 
     /** A diff with its start; {@link #to} runs both backtests. */
-    public final class Period {
+    public final class Replay {
         private final Backtest configured;
 
-        private Period(Backtest configured) {
+        private Replay(Backtest configured) {
             this.configured = configured;
         }
 
