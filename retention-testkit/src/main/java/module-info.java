@@ -7,4 +7,5 @@ module dev.retention.testkit {
     requires com.google.common;
 
     exports dev.retention.testkit;
+    exports dev.retention.testkit.backtest;
 }

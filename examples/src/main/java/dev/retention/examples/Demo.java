@@ -15,6 +15,9 @@ public final class Demo {
             new SegmentCommand(),
             new MetricsCommand(),
             new CohortsCommand(),
+            new BacktestCommand(),
+            new ReportCommand(),
+            new DiffCommand(),
             new LoyaltyCommand());
 
     private Demo() {}
