@@ -35,6 +35,14 @@ final class Decider {
         List<FireEntry> log = null;
         List<Map.Entry<Campaign, Firing>> fired = new ArrayList<>();
         for (Campaign campaign : parts.campaignsByPriority()) {
+            if (campaign.reEntry().isOnce()) {
+                if (log == null) {
+                    log = parts.fireLog().entries(customer);
+                }
+                if (hasEntry(log, campaign)) {
+                    continue; // entered once already: whatever the trigger says, the answer is no
+                }
+            }
             Optional<Firing> firing = campaign.trigger().evaluate(history, profile, now);
             if (firing.isPresent()) {
                 fired.add(Map.entry(campaign, firing.get()));
@@ -67,6 +75,15 @@ final class Decider {
             }
         }
         return out;
+    }
+
+    private static boolean hasEntry(List<FireEntry> log, Campaign campaign) {
+        for (FireEntry e : log) {
+            if (e.campaignId().equals(campaign.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
