@@ -22,6 +22,8 @@ import java.util.Currency;
  * }</pre>
  */
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
+            "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     public Money {
         requireNonNull(currency, "currency");
@@ -58,7 +60,7 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
         checkArgument(amount != null && !amount.isBlank(), "amount must not be blank, got %s",
                 amount == null ? "null" : "'" + amount + "'");
         String text = amount.strip();
-        checkArgument(text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)"),
+        checkArgument(PLAIN_DECIMAL.matcher(text).matches(),
                 "amount must be a plain decimal number like 12.50, got '%s'", amount);
         BigDecimal value = new BigDecimal(text);
         int digits = fractionDigits(currency);

@@ -42,9 +42,11 @@ import java.util.Set;
  */
 public final class CustomerHistory {
     private final CustomerLog log;
+    private final CustomerId customerId;
 
     private CustomerHistory(CustomerLog log) {
         this.log = log;
+        this.customerId = log.customerId();
     }
 
     /** Wraps a store's snapshot. Internal: stores call this; users call {@link #of}. */
@@ -75,7 +77,7 @@ public final class CustomerHistory {
     }
 
     public CustomerId customerId() {
-        return log.customerId();
+        return customerId;
     }
 
     public boolean isEmpty() {

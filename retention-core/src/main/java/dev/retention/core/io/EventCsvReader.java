@@ -77,6 +77,8 @@ public final class EventCsvReader {
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .build();
 
+    private static final Set<String> TYPES = Set.of("view", "cart", "order", "refund");
+
     private final boolean lenient;
 
     private EventCsvReader(boolean lenient) {
@@ -213,7 +215,7 @@ public final class EventCsvReader {
             }
             this.customerId = CustomerId.of(customer);
             this.type = header.cell(cells, "type");
-            if (!Set.of("view", "cart", "order", "refund").contains(type)) {
+            if (!TYPES.contains(type)) {
                 throw problem("type", type, "type must be view, cart, order or refund");
             }
             this.eventId = header.cell(cells, "event_id");

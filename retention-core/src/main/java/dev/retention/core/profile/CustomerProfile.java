@@ -68,7 +68,9 @@ public record CustomerProfile(
 
     /** A profile that knows nothing but the id: no contact points, no consent, UTC. */
     public static CustomerProfile unknown(CustomerId customerId) {
-        return builder(customerId).build();
+        // no builder: bulk evaluation asks for one of these per customer without a stored profile
+        return new CustomerProfile(customerId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), ZoneOffset.UTC, Map.of(), Optional.empty(), Map.of());
     }
 
     public Builder toBuilder() {

@@ -1,5 +1,6 @@
 package dev.retention.rules.segment;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
@@ -7,7 +8,11 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -22,21 +27,43 @@ import java.util.stream.Stream;
  * MembershipChange change = today.changesSince(yesterday);
  * }</pre>
  *
+ * <p>Several segments are best evaluated together, in one pass: each customer's history is
+ * taken and their profile looked up once for all of them.
+ *
+ * <pre>{@code
+ * SegmentEvaluator nightly = SegmentEvaluator.builder(abandonedView, loyal, rising, winBack).parallel(true).build();
+ * Map<String, Membership> bySegment = nightly.membersOfEach(events, profiles, now);
+ * }</pre>
+ *
  * <p>Immutable and thread-safe; the result does not depend on parallelism.
  */
 public final class SegmentEvaluator {
-    private final Segment segment;
+    private final List<Segment> segments;
     private final Catalog catalog;
     private final boolean parallel;
 
     private SegmentEvaluator(Builder builder) {
-        this.segment = builder.segment;
+        this.segments = List.copyOf(builder.segments);
         this.catalog = builder.catalog;
         this.parallel = builder.parallel;
     }
 
     public static Builder builder(Segment segment) {
-        return new Builder(segment);
+        return new Builder(List.of(requireNonNull(segment, "segment")));
+    }
+
+    /**
+     * An evaluator of several segments at once, for {@link #membersOfEach}.
+     *
+     * @throws IllegalArgumentException if two segments share a name
+     */
+    public static Builder builder(Segment first, Segment... more) {
+        List<Segment> all = new java.util.ArrayList<>();
+        all.add(requireNonNull(first, "first"));
+        for (Segment s : more) {
+            all.add(requireNonNull(s, "segment"));
+        }
+        return new Builder(all);
     }
 
     /** A sequential evaluator with an empty catalog. */
@@ -44,23 +71,71 @@ public final class SegmentEvaluator {
         return builder(segment).build();
     }
 
+    /** The (first) segment. */
     public Segment segment() {
-        return segment;
+        return segments.get(0);
     }
 
-    /** The segment's members at {@code now}, sorted by id. */
+    /** The segments, in the order given. */
+    public List<Segment> segments() {
+        return segments;
+    }
+
+    /**
+     * The segment's members at {@code now}, sorted by id.
+     *
+     * @throws IllegalStateException if this evaluator holds several segments: use {@link #membersOfEach}
+     */
     public Membership members(EventStore events, ProfileStore profiles, Instant now) {
+        if (segments.size() != 1) {
+            throw new IllegalStateException("this evaluator holds " + segments.size()
+                    + " segments; use membersOfEach");
+        }
+        return membersOfEach(events, profiles, now).get(segments.get(0).name());
+    }
+
+    /** Every segment's members at {@code now}, by segment name, in the order the segments were given. */
+    public Map<String, Membership> membersOfEach(EventStore events, ProfileStore profiles, Instant now) {
         requireNonNull(events, "events");
         requireNonNull(profiles, "profiles");
         requireNonNull(now, "now");
+        int n = segments.size();
         Stream<CustomerHistory> histories = events.histories();
-        List<CustomerId> members = (parallel ? histories.parallel() : histories.sequential())
-                .filter(history -> segment.test(new EvaluationContext(history,
-                        profiles.profileOrUnknown(history.customerId()), now, catalog)))
-                .map(CustomerHistory::customerId)
-                .sorted()
-                .toList();
-        return new Membership(segment.name(), now, members);
+        List<List<CustomerId>> found = (parallel ? histories.parallel() : histories.sequential()).collect(
+                () -> emptyLists(n),
+                (lists, history) -> {
+                    EvaluationContext context = new EvaluationContext(history,
+                            profiles.profileOrUnknown(history.customerId()), now, catalog);
+                    for (int i = 0; i < n; i++) {
+                        if (segments.get(i).test(context)) {
+                            lists.get(i).add(history.customerId());
+                        }
+                    }
+                },
+                (left, right) -> {
+                    for (int i = 0; i < n; i++) {
+                        left.get(i).addAll(right.get(i));
+                    }
+                });
+        Map<String, Membership> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            CustomerId[] members = found.get(i).toArray(CustomerId[]::new);
+            if (parallel) {
+                Arrays.parallelSort(members);
+            } else {
+                Arrays.sort(members);
+            }
+            out.put(segments.get(i).name(), new Membership(segments.get(i).name(), now, Arrays.asList(members)));
+        }
+        return out;
+    }
+
+    private static List<List<CustomerId>> emptyLists(int n) {
+        List<List<CustomerId>> lists = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
+        }
+        return lists;
     }
 
     /** The members at {@code now} compared with an earlier evaluation. */
@@ -70,12 +145,16 @@ public final class SegmentEvaluator {
 
     /** Configures a {@link SegmentEvaluator}; not thread-safe. */
     public static final class Builder {
-        private final Segment segment;
+        private final List<Segment> segments;
         private Catalog catalog = Catalog.empty();
         private boolean parallel;
 
-        private Builder(Segment segment) {
-            this.segment = requireNonNull(segment, "segment");
+        private Builder(List<Segment> segments) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Segment s : segments) {
+                checkArgument(names.add(s.name()), "segment names must be unique, '%s' appears twice", s.name());
+            }
+            this.segments = segments;
         }
 
         /** The catalog for category conditions; default {@link Catalog#empty()}. */

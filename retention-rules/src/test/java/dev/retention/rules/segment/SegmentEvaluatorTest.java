@@ -2,9 +2,12 @@ package dev.retention.rules.segment;
 
 import static dev.retention.rules.segment.Conditions.attribute;
 import static dev.retention.rules.segment.Conditions.days;
+import static dev.retention.rules.segment.Conditions.noOrderWithin;
+import static dev.retention.rules.segment.Conditions.ordersEver;
 import static dev.retention.rules.segment.Conditions.ordersWithin;
 import static dev.retention.rules.segment.Shop.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.CustomerProfile;
@@ -12,6 +15,7 @@ import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.core.store.InMemoryProfileStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,30 @@ class SegmentEvaluatorTest {
         assertThat(change.from()).isEqualTo(NOW);
         assertThat(change.to()).isEqualTo(NOW.plus(days(10)));
         assertThat(before.changesSince(before).isEmpty()).isTrue();
+    }
+
+    @Test
+    void severalSegmentsInOnePassGiveEachTheMembersItWouldHaveAlone() {
+        orderDaysAgo(1, 1, 2, 3);
+        orderDaysAgo(2, 40);
+        orderDaysAgo(3, 5, 100);
+        Segment recent = Segment.named("recent").where(ordersWithin(days(30)).atLeast(1));
+        Segment regular = Segment.named("regular").where(ordersEver().atLeast(2));
+        Segment lapsed = Segment.named("lapsed").where(noOrderWithin(days(30)));
+        for (boolean parallel : new boolean[] {false, true}) {
+            SegmentEvaluator all = SegmentEvaluator.builder(recent, regular, lapsed).parallel(parallel).build();
+            Map<String, Membership> bySegment = all.membersOfEach(events, profiles, NOW);
+
+            assertThat(bySegment.keySet()).containsExactly("recent", "regular", "lapsed");
+            for (Segment s : all.segments()) {
+                assertThat(bySegment.get(s.name())).isEqualTo(SegmentEvaluator.of(s).members(events, profiles, NOW));
+            }
+            assertThat(bySegment.get("regular").members()).containsExactly(id(1), id(3));
+            assertThatThrownBy(() -> all.members(events, profiles, NOW)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("membersOfEach");
+        }
+        assertThatThrownBy(() -> SegmentEvaluator.builder(recent, recent)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'recent'");
     }
 
     @Test
