@@ -1,6 +1,29 @@
 package dev.retention.examples;
 
+import static dev.retention.rules.segment.Conditions.anyProduct;
+import static dev.retention.rules.segment.Conditions.days;
+import static dev.retention.rules.segment.Conditions.noOrderWithin;
+import static dev.retention.rules.segment.Conditions.ordersEver;
+import static dev.retention.rules.segment.Conditions.ordersWithin;
+import static dev.retention.rules.segment.Conditions.spendEver;
+import static dev.retention.rules.segment.Conditions.viewedWithoutBuying;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.store.InMemoryProfileStore;
+import dev.retention.metrics.AverageOrderValue;
+import dev.retention.metrics.OrderLog;
+import dev.retention.metrics.Period;
+import dev.retention.metrics.PurchaseFrequency;
+import dev.retention.metrics.RepeatPurchaseRate;
+import dev.retention.metrics.RetentionRate;
+import dev.retention.rules.segment.Membership;
+import dev.retention.rules.segment.Segment;
+import dev.retention.rules.segment.SegmentEvaluator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import dev.retention.testkit.SyntheticShop;
 import dev.retention.core.io.CsvImport;
 import dev.retention.core.io.EventCsvReader;
@@ -47,7 +70,58 @@ final class SummaryCommand implements DemoCommand {
             now = shop.end();
         }
         print(store, now, out);
+        printPlaybook(store, now, out);
+        printLastYear(store, now, out);
         return 0;
+    }
+
+    /** The four playbook segments, evaluated together in one pass, and why one customer is in one. */
+    static void printPlaybook(InMemoryEventStore store, Instant now, PrintStream out) {
+        List<Segment> playbook = List.of(
+                Segment.named("abandoned-view").where(viewedWithoutBuying(anyProduct()).within(days(7))),
+                Segment.named("loyalty-threshold").where(ordersEver().atLeast(3))
+                        .and(spendEver().above(Money.of(300, "USD"))),
+                Segment.named("rising-frequency").where(ordersWithin(days(60)).moreThan(2)),
+                Segment.named("win-back").where(ordersEver().atLeast(3)).and(noOrderWithin(days(90))));
+        InMemoryProfileStore profiles = new InMemoryProfileStore();
+        Map<String, Membership> members = SegmentEvaluator.builder(playbook.get(0),
+                playbook.subList(1, playbook.size()).toArray(Segment[]::new)).parallel(true).build()
+                .membersOfEach(store, profiles, now);
+        out.printf("Playbook segments as of %s:%n", now);
+        for (Segment segment : playbook) {
+            out.printf("  %-18s %,8d  %s%n", segment.name(), members.get(segment.name()).count(), segment.condition().describe());
+        }
+        List<CustomerId> lapsed = members.get("win-back").members();
+        if (!lapsed.isEmpty()) {
+            CustomerId example = lapsed.get(0);
+            out.printf("Why %s is in win-back:%n", example);
+            String tree = playbook.get(3).explain(store.history(example), profiles.profileOrUnknown(example), now)
+                    .render();
+            tree.lines().forEach(line -> out.println("  " + line));
+        }
+    }
+
+    /** Retention metrics of the twelve months before {@code now}. */
+    static void printLastYear(InMemoryEventStore store, Instant now, PrintStream out) {
+        OrderLog log = OrderLog.of(store);
+        Period year = Period.of(now.minus(Duration.ofDays(365)), now);
+        RetentionRate crr = RetentionRate.of(log, year);
+        out.printf("Last 12 months (%s):%n", year);
+        out.printf("  customer retention rate  %s (S %,d, N %,d, E %,d)%n", percent(crr.crr()),
+                crr.customersAtStart(), crr.newCustomers(), crr.customersAtEnd());
+        out.printf("  repeat purchase rate     %s%n", percent(RepeatPurchaseRate.of(log, year).rate()));
+        for (AverageOrderValue aov : AverageOrderValue.of(log, year)) {
+            out.printf("  average order value      %s over %,d orders%n",
+                    aov.aov().map(Money::toString).orElse("-"), aov.orders());
+        }
+        PurchaseFrequency frequency = PurchaseFrequency.of(log, year);
+        out.printf("  purchase frequency       %s orders per ordering customer%n",
+                frequency.frequency().isPresent() ? String.format(Locale.ROOT, "%.2f", frequency.frequency().getAsDouble())
+                        : "-");
+    }
+
+    private static String percent(OptionalDouble ratio) {
+        return ratio.isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * ratio.getAsDouble()) : "-";
     }
 
     static void print(InMemoryEventStore store, Instant now, PrintStream out) {

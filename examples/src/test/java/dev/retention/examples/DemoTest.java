@@ -29,6 +29,23 @@ class DemoTest {
     }
 
     @Test
+    void theSummaryCountsThePlaybookSegmentsAndExplainsAMember() {
+        Result result = run("--customers", "400", "--seed", "7");
+        SyntheticShop shop = SyntheticShop.of(400, 7);
+        dev.retention.core.store.InMemoryEventStore store = new dev.retention.core.store.InMemoryEventStore();
+        shop.generate(store::append);
+        java.time.Instant now = shop.end();
+        // win-back by hand: at least 3 orders, none in [now - 90 days, now]
+        long winBack = store.histories().filter(h -> h.orderCountAsOf(now) >= 3
+                && h.orderCount(now.minus(java.time.Duration.ofDays(90)), now.plusNanos(1)) == 0).count();
+
+        assertThat(winBack).isPositive();
+        assertThat(result.out).containsPattern("win-back +" + String.format("%,d", winBack) + "  orders ever >= 3")
+                .contains("orders in the last 90 days: 0 = 0: yes")
+                .contains("customer retention rate").contains("average order value");
+    }
+
+    @Test
     void summarisesACsvEventLog() {
         Result result = run("--events", SharedData.file("cdnow/orders.csv").toString());
         assertThat(result.code).isZero();
