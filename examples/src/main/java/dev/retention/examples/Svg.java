@@ -40,21 +40,21 @@ final class Svg {
     }
 
     /** Vertical bars or a line over a sequence of periods, with the value above each point. */
-    static String series(String id, List<Bar> points, boolean line, String color) {
+    static String series(String id, List<Bar> values, boolean line, String color) {
         int width = 1100;
         int height = 260;
         int left = 20;
         int bottom = 40;
         int top = 28;
-        int n = Math.max(points.size(), 1);
+        int n = Math.max(values.size(), 1);
         double step = (double) (width - 2 * left) / n;
-        double max = points.stream().mapToDouble(Bar::value).max().orElse(0);
+        double max = values.stream().mapToDouble(Bar::value).max().orElse(0);
         StringBuilder s = new StringBuilder(open(id, width, height));
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#cbd5e0\"/>", left,
                 height - bottom, width - left, height - bottom));
         StringBuilder path = new StringBuilder();
-        for (int i = 0; i < points.size(); i++) {
-            Bar p = points.get(i);
+        for (int i = 0; i < values.size(); i++) {
+            Bar p = values.get(i);
             double cx = left + step * (i + 0.5);
             double h = max <= 0 ? 0 : (height - bottom - top) * p.value() / max;
             double y = height - bottom - h;

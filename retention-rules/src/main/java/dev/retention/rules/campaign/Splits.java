@@ -34,12 +34,12 @@ final class Splits {
         if (variants.isEmpty()) {
             return Optional.empty();
         }
-        int total = variants.stream().mapToInt(Variant::weight).sum();
-        double point = unit(campaign.id(), "variant", customer) * total;
+        int totalWeight = variants.stream().mapToInt(Variant::weight).sum();
+        double draw = unit(campaign.id(), "variant", customer) * totalWeight;
         int cumulative = 0;
         for (Variant variant : variants) {
             cumulative += variant.weight();
-            if (point < cumulative) {
+            if (draw < cumulative) {
                 return Optional.of(variant);
             }
         }
