@@ -232,6 +232,44 @@ public final class CustomerHistory {
         return out;
     }
 
+    /**
+     * The customer's favourite products: those on orders placed at or before {@code asOf}, by the
+     * number of orders holding them (most first), ties to the most recently bought, then to the
+     * smaller id; at most {@code limit}.
+     */
+    public List<ProductId> favouriteProducts(Instant asOf, int limit) {
+        checkArgument(limit >= 0, "limit must not be negative, got %s", limit);
+        int orders = orderCountAsOf(asOf);
+        java.util.Map<Integer, int[]> stats = new java.util.HashMap<>(); // code -> {orders, last order}
+        for (int i = 0; i < orders; i++) {
+            int start = log.orderLineStart(i);
+            int end = start + log.orderLineCount(i);
+            for (int l = start; l < end; l++) {
+                int code = log.lineProduct(l);
+                int[] stat = stats.computeIfAbsent(code, c -> new int[] {0, -1});
+                if (stat[1] != i) { // count an order once even if it has the product on two lines
+                    stat[0]++;
+                    stat[1] = i;
+                }
+            }
+        }
+        List<java.util.Map.Entry<Integer, int[]>> ranked = new ArrayList<>(stats.entrySet());
+        ranked.sort((a, b) -> {
+            int byOrders = Integer.compare(b.getValue()[0], a.getValue()[0]);
+            if (byOrders != 0) {
+                return byOrders;
+            }
+            int byRecency = Integer.compare(b.getValue()[1], a.getValue()[1]);
+            return byRecency != 0 ? byRecency
+                    : log.products().get(a.getKey()).compareTo(log.products().get(b.getKey()));
+        });
+        List<ProductId> out = new ArrayList<>(Math.min(limit, ranked.size()));
+        for (int i = 0; i < ranked.size() && i < limit; i++) {
+            out.add(log.products().get(ranked.get(i).getKey()));
+        }
+        return out;
+    }
+
     /** Whether an order placed in {@code [from, to)} has a line of any of the products. */
     public boolean boughtAny(Collection<ProductId> products, Instant from, Instant to) {
         int[] codes = codes(products);

@@ -186,4 +186,22 @@ class CustomerHistoryTest {
         assertThat(h.medianInterPurchaseInterval(at("2026-01-05T00:00:00Z"))).contains(Duration.ofDays(2));
         assertThat(h.medianInterPurchaseInterval(at("2026-01-01T00:00:00Z"))).isEmpty();
     }
+
+    @Test
+    void favouriteProductsRankByOrdersThenRecencyThenId() {
+        CustomerHistory h = CustomerHistory.of(ANNA,
+                order("anna", "2026-01-01T00:00:00Z", "3.00", "tea", "mug", "tea"),
+                order("anna", "2026-01-02T00:00:00Z", "2.00", "coffee", "beans"),
+                order("anna", "2026-01-03T00:00:00Z", "2.00", "tea", "coffee"),
+                order("anna", "2026-01-04T00:00:00Z", "1.00", "apron"));
+
+        // tea: 2 orders (the first holds it twice, counted once), coffee: 2 orders and bought last on
+        // Jan 3 like tea, so the id decides; apron, beans, mug: 1 order each, by recency
+        assertThat(h.favouriteProducts(Instant.MAX, 10)).containsExactly(ProductId.of("coffee"), ProductId.of("tea"),
+                ProductId.of("apron"), ProductId.of("beans"), ProductId.of("mug"));
+        assertThat(h.favouriteProducts(at("2026-01-02T00:00:00Z"), 2))
+                .containsExactly(ProductId.of("beans"), ProductId.of("coffee"));
+        assertThat(h.favouriteProducts(Instant.MAX, 0)).isEmpty();
+        assertThatThrownBy(() -> h.favouriteProducts(Instant.MAX, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

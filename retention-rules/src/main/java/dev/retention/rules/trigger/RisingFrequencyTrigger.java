@@ -63,7 +63,7 @@ public final class RisingFrequencyTrigger implements Trigger {
         }
         String reason = why.get();
         return Optional.of(Firing.lazy(config.name, "rising", () -> reason, () -> {
-            List<ProductId> favourites = Preferences.favourites(history, now, config.products);
+            List<ProductId> favourites = history.favouriteProducts(now, config.products);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("recentOrders", recent);
             payload.put("favouriteProducts", AbandonedViewTrigger.ids(favourites));

@@ -83,7 +83,7 @@ public final class WinBackTrigger implements Trigger {
             payload.put("orderCount", orders);
             payload.put("daysSinceLastOrder", gap.toDays());
             payload.put("lastOrderAt", lastOrder.toString());
-            payload.put("favouriteProducts", AbandonedViewTrigger.ids(Preferences.favourites(history, now, 4)));
+            payload.put("favouriteProducts", AbandonedViewTrigger.ids(history.favouriteProducts(now, 4)));
             return payload;
         }));
     }
