@@ -12,6 +12,7 @@ import dev.retention.core.event.ProductViewed;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.InMemoryEventStore;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 
 /** The README's quick start, kept compiling and tested ({@code QuickStartTest}). */
@@ -34,7 +35,7 @@ public final class QuickStart {
         CustomerHistory history = events.history(anna);
         Instant now = Instant.parse("2026-03-10T00:00:00Z");
         int orders = history.orderCountAsOf(now);                                  // 1
-        Money spent = history.netSpendAsOf(Money.of(0, "EUR").currency(), now);    // 44.95 EUR
+        Money spent = history.netSpendAsOf(Currency.getInstance("EUR"), now);      // 44.95 EUR
         List<ProductId> viewed = history.productsViewed(now.minusSeconds(86_400 * 30), now); // [sneaker-42]
         // quick-start:end
         return history;
