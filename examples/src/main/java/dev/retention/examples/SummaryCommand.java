@@ -58,7 +58,8 @@ final class SummaryCommand implements DemoCommand {
             Path file = Path.of(args.required("events"));
             CsvImport imported = EventCsvReader.strict().importInto(store, file);
             out.printf("Loaded %,d events from %s%n", imported.events().size(), file);
-            now = store.histories().flatMap(h -> h.events().stream().map(e -> e.occurredAt()))
+            // the imported events are at hand: no need to decode the store again
+            now = imported.events().stream().map(e -> e.occurredAt())
                     .max(Instant::compareTo).orElse(Instant.EPOCH).plusSeconds(1);
         } else {
             int customers = Integer.parseInt(args.optional("customers").orElse("5000"));

@@ -155,7 +155,7 @@ public final class CustomerHistory {
 
     /** Net spend (orders minus refunds) at or before {@code asOf}. */
     public Money netSpendAsOf(Currency currency, Instant asOf) {
-        return netSpend(currency, Instant.MIN, asOf.plusNanos(1));
+        return netSpend(currency, Instant.MIN, justAfter(asOf));
     }
 
     /** The currencies the customer's orders were placed in, in order of first use. */
@@ -315,8 +315,8 @@ public final class CustomerHistory {
 
     /** Views after the last order placed at or before {@code asOf}, up to and including {@code asOf}. */
     public int viewCountSinceLastOrder(Instant asOf) {
-        Instant since = lastOrderAt(asOf).map(t -> t.plusNanos(1)).orElse(Instant.MIN);
-        return viewCount(since, asOf.plusNanos(1));
+        Instant since = lastOrderAt(asOf).map(CustomerHistory::justAfter).orElse(Instant.MIN);
+        return viewCount(since, justAfter(asOf));
     }
 
     public Optional<Instant> lastViewAt(Instant asOf) {
@@ -407,6 +407,11 @@ public final class CustomerHistory {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** The exclusive bound that puts {@code asOf} in a window; {@code Instant.MAX} already covers everything. */
+    private static Instant justAfter(Instant asOf) {
+        return asOf.equals(Instant.MAX) ? asOf : asOf.plusNanos(1);
+    }
 
     private long orderSum(Currency currency, Instant from, Instant to) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
