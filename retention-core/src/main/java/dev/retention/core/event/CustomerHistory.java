@@ -45,13 +45,23 @@ public final class CustomerHistory {
     private final CustomerId customerId;
 
     private CustomerHistory(CustomerLog log) {
+        this(log, log.customerId());
+    }
+
+    private CustomerHistory(CustomerLog log, CustomerId customerId) {
         this.log = log;
-        this.customerId = log.customerId();
+        this.customerId = customerId;
     }
 
     /** Wraps a store's snapshot. Internal: stores call this; users call {@link #of}. */
     public static CustomerHistory wrap(CustomerLog snapshot) {
         return new CustomerHistory(requireNonNull(snapshot, "snapshot"));
+    }
+
+    /** As {@link #wrap(CustomerLog)}, with the caller's id of the snapshot's customer (saves making one). */
+    public static CustomerHistory wrap(CustomerLog snapshot, CustomerId customerId) {
+        checkArgument(snapshot.isCustomer(customerId.value()), "snapshot of another customer than %s", customerId);
+        return new CustomerHistory(snapshot, customerId);
     }
 
     /**

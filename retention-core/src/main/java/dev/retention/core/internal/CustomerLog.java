@@ -124,10 +124,10 @@ public final class CustomerLog {
         if (snapshot) {
             throw new IllegalStateException("snapshots are read-only");
         }
-        StringBlob.Encoded id = StringBlob.encode(customer, event.eventId());
-        if (contains(id)) {
+        if (contains(event.eventId())) {
             return false;
         }
+        StringBlob.Encoded id = StringBlob.encode(customer, event.eventId());
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
             views = writable(views);
@@ -174,14 +174,24 @@ public final class CustomerLog {
         return table.isFrozen() ? table.thawed() : table;
     }
 
-    private boolean contains(StringBlob.Encoded id) {
-        return contains(views, id) || contains(orders, id) || contains(carts, id) || contains(refunds, id)
-                || contains(custom, id);
+    /**
+     * Whether an event has this id. One pass over the id blob finds the candidates; the blob also
+     * holds order ids, so a candidate counts only if an event row points at it.
+     */
+    private boolean contains(String eventId) {
+        for (int at = StringBlob.find(ids, 0, idsSize, customer, eventId); at >= 0;
+                at = StringBlob.find(ids, StringBlob.end(ids, at), idsSize, customer, eventId)) {
+            if (pointsAt(views, at) || pointsAt(orders, at) || pointsAt(carts, at) || pointsAt(refunds, at)
+                    || pointsAt(custom, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private boolean contains(Table table, StringBlob.Encoded id) {
+    private static boolean pointsAt(Table table, int idOffset) {
         for (int i = 0, n = table.size(); i < n; i++) {
-            if (StringBlob.matches(ids, table.getInt(i, ID), id)) {
+            if (table.getInt(i, ID) == idOffset) {
                 return true;
             }
         }
@@ -237,6 +247,10 @@ public final class CustomerLog {
 
     public CustomerId customerId() {
         return CustomerId.of(customer);
+    }
+
+    public boolean isCustomer(String customerId) {
+        return customer.equals(customerId);
     }
 
     public Dictionary<ProductId> products() {

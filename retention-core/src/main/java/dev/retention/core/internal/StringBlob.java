@@ -67,6 +67,70 @@ final class StringBlob {
                 && Arrays.equals(bytes, p, p + value.utf8.length, value.utf8, 0, value.utf8.length);
     }
 
+    /**
+     * The offset of the first entry at or after {@code from} (an entry boundary) and before
+     * {@code size} that stores {@code value} for {@code prefix}, or -1. Walks the array once, in
+     * order, without decoding or allocating for ASCII values: this runs on every append.
+     */
+    static int find(byte[] bytes, int from, int size, String prefix, String value) {
+        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
+        int skip = elided ? prefix.length() : 0;
+        int length = value.length() - skip;
+        if (!isAscii(value, skip)) {
+            Encoded encoded = encode(prefix, value);
+            for (int p = from; p < size; p = end(bytes, p)) {
+                if (matches(bytes, p, encoded)) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+        int wanted = length << 1 | (elided ? 1 : 0);
+        int p = from;
+        while (p < size) {
+            int entry = p;
+            int header = bytes[p++];
+            if (header < 0) {
+                long read = readHeader(bytes, entry);
+                header = (int) read;
+                p = (int) (read >>> 32);
+            }
+            if (header == wanted && sameAscii(bytes, p, value, skip, length)) {
+                return entry;
+            }
+            p += header >>> 1;
+        }
+        return -1;
+    }
+
+    /** The offset just past the entry at {@code offset}. */
+    static int end(byte[] bytes, int offset) {
+        long read = readHeader(bytes, offset);
+        return (int) (read >>> 32) + ((int) read >>> 1);
+    }
+
+    private static boolean isAscii(String value, int from) {
+        for (int i = from; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameAscii(byte[] bytes, int at, String value, int from, int length) {
+        // ids of one customer tend to share their start ("-v61", "-v62"): the last byte rejects fastest
+        if (length > 0 && bytes[at + length - 1] != (byte) value.charAt(from + length - 1)) {
+            return false;
+        }
+        for (int i = 0; i < length - 1; i++) {
+            if (bytes[at + i] != (byte) value.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The varint header at {@code offset} in the low 32 bits, the position after it in the high 32. */
     private static long readHeader(byte[] bytes, int offset) {
         int header = 0;

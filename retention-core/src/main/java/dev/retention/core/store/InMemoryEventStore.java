@@ -34,7 +34,11 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public boolean append(CustomerEvent event) {
         requireNonNull(event, "event");
-        CustomerLog log = logs.computeIfAbsent(event.customerId().value(), id -> new CustomerLog(id, products));
+        String customer = event.customerId().value();
+        CustomerLog log = logs.get(customer);
+        if (log == null) { // get first: computeIfAbsent would allocate its lambda on every append
+            log = logs.computeIfAbsent(customer, id -> new CustomerLog(id, products));
+        }
         boolean added;
         synchronized (log) {
             added = log.append(event);
@@ -49,7 +53,7 @@ public final class InMemoryEventStore implements EventStore {
     public CustomerHistory history(CustomerId customerId) {
         requireNonNull(customerId, "customerId");
         CustomerLog log = logs.get(customerId.value());
-        return log == null ? CustomerHistory.empty(customerId) : snapshot(log);
+        return log == null ? CustomerHistory.empty(customerId) : snapshot(log, customerId);
     }
 
     @Override
@@ -100,10 +104,16 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     private static CustomerHistory snapshot(CustomerLog log) {
-        CustomerLog snapshot;
+        return CustomerHistory.wrap(frozen(log));
+    }
+
+    private static CustomerHistory snapshot(CustomerLog log, CustomerId customerId) {
+        return CustomerHistory.wrap(frozen(log), customerId);
+    }
+
+    private static CustomerLog frozen(CustomerLog log) {
         synchronized (log) {
-            snapshot = log.snapshot();
+            return log.snapshot();
         }
-        return CustomerHistory.wrap(snapshot);
     }
 }

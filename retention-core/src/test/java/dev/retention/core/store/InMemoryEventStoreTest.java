@@ -9,8 +9,19 @@ import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.event.ProductViewed;
+import dev.retention.core.Money;
+import dev.retention.core.OrderId;
+import dev.retention.core.event.LineItem;
+import dev.retention.core.event.OrderPlaced;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class InMemoryEventStoreTest extends EventStoreContract {
@@ -62,5 +73,38 @@ class InMemoryEventStoreTest extends EventStoreContract {
             store.append(view("c" + (i % 10), "2026-01-01T00:00:00Z", "p" + (i % 50)));
         }
         assertThat(store.columnBytes()).isGreaterThan(empty + 1000 * 16);
+    }
+
+    /**
+     * The id check walks a blob that holds event ids and order ids, elides the customer id prefix
+     * and uses multi-byte headers for long ids: whatever the mix, an append is new exactly when no
+     * event of the customer has its id, as a plain set says.
+     */
+    @Property(tries = 300)
+    void anAppendIsNewExactlyWhenTheCustomersEventIdsLackIt(@ForAll("idSequences") List<String> ids) {
+        InMemoryEventStore store = new InMemoryEventStore();
+        CustomerId anna = CustomerId.of("anna");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            // every other event is an order whose order id is another id of the pool: it must not count as an event id
+            CustomerEvent event = i % 2 == 0 ? new ProductViewed(id, anna, t.plusSeconds(i % 5), ProductId.of("p"))
+                    : new OrderPlaced(id, anna, t.plusSeconds(i % 5), OrderId.of(ids.get((i * 7) % ids.size())),
+                            List.of(LineItem.of(ProductId.of("p"), 1, Money.of(1, "EUR"))), Money.of(1, "EUR"));
+            assertThat(store.append(event)).as("append of %s", id).isEqualTo(seen.add(id));
+        }
+        assertThat(store.history(anna).events()).extracting(CustomerEvent::eventId).containsExactlyInAnyOrderElementsOf(seen);
+    }
+
+    @Provide
+    Arbitrary<List<String>> idSequences() {
+        Arbitrary<String> tail = Arbitraries.strings().withCharRange('a', 'c').withChars('\u00e9', '\u4e2d')
+                .ofMinLength(0).ofMaxLength(3);
+        Arbitrary<String> id = Arbitraries.oneOf(
+                tail.filter(x -> !x.isEmpty()),
+                tail.map(x -> "anna" + x),
+                tail.map(x -> "x".repeat(70) + x));
+        return id.list().ofMinSize(1).ofMaxSize(40);
     }
 }
