@@ -110,10 +110,36 @@ public final class CampaignEngine {
         requireNonNull(customer, "customer");
         Instant now = clock.instant();
         return locked(customer, () -> {
-            List<FireEntry> out = new ArrayList<>(decider.decide(customer, now));
-            out.addAll(dispatchCustomer(customer, now));
+            List<FireEntry> log = parts.fireLog().entries(customer);
+            List<FireEntry> decided = decide(customer, log, now);
+            // the due entries from what was just read and decided: most events find none and read nothing more
+            List<FireEntry> due = due(decided, due(log, null, now), now);
+            if (due == null) {
+                return decided;
+            }
+            List<FireEntry> out = new ArrayList<>(decided);
+            out.addAll(dispatchLoop(due, () -> dueOf(customer, now), now));
             return out;
         });
+    }
+
+    /** Adds the pending entries of {@code entries} due at {@code now} to {@code due}, made if needed; may return null. */
+    private static List<FireEntry> due(List<FireEntry> entries, List<FireEntry> due, Instant now) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            FireEntry e = entries.get(i);
+            if (e.isPending() && !e.dueAt().isAfter(now)) {
+                if (due == null) {
+                    due = new ArrayList<>();
+                }
+                due.add(e);
+            }
+        }
+        return due;
+    }
+
+    private List<FireEntry> decide(CustomerId customer, List<FireEntry> log, Instant now) {
+        return decider.decide(customer, parts.events().history(customer), parts.profiles().profileOrUnknown(customer),
+                log, now);
     }
 
     /** {@link #tick(Instant)} at the clock's current instant. */
@@ -136,7 +162,7 @@ public final class CampaignEngine {
         parts.profiles().profiles().forEach(p -> customers.add(p.customerId()));
         List<FireEntry> out = new ArrayList<>();
         for (CustomerId customer : customers) {
-            out.addAll(locked(customer, () -> decider.decide(customer, now)));
+            out.addAll(locked(customer, () -> decide(customer, parts.fireLog().entries(customer), now)));
         }
         out.addAll(dispatchAll(now));
         return out;
@@ -172,35 +198,28 @@ public final class CampaignEngine {
     }
 
     private List<FireEntry> dispatchAll(Instant now) {
-        return dispatchLoop(() -> parts.fireLog().due(now), now);
+        Supplier<List<FireEntry>> due = () -> parts.fireLog().due(now);
+        return dispatchLoop(due.get(), due, now);
     }
 
-    private List<FireEntry> dispatchCustomer(CustomerId customer, Instant now) {
-        return dispatchLoop(() -> {
-            List<FireEntry> due = null;
-            for (FireEntry e : parts.fireLog().entries(customer)) {
-                if (e.isPending() && !e.dueAt().isAfter(now)) {
-                    if (due == null) {
-                        due = new ArrayList<>();
-                    }
-                    due.add(e);
-                }
-            }
-            return due == null ? List.of() : due;
-        }, now);
+    private List<FireEntry> dueOf(CustomerId customer, Instant now) {
+        List<FireEntry> due = due(parts.fireLog().entries(customer), null, now);
+        return due == null ? List.of() : due;
     }
 
-    /** Dispatches due entries until none is left that this call has not handled (next steps may be due at once). */
-    private List<FireEntry> dispatchLoop(Supplier<List<FireEntry>> dueEntries, Instant now) {
-        List<FireEntry> first = dueEntries.get();
+    /**
+     * Dispatches {@code first}, then whatever {@code dueEntries} says is due and this call has not
+     * handled, until nothing is left (next steps of a sequence may be due at once).
+     */
+    private List<FireEntry> dispatchLoop(List<FireEntry> first, Supplier<List<FireEntry>> dueEntries, Instant now) {
         if (first.isEmpty()) {
             return List.of(); // the common case: nothing due, nothing to allocate
         }
         List<FireEntry> out = new ArrayList<>();
         Set<String> handled = new HashSet<>();
+        List<FireEntry> next = first;
         while (true) {
-            List<FireEntry> due = new ArrayList<>(first.isEmpty() ? dueEntries.get() : first);
-            first = List.of();
+            List<FireEntry> due = new ArrayList<>(next);
             due.removeIf(e -> handled.contains(e.key()));
             if (due.isEmpty()) {
                 return out;
@@ -213,6 +232,7 @@ public final class CampaignEngine {
                 handled.add(entry.key());
                 locked(entry.customerId(), () -> dispatcher.dispatch(entry.key(), now)).ifPresent(out::add);
             }
+            next = dueEntries.get();
         }
     }
 

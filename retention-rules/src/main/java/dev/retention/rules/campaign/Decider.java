@@ -7,13 +7,14 @@ import dev.retention.core.send.OutgoingMessage;
 import dev.retention.rules.trigger.Firing;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Decides whether customers enter campaigns: evaluates the triggers, applies the re-entry
@@ -22,64 +23,74 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Decider {
     private final EngineParts parts;
-    /** Campaign + customer pairs the engine saw not firing since their last entry; a cache, lost on restart. */
-    private final Set<String> seenOutside = ConcurrentHashMap.newKeySet();
+    /**
+     * Per customer, the campaigns the engine saw not firing since the customer's last entry into
+     * them; a cache, lost on restart. The sets are only touched under the customer's lock.
+     */
+    private final Map<CustomerId, Set<String>> seenOutside = new ConcurrentHashMap<>();
 
     Decider(EngineParts parts) {
         this.parts = parts;
     }
 
-    List<FireEntry> decide(CustomerId customer, Instant now) {
-        CustomerHistory history = parts.events().history(customer);
-        CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
-        List<FireEntry> log = null;
-        List<Map.Entry<Campaign, Firing>> fired = new ArrayList<>();
+    /**
+     * Evaluates every campaign for the customer, in priority order, and records the decisions.
+     *
+     * @param log the customer's fire log entries as read before this call
+     * @return the entries recorded, in order; empty (and immutable) if none
+     */
+    List<FireEntry> decide(CustomerId customer, CustomerHistory history, CustomerProfile profile, List<FireEntry> log,
+            Instant now) {
+        List<FireEntry> customerLog = log;
+        List<FireEntry> out = List.of();
         for (Campaign campaign : parts.campaignsByPriority()) {
-            if (campaign.reEntry().isOnce()) {
-                if (log == null) {
-                    log = parts.fireLog().entries(customer);
-                }
-                if (hasEntry(log, campaign)) {
-                    continue; // entered once already: whatever the trigger says, the answer is no
-                }
+            boolean entered = hasEntry(customerLog, campaign);
+            if (entered && campaign.reEntry().isOnce()) {
+                continue; // entered once already: whatever the trigger says, the answer is no
             }
             Optional<Firing> firing = campaign.trigger().evaluate(history, profile, now);
-            if (firing.isPresent()) {
-                fired.add(Map.entry(campaign, firing.get()));
-            } else if (campaign.reEntry().isEveryNewFiring()) {
-                if (log == null) {
-                    log = parts.fireLog().entries(customer);
+            if (firing.isEmpty()) {
+                if (entered && campaign.reEntry().isEveryNewFiring()) {
+                    seenOutside.computeIfAbsent(customer, id -> new HashSet<>(4)).add(campaign.id());
                 }
-                if (log.stream().anyMatch(e -> e.campaignId().equals(campaign.id()))) {
-                    seenOutside.add(outsideKey(campaign, customer));
-                }
+                continue;
             }
-        }
-        if (fired.isEmpty()) {
-            return List.of();
-        }
-        List<FireEntry> customerLog = new ArrayList<>(log != null ? log : parts.fireLog().entries(customer));
-        List<FireEntry> out = new ArrayList<>();
-        for (Map.Entry<Campaign, Firing> f : fired) {
-            Campaign campaign = f.getKey();
-            List<FireEntry> mine = customerLog.stream().filter(e -> e.campaignId().equals(campaign.id())).toList();
-            if (refusal(campaign, f.getValue(), mine, customer, now).isPresent()) {
+            List<FireEntry> mine = entriesOf(customerLog, campaign);
+            if (refusal(campaign, firing.get(), mine, customer, now).isPresent()) {
                 continue;
             }
             int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
-            FireEntry decision = decideEntry(campaign, f.getValue(), entry, profile, customerLog, now);
+            FireEntry decision = decideEntry(campaign, firing.get(), entry, profile, customerLog, now);
             if (parts.fireLog().record(decision)) {
+                if (out.isEmpty()) {
+                    out = new ArrayList<>(2);
+                    customerLog = new ArrayList<>(log);
+                }
                 customerLog.add(decision);
                 out.add(decision);
-                seenOutside.remove(outsideKey(campaign, customer));
+                Set<String> outside = seenOutside.get(customer);
+                if (outside != null) {
+                    outside.remove(campaign.id());
+                }
             }
         }
         return out;
     }
 
+    private static List<FireEntry> entriesOf(List<FireEntry> log, Campaign campaign) {
+        List<FireEntry> mine = new ArrayList<>();
+        for (int i = 0, n = log.size(); i < n; i++) {
+            if (log.get(i).campaignId().equals(campaign.id())) {
+                mine.add(log.get(i));
+            }
+        }
+        return mine;
+    }
+
+    // indexed loops: these run for every event, and an iterator per call is garbage per event
     private static boolean hasEntry(List<FireEntry> log, Campaign campaign) {
-        for (FireEntry e : log) {
-            if (e.campaignId().equals(campaign.id())) {
+        for (int i = 0, n = log.size(); i < n; i++) {
+            if (log.get(i).campaignId().equals(campaign.id())) {
                 return true;
             }
         }
@@ -124,7 +135,7 @@ final class Decider {
             return next.isAfter(now) ? Optional.of(() -> already.get() + "; may enter again from " + next)
                     : Optional.empty();
         }
-        return episodeDecided && !seenOutside.contains(outsideKey(campaign, customer))
+        return episodeDecided && !seenOutside.getOrDefault(customer, Set.of()).contains(campaign.id())
                 ? Optional.of(() -> already.get() + " for the same firing (" + firing.episode() + ")")
                 : Optional.empty();
     }
@@ -141,7 +152,7 @@ final class Decider {
             return "not triggered: " + campaign.trigger().name() + " does not fire for " + customer + " at " + now;
         }
         List<FireEntry> customerLog = parts.fireLog().entries(customer);
-        List<FireEntry> mine = customerLog.stream().filter(e -> e.campaignId().equals(campaign.id())).toList();
+        List<FireEntry> mine = entriesOf(customerLog, campaign);
         Optional<Supplier<String>> refusal = refusal(campaign, firing.get(), mine, customer, now);
         if (refusal.isPresent()) {
             return "triggered (" + firing.get().reason() + ") but does not re-enter: " + refusal.get().get();
@@ -185,9 +196,5 @@ final class Decider {
                     guards.quietReason(profile, now, quietUntil.get()), now);
         }
         return pending;
-    }
-
-    private static String outsideKey(Campaign campaign, CustomerId customer) {
-        return campaign.id().length() + ":" + campaign.id() + customer.value();
     }
 }

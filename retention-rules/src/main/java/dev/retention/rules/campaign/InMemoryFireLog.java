@@ -25,7 +25,8 @@ public final class InMemoryFireLog implements FireLog {
             Comparator.comparing(FireEntry::dueAt).thenComparing(FireEntry::key);
 
     private final Map<String, FireEntry> byKey = new LinkedHashMap<>();
-    private final Map<CustomerId, List<String>> keysByCustomer = new HashMap<>();
+    // the entries themselves, not their keys: reading a customer's log is the engine's most frequent call
+    private final Map<CustomerId, List<FireEntry>> byCustomer = new HashMap<>();
     private final TreeSet<FireEntry> pending = new TreeSet<>(BY_DUE);
 
     @Override
@@ -34,7 +35,7 @@ public final class InMemoryFireLog implements FireLog {
         if (byKey.putIfAbsent(entry.key(), entry) != null) {
             return false;
         }
-        keysByCustomer.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry.key());
+        byCustomer.computeIfAbsent(entry.customerId(), id -> new ArrayList<>(4)).add(entry);
         if (entry.isPending()) {
             pending.add(entry);
         }
@@ -48,11 +49,20 @@ public final class InMemoryFireLog implements FireLog {
         checkArgument(expected.key().equals(replacement.key()), "replacement key %s differs from expected key %s",
                 replacement.key(), expected.key());
         FireEntry current = byKey.get(expected.key());
-        if (current == null || !current.equals(expected)) {
+        if (current == null || current != expected && !current.equals(expected)) {
             return false;
         }
         byKey.put(replacement.key(), replacement);
-        pending.remove(current);
+        List<FireEntry> customers = byCustomer.get(current.customerId());
+        for (int i = 0; i < customers.size(); i++) {
+            if (customers.get(i) == current) {
+                customers.set(i, replacement);
+                break;
+            }
+        }
+        if (current.isPending()) {
+            pending.remove(current);
+        }
         if (replacement.isPending()) {
             pending.add(replacement);
         }
@@ -66,15 +76,8 @@ public final class InMemoryFireLog implements FireLog {
 
     @Override
     public synchronized List<FireEntry> entries(CustomerId customerId) {
-        List<String> keys = keysByCustomer.get(requireNonNull(customerId, "customerId"));
-        if (keys == null) {
-            return List.of();
-        }
-        List<FireEntry> out = new ArrayList<>(keys.size());
-        for (String key : keys) {
-            out.add(byKey.get(key));
-        }
-        return java.util.Collections.unmodifiableList(out);
+        List<FireEntry> entries = byCustomer.get(requireNonNull(customerId, "customerId"));
+        return entries == null ? List.of() : List.copyOf(entries);
     }
 
     @Override
