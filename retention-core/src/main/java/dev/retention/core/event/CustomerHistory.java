@@ -250,34 +250,60 @@ public final class CustomerHistory {
     public List<ProductId> favouriteProducts(Instant asOf, int limit) {
         checkArgument(limit >= 0, "limit must not be negative, got %s", limit);
         int orders = orderCountAsOf(asOf);
-        java.util.Map<Integer, int[]> stats = new java.util.HashMap<>(); // code -> {orders, last order}
+        // (product code, order) pairs sorted: each product's run then counts its distinct orders and ends at its latest
+        int lineCount = 0;
         for (int i = 0; i < orders; i++) {
-            int start = log.orderLineStart(i);
-            int end = start + log.orderLineCount(i);
-            for (int l = start; l < end; l++) {
-                int code = log.lineProduct(l);
-                int[] stat = stats.computeIfAbsent(code, c -> new int[] {0, -1});
-                if (stat[1] != i) { // count an order once even if it has the product on two lines
-                    stat[0]++;
-                    stat[1] = i;
+            lineCount += log.orderLineCount(i);
+        }
+        long[] pairs = new long[lineCount];
+        int k = 0;
+        for (int i = 0; i < orders; i++) {
+            for (int l = log.orderLineStart(i), end = l + log.orderLineCount(i); l < end; l++) {
+                pairs[k++] = (long) log.lineProduct(l) << 32 | i;
+            }
+        }
+        java.util.Arrays.sort(pairs);
+        int[] codes = new int[lineCount];
+        int[] orderCounts = new int[lineCount];
+        int[] lastOrders = new int[lineCount];
+        int products = 0;
+        for (long pair : pairs) {
+            int code = (int) (pair >>> 32);
+            int order = (int) pair;
+            if (products == 0 || codes[products - 1] != code) {
+                codes[products] = code;
+                orderCounts[products] = 1;
+                lastOrders[products++] = order;
+            } else if (lastOrders[products - 1] != order) {
+                orderCounts[products - 1]++;
+                lastOrders[products - 1] = order;
+            }
+        }
+        // the few best by selection: limit is small, the products many
+        List<ProductId> out = new ArrayList<>(Math.min(limit, products));
+        boolean[] taken = new boolean[products];
+        while (out.size() < Math.min(limit, products)) {
+            int best = -1;
+            for (int p = 0; p < products; p++) {
+                if (!taken[p] && (best < 0 || ranksBefore(codes, orderCounts, lastOrders, p, best))) {
+                    best = p;
                 }
             }
-        }
-        List<java.util.Map.Entry<Integer, int[]>> ranked = new ArrayList<>(stats.entrySet());
-        ranked.sort((a, b) -> {
-            int byOrders = Integer.compare(b.getValue()[0], a.getValue()[0]);
-            if (byOrders != 0) {
-                return byOrders;
-            }
-            int byRecency = Integer.compare(b.getValue()[1], a.getValue()[1]);
-            return byRecency != 0 ? byRecency
-                    : log.products().get(a.getKey()).compareTo(log.products().get(b.getKey()));
-        });
-        List<ProductId> out = new ArrayList<>(Math.min(limit, ranked.size()));
-        for (int i = 0; i < ranked.size() && i < limit; i++) {
-            out.add(log.products().get(ranked.get(i).getKey()));
+            taken[best] = true;
+            out.add(log.products().get(codes[best]));
         }
         return out;
+    }
+
+    /** More orders first, then the more recently bought, then by product id. */
+    private boolean ranksBefore(int[] codes, int[] orderCounts, int[] lastOrders, int a, int b) {
+        if (orderCounts[a] != orderCounts[b]) {
+            return orderCounts[a] > orderCounts[b];
+        }
+        if (lastOrders[a] != lastOrders[b]) {
+            return lastOrders[a] > lastOrders[b];
+        }
+        return log.products().get(codes[a]).compareTo(log.products().get(codes[b])) < 0;
     }
 
     /** Whether an order placed in {@code [from, to)} has a line of any of the products. */

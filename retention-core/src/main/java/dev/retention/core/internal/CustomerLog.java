@@ -175,27 +175,43 @@ public final class CustomerLog {
     }
 
     /**
-     * Whether an event has this id. One pass over the id blob finds the candidates; the blob also
-     * holds order ids, so a candidate counts only if an event row points at it.
+     * Whether an event has this id. The id column holds a fingerprint of each id beside its blob
+     * offset (see {@link #idColumn}), so the check walks the tables' int arrays and compares bytes
+     * for about one row in 128: it runs on every append.
      */
     private boolean contains(String eventId) {
-        for (int at = StringBlob.find(ids, 0, idsSize, customer, eventId); at >= 0;
-                at = StringBlob.find(ids, StringBlob.end(ids, at), idsSize, customer, eventId)) {
-            if (pointsAt(views, at) || pointsAt(orders, at) || pointsAt(carts, at) || pointsAt(refunds, at)
-                    || pointsAt(custom, at)) {
+        int fingerprint = fingerprint(eventId);
+        return contains(views, eventId, fingerprint) || contains(orders, eventId, fingerprint)
+                || contains(carts, eventId, fingerprint) || contains(refunds, eventId, fingerprint)
+                || contains(custom, eventId, fingerprint);
+    }
+
+    private boolean contains(Table table, String eventId, int fingerprint) {
+        for (int row = table.nextIdCandidate(0, fingerprint); row >= 0;
+                row = table.nextIdCandidate(row + 1, fingerprint)) {
+            if (StringBlob.matches(ids, offset(table.getInt(row, ID)), customer, eventId)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean pointsAt(Table table, int idOffset) {
-        for (int i = 0, n = table.size(); i < n; i++) {
-            if (table.getInt(i, ID) == idOffset) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The id column's value: bits 0-23 the blob offset and bits 24-30 a 7-bit fingerprint of the
+     * id; past 16 MB of ids a customer's entries store the offset's complement, without fingerprint.
+     */
+    private static int idColumn(int offset, String eventId) {
+        return offset < 1 << 24 ? fingerprint(eventId) << 24 | offset : ~offset;
+    }
+
+    private static int offset(int idColumn) {
+        return idColumn >= 0 ? idColumn & 0xFF_FFFF : ~idColumn;
+    }
+
+    /** Seven bits of the id's (cached) string hash. */
+    private static int fingerprint(String eventId) {
+        int h = eventId.hashCode();
+        return (h ^ h >>> 7 ^ h >>> 14 ^ h >>> 21 ^ h >>> 28) & 0x7F;
     }
 
     /** Inserts a row in (at, id) order, writes the common columns and returns the row. */
@@ -207,14 +223,14 @@ public final class CustomerLog {
         } else {
             position = table.lowerBound(at);
             while (position < size && table.time(position) == at
-                    && StringBlob.compareIds(string(table.getInt(position, ID)), eventId) < 0) {
+                    && StringBlob.compareIds(string(offset(table.getInt(position, ID))), eventId) < 0) {
                 position++;
             }
         }
         int idRef = addString(id);
         int row = table.insert(position);
         table.setLong(row, AT, at);
-        table.setInt(row, ID, idRef);
+        table.setInt(row, ID, idColumn(idRef, eventId));
         return row;
     }
 
@@ -391,7 +407,7 @@ public final class CustomerLog {
     }
 
     private String eventId(Table table, int row) {
-        return string(table.getInt(row, ID));
+        return string(offset(table.getInt(row, ID)));
     }
 
     /** All events in (occurredAt, eventId) order, decoded into records. */
@@ -426,7 +442,7 @@ public final class CustomerLog {
         if (atA != atB) {
             return atA < atB;
         }
-        return StringBlob.compareIds(string(a.getInt(rowA, ID)), string(b.getInt(rowB, ID))) < 0;
+        return StringBlob.compareIds(string(offset(a.getInt(rowA, ID))), string(offset(b.getInt(rowB, ID)))) < 0;
     }
 
     /** Shrinks every array to the rows in use (growth leaves up to a third spare). */

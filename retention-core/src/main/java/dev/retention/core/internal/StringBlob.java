@@ -67,46 +67,16 @@ final class StringBlob {
                 && Arrays.equals(bytes, p, p + value.utf8.length, value.utf8, 0, value.utf8.length);
     }
 
-    /**
-     * The offset of the first entry at or after {@code from} (an entry boundary) and before
-     * {@code size} that stores {@code value} for {@code prefix}, or -1. Walks the array once, in
-     * order, without decoding or allocating for ASCII values: this runs on every append.
-     */
-    static int find(byte[] bytes, int from, int size, String prefix, String value) {
+    /** Whether the entry at {@code offset} stores {@code value} for {@code prefix}; no allocation for ASCII values. */
+    static boolean matches(byte[] bytes, int offset, String prefix, String value) {
         boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
         int skip = elided ? prefix.length() : 0;
-        int length = value.length() - skip;
         if (!isAscii(value, skip)) {
-            Encoded encoded = encode(prefix, value);
-            for (int p = from; p < size; p = end(bytes, p)) {
-                if (matches(bytes, p, encoded)) {
-                    return p;
-                }
-            }
-            return -1;
+            return matches(bytes, offset, encode(prefix, value));
         }
-        int wanted = length << 1 | (elided ? 1 : 0);
-        int p = from;
-        while (p < size) {
-            int entry = p;
-            int header = bytes[p++];
-            if (header < 0) {
-                long read = readHeader(bytes, entry);
-                header = (int) read;
-                p = (int) (read >>> 32);
-            }
-            if (header == wanted && sameAscii(bytes, p, value, skip, length)) {
-                return entry;
-            }
-            p += header >>> 1;
-        }
-        return -1;
-    }
-
-    /** The offset just past the entry at {@code offset}. */
-    static int end(byte[] bytes, int offset) {
         long read = readHeader(bytes, offset);
-        return (int) (read >>> 32) + ((int) read >>> 1);
+        int length = value.length() - skip;
+        return (int) read == (length << 1 | (elided ? 1 : 0)) && sameAscii(bytes, (int) (read >>> 32), value, skip, length);
     }
 
     private static boolean isAscii(String value, int from) {

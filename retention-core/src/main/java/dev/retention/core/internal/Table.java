@@ -184,6 +184,21 @@ abstract class Table {
         ints[row * intWidth() + column] = value;
     }
 
+    /**
+     * The first row at or after {@code from} whose int column 0 (an event id column, see
+     * {@code CustomerLog}) may hold an id with this fingerprint, or -1.
+     */
+    int nextIdCandidate(int from, int fingerprint) {
+        int width = intWidth();
+        for (int row = from, n = size(); row < n; row++) {
+            int value = ints[row * width];
+            if (value < 0 || value >>> 24 == fingerprint) {
+                return row;
+            }
+        }
+        return -1;
+    }
+
     /** The time (long column 0) of a row. */
     long time(int row) {
         return longs[row * longWidth()];

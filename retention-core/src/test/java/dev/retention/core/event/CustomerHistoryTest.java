@@ -15,9 +15,18 @@ import dev.retention.core.Money;
 import dev.retention.core.ProductId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 class CustomerHistoryTest {
@@ -205,5 +214,33 @@ class CustomerHistoryTest {
                 .containsExactly(ProductId.of("beans"), ProductId.of("coffee"));
         assertThat(h.favouriteProducts(Instant.MAX, 0)).isEmpty();
         assertThatThrownBy(() -> h.favouriteProducts(Instant.MAX, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The columnar ranking agrees with counting over the decoded orders. */
+    @Property(tries = 200)
+    void favouriteProductsAgreeWithCountingTheDecodedOrders(
+            @ForAll @Size(max = 12) List<@Size(min = 1, max = 4) List<@IntRange(min = 0, max = 6) Integer>> baskets,
+            @ForAll @IntRange(min = 0, max = 5) int limit, @ForAll @IntRange(min = 0, max = 14) int asOfDay) {
+        List<CustomerEvent> orders = new ArrayList<>();
+        for (int d = 0; d < baskets.size(); d++) {
+            String[] products = baskets.get(d).stream().map(p -> "p" + p).toArray(String[]::new);
+            orders.add(order("anna", "2026-01-" + String.format("%02d", d + 1) + "T00:00:00Z", "1.00", products));
+        }
+        CustomerHistory h = CustomerHistory.of(ANNA, orders);
+        Instant asOf = at("2026-01-01T00:00:00Z").plus(Duration.ofDays(asOfDay));
+
+        Map<ProductId, Set<Integer>> ordersOf = new HashMap<>();
+        List<OrderPlaced> placed = h.orders(Instant.MIN, asOf.plusNanos(1));
+        for (int i = 0; i < placed.size(); i++) {
+            for (LineItem line : placed.get(i).items()) {
+                ordersOf.computeIfAbsent(line.productId(), p -> new HashSet<>()).add(i);
+            }
+        }
+        List<ProductId> expected = ordersOf.keySet().stream()
+                .sorted(Comparator.<ProductId>comparingInt(p -> -ordersOf.get(p).size())
+                        .thenComparingInt(p -> -ordersOf.get(p).stream().mapToInt(Integer::intValue).max().orElseThrow())
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(limit).toList();
+        assertThat(h.favouriteProducts(asOf, limit)).containsExactlyElementsOf(expected);
     }
 }

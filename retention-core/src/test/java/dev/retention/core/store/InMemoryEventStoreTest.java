@@ -97,6 +97,25 @@ class InMemoryEventStoreTest extends EventStoreContract {
         assertThat(store.history(anna).events()).extracting(CustomerEvent::eventId).containsExactlyInAnyOrderElementsOf(seen);
     }
 
+    /** Past 16 MB of ids a customer's rows lose their fingerprints; ids must still count once. */
+    @Test
+    void aCustomerWithMoreThanSixteenMegabytesOfIdsStillHasEachIdOnce() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        CustomerId bot = CustomerId.of("bot");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        String padding = "x".repeat(2000);
+        int events = (16 << 20) / 2000 + 100;
+        for (int i = 0; i < events; i++) {
+            assertThat(store.append(new ProductViewed(padding + i, bot, t.plusSeconds(i), ProductId.of("p")))).isTrue();
+        }
+        for (int i : new int[] {0, 1, events / 2, events - 101, events - 100, events - 2, events - 1}) {
+            assertThat(store.append(new ProductViewed(padding + i, bot, t, ProductId.of("q")))).as("repeat of %s", i).isFalse();
+        }
+        assertThat(store.append(new ProductViewed(padding + events, bot, t, ProductId.of("q")))).isTrue();
+        assertThat(store.history(bot).eventCount()).isEqualTo(events + 1);
+        assertThat(store.history(bot).events().get(events).eventId()).isEqualTo(padding + (events - 1));
+    }
+
     @Provide
     Arbitrary<List<String>> idSequences() {
         Arbitrary<String> tail = Arbitraries.strings().withCharRange('a', 'c').withChars('\u00e9', '\u4e2d')
