@@ -81,11 +81,13 @@ class BenchSmokeTest {
         benchmark.size = "small";
         benchmark.split();
         benchmark.freshEngine();
-        long decisions = benchmark.library();
+        EngineBenchmark.Allocation allocation = new EngineBenchmark.Allocation();
+        long decisions = benchmark.library(allocation);
         assertThat(benchmark.replayedEvents()).isGreaterThan(1_000);
         assertThat(decisions).isPositive();
+        assertThat(allocation.bytesPerEvent).as("a replay allocates (decisions make messages)").isPositive();
         benchmark.freshEngine();
-        assertThat(benchmark.library()).as("every replay does the same work").isEqualTo(decisions);
+        assertThat(benchmark.library(allocation)).as("every replay does the same work").isEqualTo(decisions);
     }
 
     private static long cartRows(CustomerHistory h) {

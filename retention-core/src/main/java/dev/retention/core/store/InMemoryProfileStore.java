@@ -24,6 +24,12 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public CustomerProfile profileOrUnknown(CustomerId customerId) {
+        CustomerProfile profile = profiles.get(requireNonNull(customerId, "customerId"));
+        return profile != null ? profile : CustomerProfile.unknown(customerId);
+    }
+
+    @Override
     public Stream<CustomerProfile> profiles() {
         return profiles.values().stream();
     }

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.Striped;
 import dev.retention.core.CustomerId;
 import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
@@ -70,6 +71,7 @@ public final class CampaignEngine {
     private final EngineParts parts;
     private final Decider decider;
     private final Dispatcher dispatcher;
+    private final Comparator<FireEntry> dispatchOrder;
     private final Striped<Lock> locks = Striped.lock(256);
 
     private CampaignEngine(Builder b) {
@@ -80,6 +82,10 @@ public final class CampaignEngine {
                 List.copyOf(byPriority), new Guards(b.caps, Optional.ofNullable(b.quietHours)), b.retry);
         this.decider = new Decider(parts);
         this.dispatcher = new Dispatcher(parts);
+        // among messages due together, the higher priority goes first and so wins a tight cap
+        this.dispatchOrder = Comparator.comparing(FireEntry::dueAt)
+                .thenComparing(Comparator.comparingInt(parts::priority).reversed())
+                .thenComparing(FireEntry::key);
     }
 
     public static Builder builder() {
@@ -111,14 +117,15 @@ public final class CampaignEngine {
         Instant now = clock.instant();
         return locked(customer, () -> {
             List<FireEntry> log = parts.fireLog().entries(customer);
-            List<FireEntry> decided = decide(customer, log, now);
+            CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
+            List<FireEntry> decided = decider.decide(customer, parts.events().history(customer), profile, log, now);
             // the due entries from what was just read and decided: most events find none and read nothing more
             List<FireEntry> due = due(decided, due(log, null, now), now);
             if (due == null) {
                 return decided;
             }
             List<FireEntry> out = new ArrayList<>(decided);
-            out.addAll(dispatchLoop(due, () -> dueOf(customer, now), now));
+            out.addAll(dispatchLoop(due, () -> dueOf(customer, now), profile, now));
             return out;
         });
     }
@@ -199,7 +206,7 @@ public final class CampaignEngine {
 
     private List<FireEntry> dispatchAll(Instant now) {
         Supplier<List<FireEntry>> due = () -> parts.fireLog().due(now);
-        return dispatchLoop(due.get(), due, now);
+        return dispatchLoop(due.get(), due, null, now);
     }
 
     private List<FireEntry> dueOf(CustomerId customer, Instant now) {
@@ -209,9 +216,13 @@ public final class CampaignEngine {
 
     /**
      * Dispatches {@code first}, then whatever {@code dueEntries} says is due and this call has not
-     * handled, until nothing is left (next steps of a sequence may be due at once).
+     * handled, as long as a dispatched entry has a later sequence step (the only entries that can
+     * fall due during the call: retries and deferrals keep their key and are due later).
+     *
+     * @param profile the profile of the one customer whose entries these are, if the caller has read it
      */
-    private List<FireEntry> dispatchLoop(List<FireEntry> first, Supplier<List<FireEntry>> dueEntries, Instant now) {
+    private List<FireEntry> dispatchLoop(List<FireEntry> first, Supplier<List<FireEntry>> dueEntries,
+            CustomerProfile profile, Instant now) {
         if (first.isEmpty()) {
             return List.of(); // the common case: nothing due, nothing to allocate
         }
@@ -219,18 +230,25 @@ public final class CampaignEngine {
         Set<String> handled = new HashSet<>();
         List<FireEntry> next = first;
         while (true) {
-            List<FireEntry> due = new ArrayList<>(next);
-            due.removeIf(e -> handled.contains(e.key()));
+            List<FireEntry> due = new ArrayList<>(next.size());
+            for (FireEntry e : next) {
+                if (!handled.contains(e.key())) {
+                    due.add(e);
+                }
+            }
             if (due.isEmpty()) {
                 return out;
             }
-            // among messages due together, the higher priority goes first and so wins a tight cap
-            due.sort(Comparator.comparing(FireEntry::dueAt)
-                    .thenComparing(Comparator.comparingInt(parts::priority).reversed())
-                    .thenComparing(FireEntry::key));
+            due.sort(dispatchOrder);
+            boolean laterSteps = false;
             for (FireEntry entry : due) {
                 handled.add(entry.key());
-                locked(entry.customerId(), () -> dispatcher.dispatch(entry.key(), now)).ifPresent(out::add);
+                locked(entry.customerId(), () -> dispatcher.dispatch(entry.key(), profile, now)).ifPresent(out::add);
+                laterSteps |= parts.campaign(entry.campaignId()).filter(c -> c.steps().size() > entry.step() + 1)
+                        .isPresent();
+            }
+            if (!laterSteps) {
+                return out;
             }
             next = dueEntries.get();
         }

@@ -32,15 +32,20 @@ final class Dispatcher {
         this.parts = parts;
     }
 
-    /** The entry's new state, or empty if it was not (or no longer) due. */
-    Optional<FireEntry> dispatch(String key, Instant now) {
+    /**
+     * The entry's new state, or empty if it was not (or no longer) due.
+     *
+     * @param known the customer's profile if the caller has read it (used when it is the entry's customer's), or null
+     */
+    Optional<FireEntry> dispatch(String key, CustomerProfile known, Instant now) {
         Optional<FireEntry> found = parts.fireLog().find(key);
         if (found.isEmpty() || !found.get().isPending() || found.get().dueAt().isAfter(now)) {
             return Optional.empty();
         }
         FireEntry entry = found.get();
         Optional<Campaign> campaign = parts.campaign(entry.campaignId());
-        CustomerProfile profile = parts.profiles().profileOrUnknown(entry.customerId());
+        CustomerProfile profile = known != null && known.customerId().equals(entry.customerId()) ? known
+                : parts.profiles().profileOrUnknown(entry.customerId());
         List<FireEntry> customerLog = parts.fireLog().entries(entry.customerId());
 
         Optional<Guards.Verdict> exit = campaign.filter(c -> entry.step() > 0).flatMap(c -> exit(c, entry, profile, now));

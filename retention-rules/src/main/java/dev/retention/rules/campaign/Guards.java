@@ -45,13 +45,14 @@ final class Guards {
             return Optional.empty();
         }
         Instant from = now.minus(cooldown);
-        return customerLog.stream()
-                .filter(e -> e.campaignId().equals(campaign.id()) && e.step() == 0 && e.entry() != entry)
-                .filter(e -> e.status() == FireStatus.SENT && e.updatedAt().isAfter(from)
-                        && !e.updatedAt().isAfter(now))
-                .findFirst()
-                .map(e -> new Verdict(DecisionCause.COOLDOWN, "suppressed: received " + campaign.id() + " at "
+        for (FireEntry e : customerLog) {
+            if (e.campaignId().equals(campaign.id()) && e.step() == 0 && e.entry() != entry
+                    && e.status() == FireStatus.SENT && e.updatedAt().isAfter(from) && !e.updatedAt().isAfter(now)) {
+                return Optional.of(new Verdict(DecisionCause.COOLDOWN, "suppressed: received " + campaign.id() + " at "
                         + e.updatedAt() + ", within its cooldown of " + HumanDurations.format(cooldown)));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
