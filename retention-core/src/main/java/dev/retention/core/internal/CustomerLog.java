@@ -127,16 +127,15 @@ public final class CustomerLog {
         if (contains(event.eventId())) {
             return false;
         }
-        StringBlob.Encoded id = StringBlob.encode(customer, event.eventId());
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
             views = writable(views);
-            int row = openRow(views, at, event.eventId(), id);
+            int row = openRow(views, at, event.eventId());
             views.setInt(row, V_PRODUCT, products.intern(v.productId()));
         } else if (event instanceof CartUpdated c) {
             carts = writable(carts);
             int firstLine = addLines(c.items());
-            int row = openRow(carts, at, event.eventId(), id);
+            int row = openRow(carts, at, event.eventId());
             carts.setInt(row, C_CURRENCY,
                     c.items().isEmpty() ? -1 : Currencies.code(c.items().get(0).amount().currency()));
             carts.setInt(row, C_LINE_START, firstLine);
@@ -144,8 +143,8 @@ public final class CustomerLog {
         } else if (event instanceof OrderPlaced o) {
             orders = writable(orders);
             int firstLine = addLines(o.items());
-            int orderRef = addString(StringBlob.encode(customer, o.orderId().value()));
-            int row = openRow(orders, at, event.eventId(), id);
+            int orderRef = addString(o.orderId().value());
+            int row = openRow(orders, at, event.eventId());
             orders.setLong(row, O_TOTAL, o.total().minorUnits());
             orders.setInt(row, O_CURRENCY, Currencies.code(o.total().currency()));
             orders.setInt(row, O_ORDER, orderRef);
@@ -153,8 +152,8 @@ public final class CustomerLog {
             orders.setInt(row, O_LINE_COUNT, o.items().size());
         } else if (event instanceof OrderRefunded r) {
             refunds = writable(refunds);
-            int orderRef = addString(StringBlob.encode(customer, r.orderId().value()));
-            int row = openRow(refunds, at, event.eventId(), id);
+            int orderRef = addString(r.orderId().value());
+            int row = openRow(refunds, at, event.eventId());
             refunds.setLong(row, R_AMOUNT, r.amount().minorUnits());
             refunds.setInt(row, R_CURRENCY, Currencies.code(r.amount().currency()));
             refunds.setInt(row, R_ORDER, orderRef);
@@ -164,7 +163,7 @@ public final class CustomerLog {
                 customEvents = java.util.Arrays.copyOf(customEvents, Math.max(4, customEventsSize * 2));
             }
             customEvents[customEventsSize] = x;
-            int row = openRow(custom, at, event.eventId(), id);
+            int row = openRow(custom, at, event.eventId());
             custom.setInt(row, X_EVENT, customEventsSize++);
         }
         return true;
@@ -215,7 +214,7 @@ public final class CustomerLog {
     }
 
     /** Inserts a row in (at, id) order, writes the common columns and returns the row. */
-    private int openRow(Table table, long at, String eventId, StringBlob.Encoded id) {
+    private int openRow(Table table, long at, String eventId) {
         int size = table.size();
         int position;
         if (size == 0 || table.time(size - 1) < at) {
@@ -227,17 +226,17 @@ public final class CustomerLog {
                 position++;
             }
         }
-        int idRef = addString(id);
+        int idRef = addString(eventId);
         int row = table.insert(position);
         table.setLong(row, AT, at);
         table.setInt(row, ID, idColumn(idRef, eventId));
         return row;
     }
 
-    private int addString(StringBlob.Encoded value) {
+    private int addString(String value) {
         int offset = idsSize;
-        ids = StringBlob.append(ids, idsSize, value);
-        idsSize += value.length();
+        ids = StringBlob.append(ids, idsSize, customer, value);
+        idsSize += StringBlob.entrySize(customer, value);
         return offset;
     }
 

@@ -19,11 +19,7 @@ final class StringBlob {
     /** The stored form of a value: equal values (for one prefix) give equal encodings. */
     record Encoded(byte[] utf8, int header) {
         int length() {
-            int headerBytes = 1;
-            for (int h = header >>> 7; h != 0; h >>>= 7) {
-                headerBytes++;
-            }
-            return headerBytes + utf8.length;
+            return headerBytes(header) + utf8.length;
         }
     }
 
@@ -33,19 +29,65 @@ final class StringBlob {
         return new Encoded(utf8, utf8.length << 1 | (elided ? 1 : 0));
     }
 
-    /** Writes {@code value} at {@code size}, growing the array if needed; returns the array to keep. */
-    static byte[] append(byte[] bytes, int size, Encoded value) {
-        int needed = size + value.length();
-        if (needed > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(Math.max(needed, 16), bytes.length + (bytes.length >> 1)));
+    /** The bytes the entry of {@code value} for {@code prefix} takes. */
+    static int entrySize(String prefix, String value) {
+        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
+        int skip = elided ? prefix.length() : 0;
+        if (!isAscii(value, skip)) {
+            return encode(prefix, value).length();
         }
-        int p = size;
-        int header = value.header;
+        int length = value.length() - skip;
+        return headerBytes(length << 1) + length;
+    }
+
+    /**
+     * Writes the entry of {@code value} for {@code prefix} at {@code size}, growing the array if
+     * needed; returns the array to keep. ASCII values are written straight from the string.
+     */
+    static byte[] append(byte[] bytes, int size, String prefix, String value) {
+        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
+        int skip = elided ? prefix.length() : 0;
+        if (!isAscii(value, skip)) {
+            return append(bytes, size, encode(prefix, value));
+        }
+        int length = value.length() - skip;
+        int header = length << 1 | (elided ? 1 : 0);
+        bytes = room(bytes, size, headerBytes(header) + length);
+        int p = writeHeader(bytes, size, header);
+        for (int i = 0; i < length; i++) {
+            bytes[p + i] = (byte) value.charAt(skip + i);
+        }
+        return bytes;
+    }
+
+    private static int headerBytes(int header) {
+        int n = 1;
+        for (int h = header >>> 7; h != 0; h >>>= 7) {
+            n++;
+        }
+        return n;
+    }
+
+    private static byte[] room(byte[] bytes, int size, int entry) {
+        int needed = size + entry;
+        return needed <= bytes.length ? bytes
+                : Arrays.copyOf(bytes, Math.max(Math.max(needed, 16), bytes.length + (bytes.length >> 1)));
+    }
+
+    /** Writes the varint header at {@code p}; returns the position after it. */
+    private static int writeHeader(byte[] bytes, int p, int header) {
         while ((header & ~0x7F) != 0) {
             bytes[p++] = (byte) ((header & 0x7F) | 0x80);
             header >>>= 7;
         }
         bytes[p++] = (byte) header;
+        return p;
+    }
+
+    /** Writes {@code value} at {@code size}, growing the array if needed; returns the array to keep. */
+    static byte[] append(byte[] bytes, int size, Encoded value) {
+        bytes = room(bytes, size, value.length());
+        int p = writeHeader(bytes, size, value.header);
         System.arraycopy(value.utf8, 0, bytes, p, value.utf8.length);
         return bytes;
     }

@@ -115,7 +115,9 @@ public final class CampaignEngine {
     public List<FireEntry> reevaluate(CustomerId customer) {
         requireNonNull(customer, "customer");
         Instant now = clock.instant();
-        return locked(customer, () -> {
+        Lock lock = locks.get(customer); // not locked(...): a capturing lambda per event is garbage per event
+        lock.lock();
+        try {
             List<FireEntry> log = parts.fireLog().entries(customer);
             CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
             List<FireEntry> decided = decider.decide(customer, parts.events().history(customer), profile, log, now);
@@ -127,7 +129,9 @@ public final class CampaignEngine {
             List<FireEntry> out = new ArrayList<>(decided);
             out.addAll(dispatchLoop(due, () -> dueOf(customer, now), profile, now));
             return out;
-        });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Adds the pending entries of {@code entries} due at {@code now} to {@code due}, made if needed; may return null. */

@@ -7,8 +7,8 @@ import dev.retention.core.send.OutgoingMessage;
 import dev.retention.rules.trigger.Firing;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +43,9 @@ final class Decider {
             Instant now) {
         List<FireEntry> customerLog = log;
         List<FireEntry> out = List.of();
-        for (Campaign campaign : parts.campaignsByPriority()) {
+        List<Campaign> campaigns = parts.campaignsByPriority();
+        for (int c = 0, n = campaigns.size(); c < n; c++) {
+            Campaign campaign = campaigns.get(c);
             boolean entered = hasEntry(customerLog, campaign);
             if (entered && campaign.reEntry().isOnce()) {
                 continue; // entered once already: whatever the trigger says, the answer is no
@@ -59,8 +61,7 @@ final class Decider {
             if (refusal(campaign, firing.get(), mine, customer, now).isPresent()) {
                 continue;
             }
-            int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
-            FireEntry decision = decideEntry(campaign, firing.get(), entry, profile, customerLog, now);
+            FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(mine), profile, customerLog, now);
             if (parts.fireLog().record(decision)) {
                 if (out.isEmpty()) {
                     out = new ArrayList<>(2);
@@ -75,6 +76,14 @@ final class Decider {
             }
         }
         return out;
+    }
+
+    private static int nextEntry(List<FireEntry> mine) {
+        int last = 0;
+        for (FireEntry e : mine) {
+            last = Math.max(last, e.entry());
+        }
+        return last + 1;
     }
 
     private static List<FireEntry> entriesOf(List<FireEntry> log, Campaign campaign) {
@@ -157,8 +166,7 @@ final class Decider {
         if (refusal.isPresent()) {
             return "triggered (" + firing.get().reason() + ") but does not re-enter: " + refusal.get().get();
         }
-        int entry = 1 + mine.stream().mapToInt(FireEntry::entry).max().orElse(0);
-        FireEntry decision = decideEntry(campaign, firing.get(), entry, profile, customerLog, now);
+        FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(mine), profile, customerLog, now);
         return "would be " + decision.status() + " (" + decision.cause() + "): " + decision.reason();
     }
 
@@ -167,7 +175,7 @@ final class Decider {
         CustomerId customer = profile.customerId();
         Message first = campaign.steps().get(0).message();
         Optional<Variant> variant = Splits.variant(campaign, customer);
-        Map<String, Object> fields = new LinkedHashMap<>(firing.payload());
+        Map<String, Object> fields = new HashMap<>(firing.payload()); // copied once more, unordered, by the message
         fields.put("campaignId", campaign.id());
         fields.put("step", 0);
         fields.put("triggerReason", firing.reason());
