@@ -142,7 +142,7 @@ public final class BenchMain {
             }
         });
         RunResult result = new Runner(new OptionsBuilder()
-                .include(EngineBenchmark.class.getName())
+                .include(EngineBenchmark.class.getName() + ".library$")
                 .param("size", size.name().toLowerCase(Locale.ROOT))
                 .forks(1)
                 .warmupIterations(quick ? 1 : 3)

@@ -88,6 +88,9 @@ class BenchSmokeTest {
         assertThat(allocation.bytesPerEvent).as("a replay allocates (decisions make messages)").isPositive();
         benchmark.freshEngine();
         assertThat(benchmark.library(allocation)).as("every replay does the same work").isEqualTo(decisions);
+        benchmark.freshEngine();
+        assertThat(benchmark.storeOnly()).as("the replay is new to a store holding the history")
+                .isEqualTo(benchmark.replayedEvents());
     }
 
     private static long cartRows(CustomerHistory h) {
