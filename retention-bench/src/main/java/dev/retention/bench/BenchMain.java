@@ -145,7 +145,9 @@ public final class BenchMain {
                 .include(EngineBenchmark.class.getName() + ".library$")
                 .param("size", size.name().toLowerCase(Locale.ROOT))
                 .forks(1)
-                .warmupIterations(quick ? 1 : 3)
+                // about 1.5M events of warm-up whatever the size: the small shop's replay is 12k events,
+                // and three of them leave the JIT compiler half done
+                .warmupIterations(quick ? 1 : (int) Math.max(3, Math.ceil(1_500_000.0 / replayed.sum())))
                 .measurementIterations(quick ? 2 : 5)
                 .result(out.resolve("jmh-engine-" + size.name().toLowerCase(Locale.ROOT) + ".json").toString())
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
