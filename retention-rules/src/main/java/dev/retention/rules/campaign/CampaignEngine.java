@@ -13,6 +13,7 @@ import dev.retention.core.store.ProfileStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class CampaignEngine {
      * later (a clock running behind the shop's) counts from a later evaluation on. Re-delivering an
      * event is harmless: the store keeps one per id and decisions are not repeated.
      *
-     * @return the entries this call recorded or changed, in order
+     * @return the entries this call recorded or changed, in order; unmodifiable
      */
     public List<FireEntry> onEvent(CustomerEvent event) {
         requireNonNull(event, "event");
@@ -110,7 +111,7 @@ public final class CampaignEngine {
      * Evaluates one customer at the clock's current instant and sends their due messages, e.g.
      * after their profile (consent, birthday) changed.
      *
-     * @return the entries this call recorded or changed, in order
+     * @return the entries this call recorded or changed, in order; unmodifiable
      */
     public List<FireEntry> reevaluate(CustomerId customer) {
         requireNonNull(customer, "customer");
@@ -124,11 +125,11 @@ public final class CampaignEngine {
             // the due entries from what was just read and decided: most events find none and read nothing more
             List<FireEntry> due = due(decided, due(log, null, now), now);
             if (due == null) {
-                return decided;
+                return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
             }
             List<FireEntry> out = new ArrayList<>(decided);
             out.addAll(dispatchLoop(due, () -> dueOf(customer, now), profile, now));
-            return out;
+            return Collections.unmodifiableList(out);
         } finally {
             lock.unlock();
         }

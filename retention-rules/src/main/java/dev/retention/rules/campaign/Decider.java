@@ -70,8 +70,8 @@ final class Decider {
                 customerLog.add(decision);
                 out.add(decision);
                 Set<String> outside = seenOutside.get(customer);
-                if (outside != null) {
-                    outside.remove(campaign.id());
+                if (outside != null && outside.remove(campaign.id()) && outside.isEmpty()) {
+                    seenOutside.remove(customer);
                 }
             }
         }
