@@ -17,6 +17,7 @@ import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
+import dev.retention.core.internal.UtcInstants;
 import dev.retention.core.store.EventStore;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -248,7 +248,8 @@ public final class EventCsvReader {
                     return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 }
                 if (text.endsWith("Z")) {
-                    return Instant.parse(text);
+                    Instant fast = UtcInstants.parseOrNull(text);
+                    return fast != null ? fast : Instant.parse(text);
                 }
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
@@ -374,19 +375,18 @@ public final class EventCsvReader {
         }
 
         private CustomerEvent toEvent(Row first) {
-            String id = first.eventId.isEmpty() ? null : first.eventId;
+            // the derived id only when the row has none: building it formats the instant, per row
+            boolean derived = first.eventId.isEmpty();
             return switch (first.type) {
-                case "view" -> new ProductViewed(Objects.requireNonNullElse(id,
-                        "view:" + first.customerId + ":" + first.productId + "@" + first.occurredAt),
+                case "view" -> new ProductViewed(derived
+                        ? "view:" + first.customerId + ":" + first.productId + "@" + first.occurredAt : first.eventId,
                         first.customerId, first.occurredAt, ProductId.of(first.productId));
-                case "cart" -> new CartUpdated(Objects.requireNonNullElse(id,
-                        "cart:" + first.customerId + "@" + first.occurredAt),
-                        first.customerId, first.occurredAt, lines());
-                case "order" -> new OrderPlaced(Objects.requireNonNullElse(id, "order:" + first.orderId),
+                case "cart" -> new CartUpdated(derived ? "cart:" + first.customerId + "@" + first.occurredAt
+                        : first.eventId, first.customerId, first.occurredAt, lines());
+                case "order" -> new OrderPlaced(derived ? "order:" + first.orderId : first.eventId,
                         first.customerId, first.occurredAt, OrderId.of(first.orderId), lines(), total());
-                default -> new OrderRefunded(Objects.requireNonNullElse(id,
-                        "refund:" + first.orderId + "@" + first.occurredAt),
-                        first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
+                default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
+                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
             };
         }
 
