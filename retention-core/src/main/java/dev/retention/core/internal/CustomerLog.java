@@ -236,7 +236,7 @@ public final class CustomerLog {
     private int addString(String value) {
         int offset = idsSize;
         ids = StringBlob.append(ids, idsSize, customer, value);
-        idsSize += StringBlob.entrySize(customer, value);
+        idsSize = StringBlob.end(ids, offset);
         return offset;
     }
 

@@ -24,40 +24,40 @@ final class StringBlob {
     }
 
     static Encoded encode(String prefix, String value) {
-        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
-        byte[] utf8 = (elided ? value.substring(prefix.length()) : value).getBytes(StandardCharsets.UTF_8);
-        return new Encoded(utf8, utf8.length << 1 | (elided ? 1 : 0));
+        int skip = elided(prefix, value);
+        byte[] utf8 = value.substring(skip).getBytes(StandardCharsets.UTF_8);
+        return new Encoded(utf8, utf8.length << 1 | (skip > 0 ? 1 : 0));
     }
 
-    /** The bytes the entry of {@code value} for {@code prefix} takes. */
-    static int entrySize(String prefix, String value) {
-        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
-        int skip = elided ? prefix.length() : 0;
-        if (!isAscii(value, skip)) {
-            return encode(prefix, value).length();
-        }
-        int length = value.length() - skip;
-        return headerBytes(length << 1) + length;
+    /** How many leading chars of {@code value} the entry leaves out: the prefix's, or none. */
+    private static int elided(String prefix, String value) {
+        return value.length() > prefix.length() && value.startsWith(prefix) ? prefix.length() : 0;
     }
 
     /**
      * Writes the entry of {@code value} for {@code prefix} at {@code size}, growing the array if
-     * needed; returns the array to keep. ASCII values are written straight from the string.
+     * needed; returns the array to keep ({@link #end} gives the new size). ASCII values are written
+     * straight from the string.
      */
     static byte[] append(byte[] bytes, int size, String prefix, String value) {
-        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
-        int skip = elided ? prefix.length() : 0;
+        int skip = elided(prefix, value);
         if (!isAscii(value, skip)) {
             return append(bytes, size, encode(prefix, value));
         }
         int length = value.length() - skip;
-        int header = length << 1 | (elided ? 1 : 0);
+        int header = length << 1 | (skip > 0 ? 1 : 0);
         bytes = room(bytes, size, headerBytes(header) + length);
         int p = writeHeader(bytes, size, header);
         for (int i = 0; i < length; i++) {
             bytes[p + i] = (byte) value.charAt(skip + i);
         }
         return bytes;
+    }
+
+    /** The offset just past the entry at {@code offset}. */
+    static int end(byte[] bytes, int offset) {
+        long read = readHeader(bytes, offset);
+        return (int) (read >>> 32) + ((int) read >>> 1);
     }
 
     private static int headerBytes(int header) {
@@ -111,14 +111,13 @@ final class StringBlob {
 
     /** Whether the entry at {@code offset} stores {@code value} for {@code prefix}; no allocation for ASCII values. */
     static boolean matches(byte[] bytes, int offset, String prefix, String value) {
-        boolean elided = value.length() > prefix.length() && value.startsWith(prefix);
-        int skip = elided ? prefix.length() : 0;
+        int skip = elided(prefix, value);
         if (!isAscii(value, skip)) {
             return matches(bytes, offset, encode(prefix, value));
         }
         long read = readHeader(bytes, offset);
         int length = value.length() - skip;
-        return (int) read == (length << 1 | (elided ? 1 : 0)) && sameAscii(bytes, (int) (read >>> 32), value, skip, length);
+        return (int) read == (length << 1 | (skip > 0 ? 1 : 0)) && sameAscii(bytes, (int) (read >>> 32), value, skip, length);
     }
 
     private static boolean isAscii(String value, int from) {

@@ -2,10 +2,9 @@ package dev.retention.rules.campaign;
 
 import com.google.common.hash.HashCode;
 import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import dev.retention.core.CustomerId;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -54,22 +53,12 @@ final class Splits {
         return campaignId + ":" + entry + ":" + step + ":" + hash;
     }
 
-    /**
-     * Murmur3 of the parts, each as its length (a little-endian int, so ("ab", "c") and ("a", "bc")
-     * differ) and its UTF-8 bytes. Hashed as one array: the same bytes a streaming hasher would be
-     * fed, without its buffer per call.
-     */
+    /** Murmur3 of the parts, each length-prefixed, so ("ab", "c") and ("a", "bc") differ. */
     private static HashCode hash(String... parts) {
-        byte[][] utf8 = new byte[parts.length][];
-        int size = 0;
-        for (int i = 0; i < parts.length; i++) {
-            utf8[i] = parts[i].getBytes(StandardCharsets.UTF_8);
-            size += Integer.BYTES + utf8[i].length;
+        Hasher hasher = MURMUR.newHasher();
+        for (String part : parts) {
+            hasher.putInt(part.length()).putString(part, StandardCharsets.UTF_8);
         }
-        ByteBuffer bytes = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < parts.length; i++) {
-            bytes.putInt(parts[i].length()).put(utf8[i]);
-        }
-        return MURMUR.hashBytes(bytes.array());
+        return hasher.hash();
     }
 }
