@@ -51,7 +51,7 @@ public final class BenchMain {
         List<String> rows = new ArrayList<>();
         rows.addAll(loadAndMemory(size));
         rows.addAll(jmh(size, quick, out));
-        rows.add(engine(size, quick, out));
+        rows.addAll(engine(size, quick, out));
         String table = table(size, quick, rows);
         System.out.println(table);
         Path file = out.resolve("bench-summary-" + size.name().toLowerCase(Locale.ROOT) + ".md");
@@ -131,8 +131,11 @@ public final class BenchMain {
         return rows;
     }
 
-    /** Workload 3: no peer; events per second, and bytes allocated per event as measured around the replay. */
-    static String engine(ShopSize size, boolean quick, Path out) throws RunnerException {
+    /**
+     * Workload 3: no peer; events per second, and bytes allocated per event as measured around the
+     * replay, for a running engine and for campaigns switched on at the replay's start.
+     */
+    static List<String> engine(ShopSize size, boolean quick, Path out) throws RunnerException {
         BenchShop shop = new BenchShop(size);
         java.time.Instant cut = shop.now().minus(java.time.Duration.ofDays(30));
         LongAdder replayed = new LongAdder();
@@ -141,7 +144,7 @@ public final class BenchMain {
                 replayed.increment();
             }
         });
-        RunResult result = new Runner(new OptionsBuilder()
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(EngineBenchmark.class.getName() + ".library$")
                 .param("size", size.name().toLowerCase(Locale.ROOT))
                 .forks(1)
@@ -151,16 +154,22 @@ public final class BenchMain {
                 .measurementIterations(quick ? 2 : 5)
                 .result(out.resolve("jmh-engine-" + size.name().toLowerCase(Locale.ROOT) + ".json").toString())
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
-                .build()).runSingle();
-        double millis = result.getPrimaryResult().getScore();
-        double eventsPerSecond = replayed.sum() / (millis / 1000);
-        // an aux counter is summed over the iterations; each iteration's value is already per event
-        double allocated = result.getSecondaryResults().entrySet().stream()
-                .filter(e -> e.getKey().endsWith("bytesPerEvent"))
-                .mapToDouble(e -> e.getValue().getStatistics().getMean()).findFirst().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "| 3. campaign engine: %,d events through onEvent, 4 campaigns | %.1f | | |"
-                + " %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event |",
-                replayed.sum(), millis, eventsPerSecond, allocated);
+                .build()).run();
+        List<String> rows = new ArrayList<>();
+        for (RunResult result : results) {
+            String campaigns = result.getParams().getParam("campaigns");
+            double millis = result.getPrimaryResult().getScore();
+            double eventsPerSecond = replayed.sum() / (millis / 1000);
+            // an aux counter is summed over the iterations; each iteration's value is already per event
+            double allocated = result.getSecondaryResults().entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("bytesPerEvent"))
+                    .mapToDouble(e -> e.getValue().getStatistics().getMean()).findFirst().orElse(Double.NaN);
+            rows.add(String.format(Locale.ROOT, "| 3. campaign engine (%s): %,d events through onEvent, 4 campaigns"
+                    + " | %.1f | | | %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event;"
+                    + " ± %.1f ms |", campaigns, replayed.sum(), millis, eventsPerSecond, allocated,
+                    result.getPrimaryResult().getScoreError()));
+        }
+        return rows;
     }
 
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(

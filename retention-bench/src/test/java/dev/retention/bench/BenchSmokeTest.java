@@ -79,6 +79,7 @@ class BenchSmokeTest {
     void theEngineReplaysTheLastMonthAndDecides() {
         EngineBenchmark benchmark = new EngineBenchmark();
         benchmark.size = "small";
+        benchmark.campaigns = "switched-on";
         benchmark.split();
         benchmark.freshEngine();
         EngineBenchmark.Allocation allocation = new EngineBenchmark.Allocation();
@@ -91,6 +92,13 @@ class BenchSmokeTest {
         benchmark.freshEngine();
         assertThat(benchmark.storeOnly()).as("the replay is new to a store holding the history")
                 .isEqualTo(benchmark.replayedEvents());
+
+        benchmark.campaigns = "running";
+        benchmark.freshEngine();
+        long running = benchmark.library(allocation);
+        assertThat(running).as("an engine that has evaluated everyone before the replay still decides")
+                .isPositive()
+                .as("but far less than campaigns switched on with the replay").isLessThan(decisions / 2);
     }
 
     private static long cartRows(CustomerHistory h) {

@@ -248,14 +248,28 @@ public final class CampaignEngine {
             boolean laterSteps = false;
             for (FireEntry entry : due) {
                 handled.add(entry.key());
-                locked(entry.customerId(), () -> dispatcher.dispatch(entry.key(), profile, now)).ifPresent(out::add);
-                laterSteps |= parts.campaign(entry.campaignId()).filter(c -> c.steps().size() > entry.step() + 1)
-                        .isPresent();
+                FireEntry changed = dispatchLocked(entry, profile, now);
+                if (changed != null) {
+                    out.add(changed);
+                }
+                Campaign campaign = parts.campaigns().get(entry.campaignId());
+                laterSteps |= campaign != null && campaign.steps().size() > entry.step() + 1;
             }
             if (!laterSteps) {
                 return out;
             }
             next = dueEntries.get();
+        }
+    }
+
+    /** The dispatcher's changed entry, or null; no capturing lambda, as this runs for every decision. */
+    private FireEntry dispatchLocked(FireEntry entry, CustomerProfile profile, Instant now) {
+        Lock lock = locks.get(entry.customerId());
+        lock.lock();
+        try {
+            return dispatcher.dispatch(entry.key(), profile, now).orElse(null);
+        } finally {
+            lock.unlock();
         }
     }
 
