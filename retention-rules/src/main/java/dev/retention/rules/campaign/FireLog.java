@@ -42,7 +42,10 @@ public interface FireLog {
 
     Optional<FireEntry> find(String key);
 
-    /** The customer's entries in the order they were recorded (current state of each). */
+    /**
+     * The customer's entries in the order they were recorded (current state of each), as an
+     * unmodifiable snapshot: later records and replacements do not change a list already returned.
+     */
     List<FireEntry> entries(CustomerId customerId);
 
     /** The {@link FireStatus#PENDING} entries with {@code dueAt <= asOf}, by due time, then key. */

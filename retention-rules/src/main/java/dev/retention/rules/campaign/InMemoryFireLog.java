@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retention.core.CustomerId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,15 +18,16 @@ import java.util.stream.Stream;
 
 /**
  * A {@link FireLog} in memory, for tests, demos and single-process shops that accept losing the
- * log on exit. Thread-safe: every method holds the log's lock, so operations are atomic; reads
- * copy what they return.
+ * log on exit. Thread-safe: every method holds the log's lock, so operations are atomic; what
+ * reads return is unmodifiable and unaffected by later changes.
  */
 public final class InMemoryFireLog implements FireLog {
     private static final Comparator<FireEntry> BY_DUE =
             Comparator.comparing(FireEntry::dueAt).thenComparing(FireEntry::key);
 
     private final Map<String, FireEntry> byKey = new LinkedHashMap<>();
-    // the entries themselves, not their keys: reading a customer's log is the engine's most frequent call
+    // the entries themselves, not their keys, as an unmodifiable list replaced on every change: reading a
+    // customer's log is the engine's most frequent call (once per event), so it returns the list without a copy
     private final Map<CustomerId, List<FireEntry>> byCustomer = new HashMap<>();
     private final TreeSet<FireEntry> pending = new TreeSet<>(BY_DUE);
 
@@ -35,7 +37,11 @@ public final class InMemoryFireLog implements FireLog {
         if (byKey.putIfAbsent(entry.key(), entry) != null) {
             return false;
         }
-        byCustomer.computeIfAbsent(entry.customerId(), id -> new ArrayList<>(4)).add(entry);
+        List<FireEntry> entries = byCustomer.getOrDefault(entry.customerId(), List.of());
+        List<FireEntry> grown = new ArrayList<>(entries.size() + 1);
+        grown.addAll(entries);
+        grown.add(entry);
+        byCustomer.put(entry.customerId(), Collections.unmodifiableList(grown));
         if (entry.isPending()) {
             pending.add(entry);
         }
@@ -53,13 +59,14 @@ public final class InMemoryFireLog implements FireLog {
             return false;
         }
         byKey.put(replacement.key(), replacement);
-        List<FireEntry> customers = byCustomer.get(current.customerId());
-        for (int i = 0; i < customers.size(); i++) {
-            if (customers.get(i) == current) {
-                customers.set(i, replacement);
+        List<FireEntry> replaced = new ArrayList<>(byCustomer.get(current.customerId()));
+        for (int i = 0; i < replaced.size(); i++) {
+            if (replaced.get(i) == current) {
+                replaced.set(i, replacement);
                 break;
             }
         }
+        byCustomer.put(current.customerId(), Collections.unmodifiableList(replaced));
         if (current.isPending()) {
             pending.remove(current);
         }
@@ -77,7 +84,7 @@ public final class InMemoryFireLog implements FireLog {
     @Override
     public synchronized List<FireEntry> entries(CustomerId customerId) {
         List<FireEntry> entries = byCustomer.get(requireNonNull(customerId, "customerId"));
-        return entries == null ? List.of() : List.copyOf(entries);
+        return entries == null ? List.of() : entries;
     }
 
     @Override

@@ -110,6 +110,20 @@ public abstract class FireLogContract {
     }
 
     @Test
+    void aCustomersEntriesAreASnapshotThatLaterChangesDoNotAlter() {
+        FireEntry first = pending("k-first", ANNA, T);
+        log.record(first);
+        List<FireEntry> before = log.entries(ANNA);
+
+        log.record(pending("k-second", ANNA, T.plusSeconds(1)));
+        log.replace(first, first.with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T));
+
+        assertThat(before).containsExactly(first);
+        assertThat(log.entries(ANNA)).extracting(FireEntry::key).containsExactly("k-first", "k-second");
+        assertThatThrownBy(() -> before.add(first)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void dueListsPendingEntriesUpToTheInstantInclusiveByDueTime() {
         FireEntry atT = pending("b", ANNA, T);
         FireEntry alsoAtT = pending("a", BOB, T);
