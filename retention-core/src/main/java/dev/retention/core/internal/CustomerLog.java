@@ -93,12 +93,12 @@ public final class CustomerLog {
     private CustomerLog(CustomerLog live) {
         this.customer = live.customer;
         this.products = live.products;
-        this.views = live.views.frozen();
-        this.carts = live.carts.frozen();
-        this.orders = live.orders.frozen();
-        this.refunds = live.refunds.frozen();
-        this.custom = live.custom.frozen();
-        this.lines = live.lines.frozen();
+        this.views = live.views.freeze();
+        this.carts = live.carts.freeze();
+        this.orders = live.orders.freeze();
+        this.refunds = live.refunds.freeze();
+        this.custom = live.custom.freeze();
+        this.lines = live.lines.freeze();
         this.ids = live.ids;
         this.idsSize = live.idsSize;
         this.customEvents = live.customEvents;
@@ -106,7 +106,10 @@ public final class CustomerLog {
         this.snapshot = true;
     }
 
-    /** A read-only view of the events appended so far, sharing this log's arrays. */
+    /**
+     * A read-only view of the events appended so far, sharing this log's tables (frozen in place;
+     * this log's next write to one of them copies that table object first, see {@link Table}).
+     */
     public CustomerLog snapshot() {
         return new CustomerLog(this);
     }
@@ -446,18 +449,28 @@ public final class CustomerLog {
 
     /** Shrinks every array to the rows in use (growth leaves up to a third spare). */
     public void trimToSize() {
-        views.trim();
-        carts.trim();
-        orders.trim();
-        refunds.trim();
-        custom.trim();
-        lines.trim();
+        views = trimmed(views);
+        carts = trimmed(carts);
+        orders = trimmed(orders);
+        refunds = trimmed(refunds);
+        custom = trimmed(custom);
+        lines = trimmed(lines);
         if (ids.length > idsSize) {
             ids = java.util.Arrays.copyOf(ids, idsSize);
         }
         if (customEvents.length > customEventsSize) {
             customEvents = java.util.Arrays.copyOf(customEvents, customEventsSize);
         }
+    }
+
+    /** The table with arrays no longer than its rows; a table shared with a snapshot is copied first. */
+    private static Table trimmed(Table table) {
+        if (table.size() == 0) {
+            return table; // the shared empty table stays shared
+        }
+        Table own = writable(table);
+        own.trim();
+        return own;
     }
 
     /** Bytes held by this log's arrays (spare capacity included), for memory accounting. */

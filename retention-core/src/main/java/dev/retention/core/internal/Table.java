@@ -11,10 +11,12 @@ import java.util.Arrays;
  *
  * <p>For kinds with a time, long column 0 is the time in epoch nanoseconds.
  *
- * <p>Snapshots share arrays with the live table: {@link #frozen()} copies only the references and
- * the row count. That is safe because the live table writes in place only past its current size
+ * <p>Snapshots share table objects with the live log: a snapshot {@link #freeze() freezes} the
+ * live tables in place, and the live log writes to a {@link #thawed()} copy of a frozen table,
+ * which shares the arrays. That is safe because a table writes in place only past its current size
  * (an append in order with room to spare); inserting before the end, growing or trimming makes
- * new arrays. So a snapshot's rows never change, without copying data per event.
+ * new arrays. So a snapshot's rows never change, without copying data per event, and a snapshot
+ * allocates no table: the next append copies only the one table it writes to.
  */
 abstract class Table {
     private long[] longs;
@@ -148,20 +150,27 @@ abstract class Table {
         }
     }
 
-    Table frozen() {
-        return isFrozen() ? this : create(longs, ints, -1 - state);
+    /**
+     * Freezes this table in place and returns it, for a snapshot that shares it: its rows never
+     * change again. The live log that owns it writes to a {@link #thawed()} copy from then on.
+     */
+    Table freeze() {
+        if (!isFrozen()) {
+            state = -1 - state;
+        }
+        return this;
     }
 
     boolean isFrozen() {
         return state < 0;
     }
 
-    /** A writable copy of this empty table, for the first row of a kind. */
+    /**
+     * A writable table with this frozen table's rows, sharing its arrays: the copy writes in place
+     * only past those rows, so this table's rows stay as they are.
+     */
     Table thawed() {
-        if (size() != 0) {
-            throw new IllegalStateException("only empty tables thaw");
-        }
-        return create(longs, ints, 0);
+        return create(longs, ints, size());
     }
 
     int size() {

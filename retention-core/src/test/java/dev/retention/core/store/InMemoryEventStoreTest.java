@@ -1,6 +1,8 @@
 package dev.retention.core.store;
 
+import static dev.retention.core.EventFixtures.cart;
 import static dev.retention.core.EventFixtures.order;
+import static dev.retention.core.EventFixtures.refund;
 import static dev.retention.core.EventFixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +16,7 @@ import dev.retention.core.OrderId;
 import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -114,6 +117,53 @@ class InMemoryEventStoreTest extends EventStoreContract {
         assertThat(store.append(new ProductViewed(padding + events, bot, t, ProductId.of("q")))).isTrue();
         assertThat(store.history(bot).eventCount()).isEqualTo(events + 1);
         assertThat(store.history(bot).events().get(events).eventId()).isEqualTo(padding + (events - 1));
+    }
+
+    /**
+     * Snapshots share the live log's tables, which later appends copy before writing: whatever
+     * appends (in and out of order, repeats, every kind), snapshots and trims follow, every history
+     * handed out still holds exactly what a store fed only the events before it holds.
+     */
+    @Property(tries = 300)
+    void everyHistoryKeepsWhatWasAppendedBeforeItWhateverFollows(@ForAll("operations") List<Integer> operations) {
+        InMemoryEventStore store = new InMemoryEventStore();
+        CustomerId anna = CustomerId.of("anna");
+        List<CustomerEvent> appended = new ArrayList<>();
+        List<CustomerHistory> histories = new ArrayList<>();
+        List<Integer> appendedBefore = new ArrayList<>();
+        for (int operation : operations) {
+            String iso = String.format("2026-01-01T00:%02d:00Z", operation / 10 % 30);
+            String product = "p" + operation / 300 % 4;
+            CustomerEvent event = switch (operation % 10) {
+                case 0, 1, 2 -> view("anna", iso, product);
+                case 3 -> order("anna", iso, "10.00", product, "p9");
+                case 4 -> cart("anna", iso, product);
+                case 5 -> appended.stream().filter(e -> e instanceof OrderPlaced).findFirst()
+                        .map(o -> (CustomerEvent) refund((OrderPlaced) o, iso, "1.00")).orElse(null);
+                case 6 -> appended.isEmpty() ? null : appended.get(operation / 10 % appended.size()); // a repeat
+                default -> null;
+            };
+            if (event != null) {
+                if (store.append(event)) {
+                    appended.add(event);
+                }
+            } else if (operation % 10 == 9) {
+                store.trimToSize();
+            } else {
+                histories.add(store.history(anna));
+                appendedBefore.add(appended.size());
+            }
+        }
+        for (int i = 0; i < histories.size(); i++) {
+            InMemoryEventStore reference = new InMemoryEventStore();
+            reference.appendAll(appended.subList(0, appendedBefore.get(i)));
+            assertThat(histories.get(i).events()).as("history %d", i).isEqualTo(reference.history(anna).events());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> operations() {
+        return Arbitraries.integers().between(0, 9_999).list().ofMinSize(1).ofMaxSize(60);
     }
 
     @Provide
