@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Playbook 3, rising frequency: the customer orders more often than before. Two rules, either
@@ -51,18 +52,19 @@ public final class RisingFrequencyTrigger implements Trigger {
     public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
         Instant windowStart = now.minus(config.window);
         int recent = history.orderCount(windowStart, now.plusNanos(1));
-        Optional<String> why = Optional.empty();
+        // the reason is a sentence built only when asked for: an active customer fires on every event,
+        // and the engine mostly refuses (cooldown, same episode) without reading it
+        Supplier<String> reason = null;
         if (config.minOrders > 0 && recent >= config.minOrders) {
-            why = Optional.of("placed " + recent + " orders in the last " + Durations.human(config.window)
-                    + " (at least " + config.minOrders + ")");
+            reason = () -> "placed " + recent + " orders in the last " + Durations.human(config.window)
+                    + " (at least " + config.minOrders + ")";
         } else if (config.rateMultiple > 0 && recent >= config.minRecentOrders) {
-            why = rateRule(history, windowStart, recent);
+            reason = rateRule(history, windowStart, recent);
         }
-        if (why.isEmpty()) {
+        if (reason == null) {
             return Optional.empty();
         }
-        String reason = why.get();
-        return Optional.of(Firing.lazy(config.name, "rising", () -> reason, () -> {
+        return Optional.of(Firing.lazy(config.name, "rising", reason, () -> {
             List<ProductId> favourites = history.favouriteProducts(now, config.products);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("recentOrders", recent);
@@ -73,25 +75,26 @@ public final class RisingFrequencyTrigger implements Trigger {
         }));
     }
 
-    private Optional<String> rateRule(CustomerHistory history, Instant windowStart, int recent) {
+    /** The reason if the rate rule holds, or null. */
+    private Supplier<String> rateRule(CustomerHistory history, Instant windowStart, int recent) {
         Optional<Instant> first = history.firstOrderAt();
         if (first.isEmpty() || !first.get().isBefore(windowStart)) {
-            return Optional.empty();
+            return null;
         }
         Duration span = Duration.between(first.get(), windowStart);
         int baseline = history.orderCount(first.get(), windowStart);
         if (span.compareTo(config.window) < 0 || baseline == 0) {
-            return Optional.empty();
+            return null;
         }
         // (recent / window) / (baseline / span), in one division to keep exact ratios exact
         double multiple = (recent * (double) span.toSeconds()) / (baseline * (double) config.window.toSeconds());
-        double baselinePerDay = baseline / days(span);
         if (multiple < config.rateMultiple) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(String.format(java.util.Locale.ROOT,
+        double baselinePerDay = baseline / days(span);
+        return () -> String.format(java.util.Locale.ROOT,
                 "placed %d orders in the last %s, %.1fx their usual rate of %.2f orders per 30 days (at least %.1fx)",
-                recent, Durations.human(config.window), multiple, baselinePerDay * 30, config.rateMultiple));
+                recent, Durations.human(config.window), multiple, baselinePerDay * 30, config.rateMultiple);
     }
 
     private static double days(Duration d) {
