@@ -5,30 +5,34 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * A {@link FireLog} in memory, for tests, demos and single-process shops that accept losing the
- * log on exit. Thread-safe: every method holds the log's lock, so operations are atomic; what
- * reads return is unmodifiable and unaffected by later changes.
+ * log on exit. Thread-safe: every change holds the log's lock, so operations are atomic, and a
+ * customer's {@link #entries(CustomerId) entries} are read without it; what reads return is
+ * unmodifiable and unaffected by later changes.
  */
 public final class InMemoryFireLog implements FireLog {
     private static final Comparator<FireEntry> BY_DUE =
             Comparator.comparing(FireEntry::dueAt).thenComparing(FireEntry::key);
 
     private final Map<String, FireEntry> byKey = new LinkedHashMap<>();
-    // the entries themselves, not their keys, as an unmodifiable list replaced on every change: reading a
-    // customer's log is the engine's most frequent call (once per event), so it returns the list without a copy
-    private final Map<CustomerId, List<FireEntry>> byCustomer = new HashMap<>();
+    // The entries themselves, not their keys, in an array replaced on every change: reading a customer's
+    // log is the engine's most frequent call (once per event, from every engine thread), so it takes no
+    // lock and copies nothing.
+    private final Map<String, FireEntry[]> byCustomer = new ConcurrentHashMap<>();
     private final TreeSet<FireEntry> pending = new TreeSet<>(BY_DUE);
 
     @Override
@@ -37,11 +41,11 @@ public final class InMemoryFireLog implements FireLog {
         if (byKey.putIfAbsent(entry.key(), entry) != null) {
             return false;
         }
-        List<FireEntry> entries = byCustomer.getOrDefault(entry.customerId(), List.of());
-        List<FireEntry> grown = new ArrayList<>(entries.size() + 1);
-        grown.addAll(entries);
-        grown.add(entry);
-        byCustomer.put(entry.customerId(), Collections.unmodifiableList(grown));
+        String customer = entry.customerId().value();
+        FireEntry[] entries = byCustomer.get(customer);
+        FireEntry[] grown = entries == null ? new FireEntry[1] : Arrays.copyOf(entries, entries.length + 1);
+        grown[grown.length - 1] = entry;
+        byCustomer.put(customer, grown);
         if (entry.isPending()) {
             pending.add(entry);
         }
@@ -59,14 +63,15 @@ public final class InMemoryFireLog implements FireLog {
             return false;
         }
         byKey.put(replacement.key(), replacement);
-        List<FireEntry> replaced = new ArrayList<>(byCustomer.get(current.customerId()));
-        for (int i = 0; i < replaced.size(); i++) {
-            if (replaced.get(i) == current) {
-                replaced.set(i, replacement);
+        String customer = current.customerId().value();
+        FireEntry[] replaced = byCustomer.get(customer).clone();
+        for (int i = 0; i < replaced.length; i++) {
+            if (replaced[i] == current) {
+                replaced[i] = replacement;
                 break;
             }
         }
-        byCustomer.put(current.customerId(), Collections.unmodifiableList(replaced));
+        byCustomer.put(customer, replaced);
         if (current.isPending()) {
             pending.remove(current);
         }
@@ -82,9 +87,9 @@ public final class InMemoryFireLog implements FireLog {
     }
 
     @Override
-    public synchronized List<FireEntry> entries(CustomerId customerId) {
-        List<FireEntry> entries = byCustomer.get(requireNonNull(customerId, "customerId"));
-        return entries == null ? List.of() : entries;
+    public List<FireEntry> entries(CustomerId customerId) {
+        FireEntry[] entries = byCustomer.get(requireNonNull(customerId, "customerId").value());
+        return entries == null ? List.of() : new EntryList(entries);
     }
 
     @Override
@@ -103,6 +108,28 @@ public final class InMemoryFireLog implements FireLog {
     @Override
     public synchronized Stream<FireEntry> entries() {
         return List.copyOf(byKey.values()).stream();
+    }
+
+    /**
+     * An unmodifiable view of an array that is never written once published: one small object per
+     * read, where {@code List.of} would copy, and no list objects kept per customer.
+     */
+    private static final class EntryList extends AbstractList<FireEntry> implements RandomAccess {
+        private final FireEntry[] entries;
+
+        EntryList(FireEntry[] entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public FireEntry get(int index) {
+            return entries[index];
+        }
+
+        @Override
+        public int size() {
+            return entries.length;
+        }
     }
 
     /** The number of entries. */

@@ -175,6 +175,43 @@ public abstract class FireLogContract {
         }
     }
 
+    @Test
+    void readersOfACustomersEntriesSeeWholeEntriesInOrderWhileTheyAreRecorded() throws Exception {
+        int entries = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> reader = pool.submit(() -> {
+                int seen = 0;
+                int reads = 0;
+                while (seen < entries) {
+                    List<FireEntry> read = log.entries(ANNA);
+                    assertThat(read.size()).isGreaterThanOrEqualTo(seen);
+                    for (int i = 0; i < read.size(); i++) {
+                        FireEntry e = read.get(i);
+                        assertThat(e.key()).isEqualTo("k" + i);
+                        assertThat(e.customerId()).isEqualTo(ANNA);
+                    }
+                    seen = read.size();
+                    reads++;
+                }
+                return reads;
+            });
+            Future<?> others = pool.submit(() -> {
+                for (int i = 0; i < entries; i++) {
+                    log.record(pending("bob-" + i, BOB, T));
+                }
+            });
+            for (int i = 0; i < entries; i++) {
+                assertThat(log.record(pending("k" + i, ANNA, T.plusSeconds(i)))).isTrue();
+            }
+            others.get(60, TimeUnit.SECONDS);
+            assertThat(reader.get(60, TimeUnit.SECONDS)).isPositive();
+            assertThat(log.entries(BOB)).hasSize(entries);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static long count(List<Future<Boolean>> results) throws Exception {
         long wins = 0;
         for (Future<Boolean> result : results) {
