@@ -183,7 +183,8 @@ public abstract class FireLogContract {
             Future<Integer> reader = pool.submit(() -> {
                 int seen = 0;
                 int reads = 0;
-                while (seen < entries) {
+                // stops when interrupted too: a failing writer must not leave it spinning
+                while (seen < entries && !Thread.currentThread().isInterrupted()) {
                     List<FireEntry> read = log.entries(ANNA);
                     assertThat(read.size()).isGreaterThanOrEqualTo(seen);
                     for (int i = 0; i < read.size(); i++) {
