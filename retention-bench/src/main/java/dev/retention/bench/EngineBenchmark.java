@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,6 +69,9 @@ public class EngineBenchmark {
     @Param({"running", "switched-on"})
     public String campaigns;
 
+    /** The ids of the playbook campaigns to run, or null for all four: for {@link EngineAblation}. */
+    Set<String> onlyCampaigns;
+
     List<CustomerEvent> history;
     List<CustomerEvent> replay;
     InMemoryProfileStore profiles;
@@ -97,24 +101,16 @@ public class EngineBenchmark {
         events = new InMemoryEventStore();
         events.appendAll(history);
         clock = VirtualClock.at(replay.get(0).occurredAt());
-        engine = CampaignEngine.builder()
+        CampaignEngine.Builder builder = CampaignEngine.builder()
                 .events(events).profiles(profiles).fireLog(new InMemoryFireLog())
                 .sender(message -> DeliveryResult.sent())
-                .clock(clock)
-                .campaign(Campaign.builder("abandoned-view")
-                        .trigger(AbandonedViewTrigger.builder().lookback(Duration.ofHours(24))
-                                .settleDelay(Duration.ofHours(1)).build())
-                        .message(Message.email("abandoned-view")).cooldown(Duration.ofDays(7)).build())
-                .campaign(Campaign.builder("loyalty-threshold")
-                        .trigger(LoyaltyThresholdTrigger.of(3, Money.of(300, "USD")))
-                        .message(Message.email("thank-you-join-loyalty")).reEntry(ReEntry.once()).build())
-                .campaign(Campaign.builder("rising-frequency")
-                        .trigger(RisingFrequencyTrigger.builder().window(Duration.ofDays(60)).atLeastOrders(3).build())
-                        .message(Message.email("upsell")).cooldown(Duration.ofDays(30)).build())
-                .campaign(Campaign.builder("win-back")
-                        .trigger(WinBackTrigger.builder().atLeastOrders(3).noOrderFor(Duration.ofDays(90)).build())
-                        .message(Message.email("we-miss-you")).reEntry(ReEntry.once()).build())
-                .build();
+                .clock(clock);
+        for (Campaign campaign : playbook()) {
+            if (onlyCampaigns == null || onlyCampaigns.contains(campaign.id())) {
+                builder.campaign(campaign);
+            }
+        }
+        engine = builder.build();
         switch (campaigns) {
             case "running" -> engine.tick(clock.instant());
             case "switched-on" -> { }
@@ -122,6 +118,24 @@ public class EngineBenchmark {
         }
         // the previous iteration's store is garbage now: collect it here, not during the replay
         System.gc();
+    }
+
+    /** The four playbook campaigns the replay runs. */
+    static List<Campaign> playbook() {
+        return List.of(
+                Campaign.builder("abandoned-view")
+                        .trigger(AbandonedViewTrigger.builder().lookback(Duration.ofHours(24))
+                                .settleDelay(Duration.ofHours(1)).build())
+                        .message(Message.email("abandoned-view")).cooldown(Duration.ofDays(7)).build(),
+                Campaign.builder("loyalty-threshold")
+                        .trigger(LoyaltyThresholdTrigger.of(3, Money.of(300, "USD")))
+                        .message(Message.email("thank-you-join-loyalty")).reEntry(ReEntry.once()).build(),
+                Campaign.builder("rising-frequency")
+                        .trigger(RisingFrequencyTrigger.builder().window(Duration.ofDays(60)).atLeastOrders(3).build())
+                        .message(Message.email("upsell")).cooldown(Duration.ofDays(30)).build(),
+                Campaign.builder("win-back")
+                        .trigger(WinBackTrigger.builder().atLeastOrders(3).noOrderFor(Duration.ofDays(90)).build())
+                        .message(Message.email("we-miss-you")).reEntry(ReEntry.once()).build());
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.store.InMemoryEventStore;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,6 +100,24 @@ class BenchSmokeTest {
         assertThat(running).as("an engine that has evaluated everyone before the replay still decides")
                 .isPositive()
                 .as("but far less than campaigns switched on with the replay").isLessThan(decisions / 2);
+    }
+
+    @Test
+    void theAblationMeasuresEveryConfigurationAndItsCampaignsDecideIndependently() {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.size = "small";
+        Map<String, EngineAblation.Row> rows = EngineAblation.run(benchmark, 2);
+
+        assertThat(rows.keySet()).containsExactly(EngineAblation.STORE_ONLY, "the engine, no campaign",
+                "abandoned-view only", "loyalty-threshold only", "rising-frequency only", "win-back only", "all four");
+        assertThat(rows.values()).allSatisfy(row -> assertThat(row.microsPerEvent()).hasSize(1).allMatch(t -> t > 0));
+        assertThat(rows.get("the engine, no campaign").decided()).isZero();
+        long all = rows.get("all four").decided();
+        assertThat(all).isPositive();
+        // no frequency cap ties the campaigns together, so each decides alone what it decides among the four
+        long alone = rows.entrySet().stream().filter(e -> e.getKey().endsWith(" only"))
+                .mapToLong(e -> e.getValue().decided()).sum();
+        assertThat(alone).isEqualTo(all);
     }
 
     private static long cartRows(CustomerHistory h) {
