@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * is compiled after about a million replayed events: on the small and medium shops, give more rounds.
  */
 public final class EngineAblation {
+    static final String STORE_ONLY = "the store alone";
     /** The configurations, in the order each round runs them; null campaigns means all four. */
     private static final Map<String, Set<String>> CONFIGURATIONS = configurations();
 
@@ -84,8 +85,6 @@ public final class EngineAblation {
         }
         return rows;
     }
-
-    static final String STORE_ONLY = "the store alone";
 
     private static Map<String, Set<String>> configurations() {
         Map<String, Set<String>> configurations = new LinkedHashMap<>();
