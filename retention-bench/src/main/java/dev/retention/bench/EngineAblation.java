@@ -39,7 +39,7 @@ public final class EngineAblation {
         Map<String, Row> rows = run(benchmark, rounds);
         System.out.printf(Locale.ROOT, "%s shop: %,d events replayed per configuration, %d measured rounds after one warm-up%n",
                 size, benchmark.replayedEvents(), rounds - 1);
-        System.out.println("| configuration | us per event, by round | entries decided in the replay | bytes allocated per event |");
+        System.out.println("| configuration | us per event, by round | entries recorded or changed in the replay | bytes allocated per event |");
         System.out.println("|---|---:|---:|---:|");
         rows.forEach((name, row) -> System.out.println(row.markdown(name)));
     }
