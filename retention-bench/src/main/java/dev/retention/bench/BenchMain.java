@@ -132,8 +132,25 @@ public final class BenchMain {
     }
 
     /**
+     * JVM options for a shop that keeps its events in memory: the throughput collector, whose write
+     * barrier is cheaper than G1's on the engine's per-event stores into old objects, and transparent
+     * huge pages, which cut the TLB misses of random reads in a heap of gigabytes (a no-op, with a
+     * warning, where the OS has none).
+     */
+    static final List<String> LARGE_HEAP = List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages");
+
+    /** A JVM setting the engine runs under, as named in the summary table. */
+    record EngineJvm(String name, List<String> options) {}
+
+    /** The JVM's defaults (G1), and {@link #LARGE_HEAP}. */
+    static final List<EngineJvm> ENGINE_JVMS = List.of(
+            new EngineJvm("default JVM", List.of()),
+            new EngineJvm("ParallelGC + huge pages", LARGE_HEAP));
+
+    /**
      * Workload 3: no peer; events per second, and bytes allocated per event as measured around the
-     * replay, for a running engine and for campaigns switched on at the replay's start.
+     * replay, for a running engine and for campaigns switched on at the replay's start, under each
+     * of {@link #ENGINE_JVMS}.
      */
     static List<String> engine(ShopSize size, boolean quick, Path out) throws RunnerException {
         BenchShop shop = new BenchShop(size);
@@ -144,32 +161,43 @@ public final class BenchMain {
                 replayed.increment();
             }
         });
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(EngineBenchmark.class.getName() + ".library$")
-                .param("size", size.name().toLowerCase(Locale.ROOT))
-                .forks(1)
-                // about 1.5M events of warm-up whatever the size: the small shop's replay is 12k events,
-                // and three of them leave the JIT compiler half done
-                .warmupIterations(quick ? 1 : (int) Math.max(3, Math.ceil(1_500_000.0 / replayed.sum())))
-                .measurementIterations(quick ? 2 : 5)
-                .result(out.resolve("jmh-engine-" + size.name().toLowerCase(Locale.ROOT) + ".json").toString())
-                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
-                .build()).run();
         List<String> rows = new ArrayList<>();
-        for (RunResult result : results) {
-            String campaigns = result.getParams().getParam("campaigns");
-            double millis = result.getPrimaryResult().getScore();
-            double eventsPerSecond = replayed.sum() / (millis / 1000);
-            // an aux counter is summed over the iterations; each iteration's value is already per event
-            double allocated = result.getSecondaryResults().entrySet().stream()
-                    .filter(e -> e.getKey().endsWith("bytesPerEvent"))
-                    .mapToDouble(e -> e.getValue().getStatistics().getMean()).findFirst().orElse(Double.NaN);
-            rows.add(String.format(Locale.ROOT, "| 3. campaign engine (%s): %,d events through onEvent, 4 campaigns"
-                    + " | %.1f | | | %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event;"
-                    + " ± %.1f ms |", campaigns, replayed.sum(), millis, eventsPerSecond, allocated,
-                    result.getPrimaryResult().getScoreError()));
+        for (EngineJvm jvm : ENGINE_JVMS) {
+            List<String> jvmArgs = new ArrayList<>(List.of("-Xmx12g"));
+            jvmArgs.addAll(jvm.options());
+            String file = "jmh-engine-" + size.name().toLowerCase(Locale.ROOT)
+                    + (jvm.options().isEmpty() ? "" : "-large-heap") + ".json";
+            Collection<RunResult> results = new Runner(new OptionsBuilder()
+                    .include(EngineBenchmark.class.getName() + ".library$")
+                    .param("size", size.name().toLowerCase(Locale.ROOT))
+                    .forks(1)
+                    .jvmArgs(jvmArgs.toArray(String[]::new))
+                    // about 1.5M events of warm-up whatever the size: the small shop's replay is 12k events,
+                    // and three of them leave the JIT compiler half done
+                    .warmupIterations(quick ? 1 : (int) Math.max(3, Math.ceil(1_500_000.0 / replayed.sum())))
+                    .measurementIterations(quick ? 2 : 5)
+                    .result(out.resolve(file).toString())
+                    .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                    .build()).run();
+            for (RunResult result : results) {
+                rows.add(engineRow(result, jvm.name(), replayed.sum()));
+            }
         }
         return rows;
+    }
+
+    private static String engineRow(RunResult result, String jvm, long replayed) {
+        String campaigns = result.getParams().getParam("campaigns");
+        double millis = result.getPrimaryResult().getScore();
+        double eventsPerSecond = replayed / (millis / 1000);
+        // an aux counter is summed over the iterations; each iteration's value is already per event
+        double allocated = result.getSecondaryResults().entrySet().stream()
+                .filter(e -> e.getKey().endsWith("bytesPerEvent"))
+                .mapToDouble(e -> e.getValue().getStatistics().getMean()).findFirst().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "| 3. campaign engine (%s, %s): %,d events through onEvent, 4 campaigns"
+                + " | %.1f | | | %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event;"
+                + " ± %.1f ms |", campaigns, jvm, replayed, millis, eventsPerSecond, allocated,
+                result.getPrimaryResult().getScoreError());
     }
 
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(
