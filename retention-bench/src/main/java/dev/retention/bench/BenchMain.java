@@ -132,10 +132,11 @@ public final class BenchMain {
     }
 
     /**
-     * JVM options for a shop that keeps its events in memory: the throughput collector, whose write
-     * barrier is cheaper than G1's on the engine's per-event stores into old objects, and transparent
-     * huge pages, which cut the TLB misses of random reads in a heap of gigabytes (a no-op, with a
-     * warning, where the OS has none).
+     * JVM options for a process that keeps millions of customers' events in memory: the throughput
+     * collector (likely for its cheaper write barrier on the engine's per-event stores into old
+     * objects) and transparent huge pages (fewer TLB misses on random reads in a heap of gigabytes; a
+     * no-op, with a warning, where the OS has none). A quarter less time for the engine on the large
+     * shop, at the price of full collections that stop the process for seconds (RESULTS.md).
      */
     static final List<String> LARGE_HEAP = List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages");
 
