@@ -53,6 +53,13 @@ public final class CustomerLog {
     private static final Table NO_LINES = Table.lines();
     private static final byte[] NO_BYTES = {};
     private static final CustomEvent[] NO_EVENTS = {};
+    /** The {@link #idIndex} of every snapshot, which never appends: it marks the log read-only. */
+    private static final int[] READ_ONLY = {};
+    /**
+     * From this many events on, a live log keeps an {@link IdIndex} of its event ids: below it the
+     * scan of fingerprints is cheap and an index would cost more memory than it saves time.
+     */
+    static final int INDEXED_FROM = 256;
 
     // Every field here is paid once per customer, millions of times: keep them few.
     private final String customer;
@@ -70,7 +77,8 @@ public final class CustomerLog {
     /** Custom events, append-only; the custom table's rows point here. */
     private CustomEvent[] customEvents;
     private int customEventsSize;
-    private final boolean snapshot;
+    /** Null until the live log has {@link #INDEXED_FROM} events (or past 16 MB of ids); {@link #READ_ONLY} in snapshots. */
+    private int[] idIndex;
 
     public CustomerLog(CustomerId customerId, Dictionary<ProductId> products) {
         this(customerId.value(), products);
@@ -87,7 +95,6 @@ public final class CustomerLog {
         this.lines = NO_LINES;
         this.ids = NO_BYTES;
         this.customEvents = NO_EVENTS;
-        this.snapshot = false;
     }
 
     private CustomerLog(CustomerLog live) {
@@ -103,7 +110,7 @@ public final class CustomerLog {
         this.idsSize = live.idsSize;
         this.customEvents = live.customEvents;
         this.customEventsSize = live.customEventsSize;
-        this.snapshot = true;
+        this.idIndex = READ_ONLY;
     }
 
     /**
@@ -124,7 +131,7 @@ public final class CustomerLog {
             throw new IllegalArgumentException("event " + event.eventId() + " belongs to customer "
                     + event.customerId() + ", not " + customer);
         }
-        if (snapshot) {
+        if (idIndex == READ_ONLY) {
             throw new IllegalStateException("snapshots are read-only");
         }
         if (contains(event.eventId())) {
@@ -179,13 +186,38 @@ public final class CustomerLog {
     /**
      * Whether an event has this id. The id column holds a fingerprint of each id beside its blob
      * offset (see {@link #idColumn}), so the check walks the tables' int arrays and compares bytes
-     * for about one row in 128: it runs on every append.
+     * for about one row in 128: it runs on every append. Logs with many events ask their
+     * {@link IdIndex} instead.
      */
     private boolean contains(String eventId) {
+        if (idIndex != null) {
+            return IdIndex.contains(idIndex, ids, customer, eventId);
+        }
         int fingerprint = fingerprint(eventId);
         return contains(views, eventId, fingerprint) || contains(orders, eventId, fingerprint)
                 || contains(carts, eventId, fingerprint) || contains(refunds, eventId, fingerprint)
                 || contains(custom, eventId, fingerprint);
+    }
+
+    /**
+     * Adds a new event id, stored at {@code offset} and not yet in any table, to the index: builds
+     * the index when the log reaches {@link #INDEXED_FROM} events and drops it for good once ids
+     * pass what its slots can address (the scan takes over, as for the id column's fingerprints).
+     */
+    private void remember(int offset) {
+        if (offset > IdIndex.MAX_OFFSET) {
+            idIndex = null;
+        } else if (idIndex != null) {
+            idIndex = IdIndex.add(idIndex, ids, offset);
+        } else if (size() + 1 >= INDEXED_FROM) {
+            int[] index = IdIndex.create(size() + 1);
+            for (Table table : new Table[] {views, carts, orders, refunds, custom}) {
+                for (int row = 0, n = table.size(); row < n; row++) {
+                    index = IdIndex.add(index, ids, offset(table.getInt(row, ID)));
+                }
+            }
+            idIndex = IdIndex.add(index, ids, offset);
+        }
     }
 
     private boolean contains(Table table, String eventId, int fingerprint) {
@@ -230,6 +262,7 @@ public final class CustomerLog {
             }
         }
         int idRef = addString(eventId);
+        remember(idRef);
         int row = table.insert(position);
         table.setLong(row, AT, at);
         table.setInt(row, ID, idColumn(idRef, eventId));
@@ -477,6 +510,6 @@ public final class CustomerLog {
     public long footprintBytes() {
         return views.footprintBytes() + carts.footprintBytes() + orders.footprintBytes() + refunds.footprintBytes()
                 + custom.footprintBytes() + lines.footprintBytes() + (ids.length == 0 ? 0 : 16L + ids.length)
-                + (customEvents.length == 0 ? 0 : 16L + 4L * customEvents.length);
+                + (customEvents.length == 0 ? 0 : 16L + 4L * customEvents.length) + IdIndex.footprintBytes(idIndex);
     }
 }

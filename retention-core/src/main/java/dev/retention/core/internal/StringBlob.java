@@ -156,6 +156,41 @@ final class StringBlob {
         return (long) p << 32 | (header & 0xFFFFFFFFL);
     }
 
+    /**
+     * A hash of the entry at {@code offset}, equal to {@link #hash(String, String)} of the value it
+     * stores for the same prefix: computed from the stored form, so an index can be rebuilt without
+     * decoding entries.
+     */
+    static int hash(byte[] bytes, int offset) {
+        long read = readHeader(bytes, offset);
+        int header = (int) read;
+        int p = (int) (read >>> 32);
+        int h = header;
+        for (int i = 0, n = header >>> 1; i < n; i++) {
+            h = 31 * h + bytes[p + i];
+        }
+        return h;
+    }
+
+    /** The hash of the entry {@code value} would get for {@code prefix}; no allocation for ASCII values. */
+    static int hash(String prefix, String value) {
+        int skip = elided(prefix, value);
+        if (!isAscii(value, skip)) {
+            Encoded encoded = encode(prefix, value);
+            int h = encoded.header;
+            for (byte b : encoded.utf8) {
+                h = 31 * h + b;
+            }
+            return h;
+        }
+        int length = value.length() - skip;
+        int h = length << 1 | (skip > 0 ? 1 : 0);
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + (byte) value.charAt(skip + i);
+        }
+        return h;
+    }
+
     /** Orders ids by code point, the order of their UTF-8 bytes. */
     static int compareIds(String a, String b) {
         int i = 0;

@@ -100,6 +100,34 @@ class InMemoryEventStoreTest extends EventStoreContract {
         assertThat(store.history(anna).events()).extracting(CustomerEvent::eventId).containsExactlyInAnyOrderElementsOf(seen);
     }
 
+    /**
+     * Customers with hundreds of events check ids in a hash index built when they pass 256 events
+     * (and grown later): whatever the ids, the kinds, the order ids beside them in the blob and
+     * trims between appends, an append is new exactly when the customer lacks its id, before and
+     * after the index exists.
+     */
+    @Property(tries = 40)
+    void aHeavyCustomersAppendIsNewExactlyWhenItsIdIsNew(@ForAll("heavyIdSequences") List<String> ids) {
+        InMemoryEventStore store = new InMemoryEventStore();
+        CustomerId anna = CustomerId.of("anna");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            CustomerEvent event = switch (i % 3) {
+                case 0 -> new ProductViewed(id, anna, t.plusSeconds(i % 50), ProductId.of("p"));
+                case 1 -> new ProductViewed(id, anna, t.minusSeconds(i), ProductId.of("q")); // out of order
+                default -> new OrderPlaced(id, anna, t.plusSeconds(i), OrderId.of(ids.get((i * 7) % ids.size())),
+                        List.of(LineItem.of(ProductId.of("p"), 1, Money.of(1, "EUR"))), Money.of(1, "EUR"));
+            };
+            assertThat(store.append(event)).as("append %d of %s", i, id).isEqualTo(seen.add(id));
+            if (i % 97 == 96) {
+                store.trimToSize();
+            }
+        }
+        assertThat(store.history(anna).events()).extracting(CustomerEvent::eventId).containsExactlyInAnyOrderElementsOf(seen);
+    }
+
     /** Past 16 MB of ids a customer's rows lose their fingerprints; ids must still count once. */
     @Test
     void aCustomerWithMoreThanSixteenMegabytesOfIdsStillHasEachIdOnce() {
@@ -164,6 +192,18 @@ class InMemoryEventStoreTest extends EventStoreContract {
     @Provide
     Arbitrary<List<Integer>> operations() {
         return Arbitraries.integers().between(0, 9_999).list().ofMinSize(1).ofMaxSize(60);
+    }
+
+    /** Up to 900 ids, a third of them repeats, in the shapes {@link #idSequences} mixes. */
+    @Provide
+    Arbitrary<List<String>> heavyIdSequences() {
+        Arbitrary<String> id = Arbitraries.integers().between(0, 1_200).map(n -> switch (n % 4) {
+            case 0 -> "anna-v" + n;
+            case 1 -> "order-" + n;
+            case 2 -> "\u00e9v\u00e9nement-" + n;
+            default -> "x".repeat(70) + n;
+        });
+        return id.list().ofMinSize(200).ofMaxSize(900);
     }
 
     @Provide
