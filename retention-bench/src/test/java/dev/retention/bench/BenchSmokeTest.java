@@ -120,6 +120,19 @@ class BenchSmokeTest {
         assertThat(alone).isEqualTo(all);
     }
 
+    @Test
+    void theHeavyCustomerKeepsEveryViewOnceAndRepeatsAddNothing() {
+        HeavyCustomerBenchmark benchmark = new HeavyCustomerBenchmark();
+        benchmark.events = 1_000;
+        benchmark.history();
+
+        assertThat(benchmark.appendHistory()).isEqualTo(1_000);
+        InMemoryEventStore store = new InMemoryEventStore();
+        store.appendAll(benchmark.history);
+        assertThat(store.appendAll(benchmark.history)).as("a second delivery of the whole history").isZero();
+        assertThat(store.eventCount()).isEqualTo(1_000);
+    }
+
     private static long cartRows(CustomerHistory h) {
         return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
                 .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();

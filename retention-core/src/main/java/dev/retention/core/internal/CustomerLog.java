@@ -262,7 +262,10 @@ public final class CustomerLog {
             }
         }
         int idRef = addString(eventId);
-        remember(idRef);
+        // ids are never blank, so an entry takes at least two bytes: fewer bytes before this one, fewer events
+        if (idIndex != null || idRef >= 2 * (INDEXED_FROM - 1)) {
+            remember(idRef);
+        }
         int row = table.insert(position);
         table.setLong(row, AT, at);
         table.setInt(row, ID, idColumn(idRef, eventId));
