@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * customer (bytes are compared for one event in 128), which is cheap for the tens of events most
  * customers have; from 256 events on, a customer's ids also get a hash index (about 8 to 16 bytes
  * per event of such customers), so that an append costs the same for a customer with a million
- * events as for one with a hundred.
+ * events as for one with a hundred (while the customer's ids take less than 16 MB; past that the
+ * scan takes over again).
  */
 public final class InMemoryEventStore implements EventStore {
     // keyed by the id's string: a CustomerId object per customer would cost 16 bytes for nothing
