@@ -164,12 +164,7 @@ final class StringBlob {
     static int hash(byte[] bytes, int offset) {
         long read = readHeader(bytes, offset);
         int header = (int) read;
-        int p = (int) (read >>> 32);
-        int h = header;
-        for (int i = 0, n = header >>> 1; i < n; i++) {
-            h = 31 * h + bytes[p + i];
-        }
-        return h;
+        return hash(header, bytes, (int) (read >>> 32));
     }
 
     /** The hash of the entry {@code value} would get for {@code prefix}; no allocation for ASCII values. */
@@ -177,16 +172,21 @@ final class StringBlob {
         int skip = elided(prefix, value);
         if (!isAscii(value, skip)) {
             Encoded encoded = encode(prefix, value);
-            int h = encoded.header;
-            for (byte b : encoded.utf8) {
-                h = 31 * h + b;
-            }
-            return h;
+            return hash(encoded.header, encoded.utf8, 0);
         }
         int length = value.length() - skip;
         int h = length << 1 | (skip > 0 ? 1 : 0);
         for (int i = 0; i < length; i++) {
-            h = 31 * h + (byte) value.charAt(skip + i);
+            h = 31 * h + (byte) value.charAt(skip + i); // an ASCII char is its UTF-8 byte
+        }
+        return h;
+    }
+
+    /** The hash of an entry with this header whose UTF-8 bytes start at {@code from}. */
+    private static int hash(int header, byte[] utf8, int from) {
+        int h = header;
+        for (int i = 0, n = header >>> 1; i < n; i++) {
+            h = 31 * h + utf8[from + i];
         }
         return h;
     }
