@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.store.InMemoryEventStore;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,6 +121,33 @@ class BenchSmokeTest {
         long alone = rows.entrySet().stream().filter(e -> e.getKey().endsWith(" only"))
                 .mapToLong(e -> e.getValue().decided()).sum();
         assertThat(alone).isEqualTo(all);
+    }
+
+    @Test
+    void theFloorDecidesAsTheEngineDoes() {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.size = "small";
+        benchmark.campaigns = "running";
+        benchmark.split();
+        benchmark.freshEngine(); // the engine's tick at the replay's start
+        EngineFloor floor = EngineFloor.running(benchmark);
+
+        for (String campaign : EngineFloor.CAMPAIGNS) {
+            Set<String> engine = benchmark.engine.fireLog().entries()
+                    .filter(e -> e.campaignId().equals(campaign)).map(e -> e.customerId().value())
+                    .collect(Collectors.toSet());
+            assertThat(engine).as(campaign).isNotEmpty();
+            assertThat(floor.entered(campaign)).as(campaign).isEqualTo(engine);
+        }
+        long atStart = benchmark.engine.fireLog().entries().count();
+        benchmark.library(new EngineBenchmark.Allocation());
+        long decidedByTheEngine = benchmark.engine.fireLog().entries().count() - atStart;
+        assertThat(decidedByTheEngine).isPositive();
+        assertThat(floor.replay(benchmark, true)).as("decisions during the replay").isEqualTo(decidedByTheEngine);
+        assertThat(benchmark.replay.stream().filter(floor::append)).as("the replay once more: repeats").isEmpty();
+        EngineFloor fresh = EngineFloor.running(benchmark);
+        assertThat(benchmark.replay.stream().filter(fresh::append)).as("the replay is new to the history")
+                .hasSize(benchmark.replayedEvents());
     }
 
     @Test
