@@ -81,11 +81,7 @@ class BenchSmokeTest {
 
     @Test
     void theEngineReplaysTheLastMonthAndDecides() {
-        EngineBenchmark benchmark = new EngineBenchmark();
-        benchmark.size = "small";
-        benchmark.campaigns = "switched-on";
-        benchmark.split();
-        benchmark.freshEngine();
+        EngineBenchmark benchmark = smallEngine("switched-on");
         EngineBenchmark.Allocation allocation = new EngineBenchmark.Allocation();
         long decisions = benchmark.library(allocation);
         assertThat(benchmark.replayedEvents()).isGreaterThan(1_000);
@@ -125,11 +121,7 @@ class BenchSmokeTest {
 
     @Test
     void theFloorDecidesAsTheEngineDoes() {
-        EngineBenchmark benchmark = new EngineBenchmark();
-        benchmark.size = "small";
-        benchmark.campaigns = "running";
-        benchmark.split();
-        benchmark.freshEngine(); // the engine's tick at the replay's start
+        EngineBenchmark benchmark = smallEngine("running"); // the engine has ticked at the replay's start
         EngineFloor floor = EngineFloor.running(benchmark);
 
         for (String campaign : EngineFloor.CAMPAIGNS) {
@@ -166,5 +158,15 @@ class BenchSmokeTest {
     private static long cartRows(CustomerHistory h) {
         return h.events().stream().filter(e -> e instanceof dev.retention.core.event.CartUpdated)
                 .mapToLong(e -> Math.max(1, ((dev.retention.core.event.CartUpdated) e).items().size())).sum();
+    }
+
+    /** The engine benchmark on the small shop, set up for its first replay. */
+    private static EngineBenchmark smallEngine(String campaigns) {
+        EngineBenchmark benchmark = new EngineBenchmark();
+        benchmark.size = "small";
+        benchmark.campaigns = campaigns;
+        benchmark.split();
+        benchmark.freshEngine();
+        return benchmark;
     }
 }
