@@ -135,18 +135,22 @@ public final class BenchMain {
      * JVM options for a process that keeps millions of customers' events in memory: the throughput
      * collector (likely for its cheaper write barrier on the engine's per-event stores into old
      * objects) and transparent huge pages (fewer TLB misses on random reads in a heap of gigabytes; a
-     * no-op, with a warning, where the OS has none). A quarter less time for the engine on the large
-     * shop, at the price of full collections that stop the process for seconds (RESULTS.md).
+     * no-op, with a warning, where the OS has none). A quarter to two fifths less time for the running
+     * engine on the large shop, at the price of full collections that stop the process for seconds
+     * (RESULTS.md).
      */
     static final List<String> LARGE_HEAP = List.of("-XX:+UseParallelGC", "-XX:+UseTransparentHugePages");
 
-    /** A JVM setting the engine runs under, as named in the summary table. */
-    record EngineJvm(String name, List<String> options) {}
+    /**
+     * A JVM setting the engine runs under: its name in the summary table, the suffix of its JMH
+     * result file ({@code jmh-engine-SIZE<suffix>.json}) and its options.
+     */
+    record EngineJvm(String name, String fileSuffix, List<String> options) {}
 
     /** The JVM's defaults (G1), and {@link #LARGE_HEAP}. */
     static final List<EngineJvm> ENGINE_JVMS = List.of(
-            new EngineJvm("default JVM", List.of()),
-            new EngineJvm("ParallelGC + huge pages", LARGE_HEAP));
+            new EngineJvm("default JVM", "", List.of()),
+            new EngineJvm("ParallelGC + huge pages", "-large-heap", LARGE_HEAP));
 
     /**
      * Workload 3: no peer; events per second, and bytes allocated per event as measured around the
@@ -166,8 +170,7 @@ public final class BenchMain {
         for (EngineJvm jvm : ENGINE_JVMS) {
             List<String> jvmArgs = new ArrayList<>(List.of("-Xmx12g"));
             jvmArgs.addAll(jvm.options());
-            String file = "jmh-engine-" + size.name().toLowerCase(Locale.ROOT)
-                    + (jvm.options().isEmpty() ? "" : "-large-heap") + ".json";
+            String file = "jmh-engine-" + size.name().toLowerCase(Locale.ROOT) + jvm.fileSuffix() + ".json";
             Collection<RunResult> results = new Runner(new OptionsBuilder()
                     .include(EngineBenchmark.class.getName() + ".library$")
                     .param("size", size.name().toLowerCase(Locale.ROOT))

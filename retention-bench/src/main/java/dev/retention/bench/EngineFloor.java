@@ -132,12 +132,15 @@ final class EngineFloor {
         return true;
     }
 
+    /**
+     * Appends the order after the customer's others: the shop emits each customer's orders in time
+     * order, so the floor does not insert (the smoke test's rising-frequency check would catch it).
+     */
     private void addOrder(Customer c, long at, OrderPlaced order) {
         if (c.orders + 1 >= c.orderFirstLine.length) {
             c.orderTimes = Arrays.copyOf(c.orderTimes, c.orders * 2 + 2);
             c.orderFirstLine = Arrays.copyOf(c.orderFirstLine, c.orders * 2 + 3);
         }
-        // orders arrive in time order in this replay; the floor keeps them so rather than insert
         int first = c.lines;
         for (LineItem item : order.items()) {
             if (c.lines == c.lineProducts.length) {
