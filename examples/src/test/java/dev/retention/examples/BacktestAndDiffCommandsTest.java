@@ -2,7 +2,7 @@ package dev.retention.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.core.SharedData;
+import dev.retention.core.ProjectData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +36,7 @@ class BacktestAndDiffCommandsTest {
 
     @BeforeAll
     static void readRows() throws IOException {
-        csv = SharedData.file("cdnow/orders.csv");
+        csv = ProjectData.file("cdnow/orders.csv");
         List<String> lines = Files.readAllLines(csv);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);

@@ -2,7 +2,7 @@ package dev.retention.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.core.SharedData;
+import dev.retention.core.ProjectData;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.testkit.SyntheticShop;
@@ -47,7 +47,7 @@ class DemoTest {
 
     @Test
     void summarisesACsvEventLog() {
-        Result result = run("--events", SharedData.file("cdnow/orders.csv").toString());
+        Result result = run("--events", ProjectData.file("cdnow/orders.csv").toString());
         assertThat(result.code).isZero();
         assertThat(result.out).contains("Loaded 69,659 events").contains("customers           23,570")
                 .contains("revenue net of refunds  2500315.63 USD");

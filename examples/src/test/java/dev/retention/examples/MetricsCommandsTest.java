@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class MetricsCommandsTest {
     private static final String CDNOW =
-            Path.of(System.getProperty("retention.shared.data", "../shared/data"), "cdnow", "orders.csv").toString();
+            Path.of(System.getProperty("retention.data", "../data"), "cdnow", "orders.csv").toString();
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();

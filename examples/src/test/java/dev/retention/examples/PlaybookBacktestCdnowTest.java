@@ -2,7 +2,7 @@ package dev.retention.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.core.SharedData;
+import dev.retention.core.ProjectData;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.testkit.backtest.Backtest;
 import dev.retention.testkit.backtest.BacktestResult;
@@ -41,7 +41,7 @@ class PlaybookBacktestCdnowTest {
 
     @BeforeAll
     static void replayOnce() throws IOException {
-        csv = SharedData.file("cdnow/orders.csv");
+        csv = ProjectData.file("cdnow/orders.csv");
         List<CustomerEvent> events = EventCsvReader.strict().read(csv).events();
         result = Backtest.of(PlaybookCampaigns.all())
                 .over(events)

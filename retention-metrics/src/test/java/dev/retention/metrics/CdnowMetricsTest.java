@@ -38,8 +38,8 @@ class CdnowMetricsTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path file = Path.of(System.getProperty("retention.shared.data", "../shared/data"), "cdnow", "orders.csv");
-        assertThat(file).as("the CDNOW log (set -Dretention.shared.data)").exists();
+        Path file = Path.of(System.getProperty("retention.data", "../data"), "cdnow", "orders.csv");
+        assertThat(file).as("the CDNOW log (set -Dretention.data)").exists();
         InMemoryEventStore store = new InMemoryEventStore();
         EventCsvReader.strict().importInto(store, file);
         log = OrderLog.of(store);

@@ -8,7 +8,7 @@ import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
 import dev.retention.core.ProductId;
-import dev.retention.core.SharedData;
+import dev.retention.core.ProjectData;
 import dev.retention.core.event.CartUpdated;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.LineItem;
@@ -28,7 +28,7 @@ class EventCsvReaderTest {
     @Test
     void importsTheWholeCdnowLogWithExactCountsAndRevenue() {
         InMemoryEventStore store = new InMemoryEventStore();
-        CsvImport imported = EventCsvReader.strict().importInto(store, SharedData.file("cdnow/orders.csv"));
+        CsvImport imported = EventCsvReader.strict().importInto(store, ProjectData.file("cdnow/orders.csv"));
 
         assertThat(imported.problems()).isEmpty();
         assertThat(imported.events()).hasSize(69_659).allMatch(e -> e instanceof OrderPlaced);

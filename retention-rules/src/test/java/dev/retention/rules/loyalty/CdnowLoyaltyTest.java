@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * against sums computed straight from the CSV text, without the library.
  */
 class CdnowLoyaltyTest {
-    private static final Path ORDERS = Path.of(System.getProperty("retention.shared.data", "../../shared/data"),
+    private static final Path ORDERS = Path.of(System.getProperty("retention.data", "../data"),
             "cdnow", "orders.csv");
 
     @Test

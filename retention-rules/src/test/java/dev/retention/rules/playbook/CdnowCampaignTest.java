@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 class CdnowCampaignTest {
     private static final Instant END_OF_LOG = Instant.parse("1998-07-01T00:00:00Z");
     private static final Duration LAPSE = Duration.ofDays(180);
-    private static final Path ORDERS = Path.of(System.getProperty("retention.shared.data", "../../shared/data"))
+    private static final Path ORDERS = Path.of(System.getProperty("retention.data", "../data"))
             .resolve("cdnow/orders.csv");
 
     private static InMemoryEventStore events;

@@ -40,7 +40,7 @@ class CdnowEquivalenceTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path orders = Path.of(System.getProperty("retention.shared.data", "../shared/data"), "cdnow", "orders.csv");
+        Path orders = Path.of(System.getProperty("retention.data", "../data"), "cdnow", "orders.csv");
         assertTrue(Files.exists(orders), "the CDNOW data set is not at " + orders.toAbsolutePath());
         EventCsvReader.strict().importInto(STORE, orders);
         List<String> lines = Files.readAllLines(orders);
