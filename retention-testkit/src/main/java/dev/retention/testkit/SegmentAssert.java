@@ -30,7 +30,7 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
         super(actual, SegmentAssert.class);
     }
 
-    /** Resolves product categories with {@code catalog} (default: an empty catalog). */
+    /** Resolves product categories with {@code catalog} (default: none; a category condition then fails). */
     public SegmentAssert withCatalog(Catalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog");
         return this;

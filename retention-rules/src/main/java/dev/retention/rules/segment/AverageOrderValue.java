@@ -5,17 +5,20 @@ import static java.util.Objects.requireNonNull;
 import dev.retention.core.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Optional;
 
 /**
  * The average order value in a {@link Window} compares to a threshold: net spend in the window
  * (as {@link NetSpend} counts it) divided by the orders placed in the window. The comparison is
  * exact (no rounding): {@code average >= t} means {@code spend >= t * orders}. A customer without
- * orders in the window has no average and never matches.
+ * orders in the window has no average and never matches, which is why the window cannot be
+ * {@link Window#sinceLastOrder()}.
  */
 public record AverageOrderValue(Window window, MoneyBound bound) implements Condition {
 
     public AverageOrderValue {
         requireNonNull(window, "window");
+        Window.checkOrdersCanFallIn(window, "an average-order-value condition");
         requireNonNull(bound, "bound");
     }
 
@@ -32,6 +35,12 @@ public record AverageOrderValue(Window window, MoneyBound bound) implements Cond
             return Explanation.leaf(subject(), "no orders", bound.describe(), false);
         }
         Money spend = spend(context);
+        String currency = spend.currency().getCurrencyCode();
+        Optional<String> others = bound.otherCurrenciesOnly(context);
+        if (others.isPresent()) {
+            return Explanation.leaf(subject(), "no orders in " + currency + " (orders in " + others.get() + ")",
+                    bound.describe(), matches(spend, orders));
+        }
         BigDecimal average = spend.toBigDecimal().divide(BigDecimal.valueOf(orders), 2 + Money.fractionDigits(
                 spend.currency()), RoundingMode.HALF_EVEN).stripTrailingZeros();
         return Explanation.leaf(subject(), average.toPlainString() + " " + spend.currency().getCurrencyCode(),

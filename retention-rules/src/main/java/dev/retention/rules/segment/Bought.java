@@ -11,17 +11,20 @@ import java.util.TreeSet;
 /**
  * The customer bought at least one of the selected {@link Products} in the {@link Window} (an order
  * placed in the window has a line of it). For {@link Products#any()} any order counts, even one
- * without lines. Window edges as in {@link Window}.
+ * without lines. Window edges as in {@link Window}; the window cannot be
+ * {@link Window#sinceLastOrder()} (no order falls in it).
  */
 public record Bought(Products products, Window window) implements Condition {
 
     public Bought {
         requireNonNull(products, "products");
         requireNonNull(window, "window");
+        Window.checkOrdersCanFallIn(window, "a bought condition");
     }
 
     @Override
     public boolean test(EvaluationContext context) {
+        NoCatalog.check(products, context.catalog());
         CustomerHistory history = context.history();
         Instant from = context.from(window);
         if (products.isAny()) {
@@ -35,6 +38,7 @@ public record Bought(Products products, Window window) implements Condition {
 
     @Override
     public Explanation explain(EvaluationContext context) {
+        NoCatalog.check(products, context.catalog());
         if (products.isAny()) {
             int orders = context.history().orderCount(context.from(window), context.end());
             return Explanation.leaf(subject(), orders + " orders", ">= 1", orders > 0);

@@ -18,12 +18,17 @@ public interface Catalog {
     /** The product's categories; empty for an unknown product. Never null. */
     Set<String> categoriesOf(ProductId product);
 
-    /** A catalog that knows no product: category conditions match nothing. */
+    /**
+     * No catalog: the default where none is given. Asking it for categories throws
+     * {@link IllegalStateException}, and so does evaluating any category condition against it (even for a
+     * customer with no events), so that a forgotten catalog is an error rather than a segment that
+     * silently matches nobody. A shop without categories passes {@code Catalog.of(Map.of())}.
+     */
     static Catalog empty() {
-        return product -> Set.of();
+        return NoCatalog.INSTANCE;
     }
 
-    /** A fixed catalog, copied. */
+    /** A fixed catalog, copied; a product it does not list is in no category. */
     static Catalog of(Map<ProductId, Set<String>> categories) {
         Map<ProductId, Set<String>> copy = new HashMap<>();
         requireNonNull(categories, "categories").forEach((product, cats) -> copy.put(product, Set.copyOf(cats)));

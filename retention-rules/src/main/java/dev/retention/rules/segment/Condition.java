@@ -31,7 +31,7 @@ public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValu
     /** The condition in words, e.g. "orders in the last 30 days >= 5". */
     String describe();
 
-    /** {@link #test(EvaluationContext)} with an empty {@link Catalog}. */
+    /** {@link #test(EvaluationContext)} without a {@link Catalog} (a category condition fails). */
     default boolean test(CustomerHistory history, CustomerProfile profile, Instant now) {
         return test(EvaluationContext.of(history, profile, now));
     }

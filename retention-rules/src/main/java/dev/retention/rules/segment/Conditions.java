@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import dev.retention.core.ProductId;
 import dev.retention.core.profile.Channel;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.Set;
  *
  * <p>Relative windows ({@code within(days(7))}) are the closed interval {@code [now - d, now]}: an
  * event exactly {@code d} before {@code now} counts, and so does an event at {@code now}. Events after
- * {@code now} never count. See {@link Window}.
+ * {@code now} never count. Calendar windows ({@code within(months(3))}, {@code years(1)}) count back
+ * calendar months and years from {@code now} in UTC. See {@link Window}.
  */
 public final class Conditions {
     private Conditions() {}
@@ -40,6 +42,19 @@ public final class Conditions {
         return Duration.ofDays(n);
     }
 
+    /**
+     * {@code n} calendar months, for windows: {@code ordersWithin(months(3))} is "in the last 3 months",
+     * from the same instant 3 calendar months before {@code now} in UTC (see {@link Window#last(Period)}).
+     */
+    public static Period months(int n) {
+        return Period.ofMonths(n);
+    }
+
+    /** {@code n} calendar years, for windows: {@code spendWithin(years(1))}; see {@link #months(int)}. */
+    public static Period years(int n) {
+        return Period.ofYears(n);
+    }
+
     // ---------------------------------------------------------------- orders
 
     /** Orders placed at or before {@code now}. */
@@ -53,8 +68,19 @@ public final class Conditions {
         return new CountStep<>(bound -> new OrderCount(window, bound));
     }
 
+    /** Orders placed in the last calendar months or years: {@code ordersWithin(months(3))}. */
+    public static CountStep<OrderCount> ordersWithin(Period length) {
+        Window window = Window.last(length);
+        return new CountStep<>(bound -> new OrderCount(window, bound));
+    }
+
     /** No order placed in {@code [now - length, now]} ("has not bought for length"); true for never-buyers. */
     public static OrderCount noOrderWithin(Duration length) {
+        return ordersWithin(length).exactly(0);
+    }
+
+    /** No order placed in the last calendar months or years: {@code noOrderWithin(months(6))}. */
+    public static OrderCount noOrderWithin(Period length) {
         return ordersWithin(length).exactly(0);
     }
 
@@ -69,11 +95,22 @@ public final class Conditions {
         return new AmountStep<>(bound -> new NetSpend(window, bound));
     }
 
+    /** Net spend in the last calendar months or years: {@code spendWithin(years(1))}. */
+    public static AmountStep<NetSpend> spendWithin(Period length) {
+        Window window = Window.last(length);
+        return new AmountStep<>(bound -> new NetSpend(window, bound));
+    }
+
     public static AmountStep<AverageOrderValue> averageOrderValue() {
         return new AmountStep<>(bound -> new AverageOrderValue(Window.ever(), bound));
     }
 
     public static AmountStep<AverageOrderValue> averageOrderValueWithin(Duration length) {
+        Window window = Window.last(length);
+        return new AmountStep<>(bound -> new AverageOrderValue(window, bound));
+    }
+
+    public static AmountStep<AverageOrderValue> averageOrderValueWithin(Period length) {
         Window window = Window.last(length);
         return new AmountStep<>(bound -> new AverageOrderValue(window, bound));
     }

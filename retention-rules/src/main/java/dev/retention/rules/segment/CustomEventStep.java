@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,11 @@ public final class CustomEventStep {
 
     /** In {@code [now - length, now]}, both edges inclusive. */
     public CountStep<CustomEventCount> within(Duration length) {
+        return in(Window.last(length));
+    }
+
+    /** In the last calendar months and years, counted back in UTC: {@code within(months(3))}. */
+    public CountStep<CustomEventCount> within(Period length) {
         return in(Window.last(length));
     }
 

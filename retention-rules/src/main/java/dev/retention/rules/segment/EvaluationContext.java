@@ -20,7 +20,7 @@ public record EvaluationContext(CustomerHistory history, CustomerProfile profile
         requireNonNull(catalog, "catalog");
     }
 
-    /** With an empty catalog. */
+    /** Without a catalog ({@link Catalog#empty()}): a category condition fails. */
     public static EvaluationContext of(CustomerHistory history, CustomerProfile profile, Instant now) {
         return new EvaluationContext(history, profile, now, Catalog.empty());
     }

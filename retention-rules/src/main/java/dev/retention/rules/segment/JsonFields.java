@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -99,8 +100,11 @@ final class JsonFields {
         try {
             d = Duration.parse(text);
         } catch (DateTimeParseException e) {
+            // a window takes calendar months and years (see JsonParts.readWindow); other durations do not
+            String calendar = field.equals("window") ? ", \"P3M\" or \"P1Y\"" : " (calendar months and years are a "
+                    + "window's, not a " + field + "'s)";
             throw new InvalidSegmentJsonException(pathOf(field),
-                    "expected an ISO-8601 duration like \"P30D\" or \"PT24H\", got \"" + text + "\"", e);
+                    "expected an ISO-8601 duration like \"P30D\" or \"PT24H\"" + calendar + ", got \"" + text + "\"", e);
         }
         if (d.isNegative()) {
             throw new InvalidSegmentJsonException(pathOf(field), field + " must not be negative, got \"" + text + "\"");
@@ -150,6 +154,21 @@ final class JsonFields {
             out.put(name, object.text(name));
         }
         return out;
+    }
+
+    /**
+     * Refuses any field not among {@code valid}, naming it and the nearest valid one: a misspelt
+     * threshold or window must not silently change (or empty) a segment. Call before reading, so that
+     * the misspelling is reported rather than the field it was meant to be missing.
+     */
+    void refuseUnknown(Collection<String> valid) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!valid.contains(name)) {
+                throw new InvalidSegmentJsonException(path, "unknown field '" + name + "'"
+                        + Spelling.nearest(name, valid).map(near -> "; did you mean '" + near + "'?").orElse(""));
+            }
+        }
     }
 
     /** Refuses fields that were not read: a typo must not silently widen a segment. */

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retention.core.Money;
 import dev.retention.core.ProductId;
 import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +19,18 @@ import java.util.TreeSet;
 final class JsonParts {
     private JsonParts() {}
 
+    /** The threshold keys, one of which a count or money condition holds. */
+    static final List<String> THRESHOLDS = Arrays.stream(Comparison.values()).map(Comparison::jsonName).toList();
+
+    private static final List<String> MONEY_FIELDS = List.of("amount", "currency");
+
+    /** {@code fields} followed by the threshold keys. */
+    static List<String> withThreshold(String... fields) {
+        List<String> out = new ArrayList<>(List.of(fields));
+        out.addAll(THRESHOLDS);
+        return out;
+    }
+
     static String duration(Duration d) {
         if (d.getNano() == 0 && d.getSeconds() % 86_400 == 0) {
             return "P" + d.toDays() + "D";
@@ -24,11 +39,19 @@ final class JsonParts {
     }
 
     static void writeWindow(Window window, ObjectNode out) {
-        out.put("window", window.kind() == Window.Kind.EVER ? "ever"
-                : window.kind() == Window.Kind.SINCE_LAST_ORDER ? "since-last-order" : duration(window.length()));
+        out.put("window", switch (window.kind()) {
+            case EVER -> "ever";
+            case SINCE_LAST_ORDER -> "since-last-order";
+            case LAST -> duration(window.length());
+            case LAST_CALENDAR -> window.calendarLength().toString();
+        });
     }
 
-    /** {@code "ever"}, {@code "since-last-order"} or a non-negative ISO-8601 duration (the last d). */
+    /**
+     * {@code "ever"}, {@code "since-last-order"}, a non-negative ISO-8601 duration ({@code "P30D"},
+     * {@code "PT24H"}: the last d) or a period with months or years ({@code "P3M"}, {@code "P1Y"}: the last
+     * calendar months and years, counted back from now in UTC).
+     */
     static Window readWindow(JsonFields in) {
         String text = in.text("window");
         if (text.equals("ever")) {
@@ -37,7 +60,43 @@ final class JsonParts {
         if (text.equals("since-last-order")) {
             return Window.sinceLastOrder();
         }
-        return Window.last(in.duration("window"));
+        Optional<Period> calendar = calendarPeriod(text);
+        if (calendar.isEmpty()) {
+            return Window.last(in.duration("window"));
+        }
+        Period period = calendar.get();
+        if (period.isNegative()) {
+            throw new InvalidSegmentJsonException(in.pathOf("window"), "window must not be negative, got \"" + text
+                    + "\"");
+        }
+        try {
+            return Window.last(period);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSegmentJsonException(in.pathOf("window"), e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #readWindow} for a condition over orders, where {@code "since-last-order"} would always see
+     * no order (none is placed after the last one) and is refused.
+     */
+    static Window readOrderWindow(JsonFields in, String type) {
+        Window window = readWindow(in);
+        if (window.kind() == Window.Kind.SINCE_LAST_ORDER) {
+            throw new InvalidSegmentJsonException(in.pathOf("window"), "'since-last-order' is not a window for '"
+                    + type + "': no orders are placed after the last order, so it would always see none");
+        }
+        return window;
+    }
+
+    /** An ISO-8601 period with months or years ({@code "P3M"}, {@code "P1Y2M"}); {@code "P30D"} is a duration. */
+    private static Optional<Period> calendarPeriod(String text) {
+        try {
+            Period period = Period.parse(text);
+            return period.toTotalMonths() == 0 ? Optional.empty() : Optional.of(period);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static void writeCount(CountBound bound, ObjectNode out) {
@@ -58,6 +117,7 @@ final class JsonParts {
     static MoneyBound readMoney(JsonFields in) {
         Comparison comparison = comparison(in);
         JsonFields money = in.object(comparison.jsonName());
+        money.refuseUnknown(MONEY_FIELDS);
         String currency = money.text("currency");
         String amount = money.text("amount");
         money.refuseOthers();
@@ -120,6 +180,7 @@ final class JsonParts {
         }
         if (value.isObject()) {
             JsonFields category = in.object("products");
+            category.refuseUnknown(List.of("category"));
             String name = category.text("category");
             category.refuseOthers();
             if (name.isBlank()) {

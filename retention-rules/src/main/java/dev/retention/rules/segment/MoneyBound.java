@@ -3,6 +3,11 @@ package dev.retention.rules.segment;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.Money;
+import dev.retention.core.event.OrderPlaced;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A threshold on an amount of money ("more than 100.00 USD"). The observed amount is computed in
@@ -18,6 +23,22 @@ public record MoneyBound(Comparison comparison, Money amount) {
     /** Compares exactly, in minor units; {@code observed} must be in the threshold's currency. */
     public boolean matches(Money observed) {
         return comparison.holds(observed.compareTo(amount), 0);
+    }
+
+    /**
+     * The currencies the customer ordered in at or before {@code now} (e.g. "EUR, GBP"), if they did order
+     * but never in the threshold's currency: then every amount this bound compares is 0 because of the
+     * currency, not because of the customer, and an explanation must say so.
+     */
+    Optional<String> otherCurrenciesOnly(EvaluationContext context) {
+        Set<String> used = new TreeSet<>();
+        for (OrderPlaced order : context.history().orders(Instant.MIN, context.end())) {
+            used.add(order.total().currency().getCurrencyCode());
+        }
+        if (used.isEmpty() || used.contains(amount.currency().getCurrencyCode())) {
+            return Optional.empty();
+        }
+        return Optional.of(String.join(", ", used));
     }
 
     /** E.g. {@code "> 100.00 USD"}. */

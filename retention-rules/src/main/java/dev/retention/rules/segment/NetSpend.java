@@ -8,7 +8,8 @@ import dev.retention.core.Money;
  * What the customer spent in a {@link Window}, net of refunds, compares to a threshold, e.g. "net
  * spend ever > 100.00 USD". Counts order totals placed in the window minus refunds made in the
  * window (a refund in the window of an earlier order lowers the spend), in the threshold's currency
- * only. Window edges as in {@link Window}.
+ * only (a customer who ordered only in other currencies has spent 0, and {@link #explain} says why).
+ * Window edges as in {@link Window}.
  */
 public record NetSpend(Window window, MoneyBound bound) implements Condition {
 
@@ -25,7 +26,11 @@ public record NetSpend(Window window, MoneyBound bound) implements Condition {
     @Override
     public Explanation explain(EvaluationContext context) {
         Money observed = observe(context);
-        return Explanation.leaf(subject(), observed, bound.describe(), bound.matches(observed));
+        String currency = bound.amount().currency().getCurrencyCode();
+        String shown = bound.otherCurrenciesOnly(context)
+                .map(others -> observed + " (no orders in " + currency + "; orders in " + others + ")")
+                .orElse(observed.toString());
+        return Explanation.leaf(subject(), shown, bound.describe(), bound.matches(observed));
     }
 
     private Money observe(EvaluationContext context) {

@@ -5,12 +5,14 @@ import static java.util.Objects.requireNonNull;
 /**
  * The number of orders placed in a {@link Window} compares to a threshold, e.g. "orders in the last
  * 30 days >= 5". Refunded orders still count as placed. Window edges as in {@link Window}: for
- * {@code last(d)} an order at {@code now - d} or at {@code now} counts.
+ * {@code last(d)} an order at {@code now - d} or at {@code now} counts. The window cannot be
+ * {@link Window#sinceLastOrder()}: it would always count 0.
  */
 public record OrderCount(Window window, CountBound bound) implements Condition {
 
     public OrderCount {
         requireNonNull(window, "window");
+        Window.checkOrdersCanFallIn(window, "an orders condition");
         requireNonNull(bound, "bound");
     }
 

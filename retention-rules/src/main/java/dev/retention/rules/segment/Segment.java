@@ -46,7 +46,7 @@ public record Segment(String name, Condition condition) {
         return new Segment(name, condition.or(other));
     }
 
-    /** Whether the customer is a member at {@code now}; category conditions see an empty {@link Catalog}. */
+    /** Whether the customer is a member at {@code now}; without a {@link Catalog} (a category condition fails). */
     public boolean test(CustomerHistory history, CustomerProfile profile, Instant now) {
         return condition.test(EvaluationContext.of(history, profile, now));
     }

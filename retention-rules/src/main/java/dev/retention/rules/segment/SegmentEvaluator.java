@@ -66,7 +66,7 @@ public final class SegmentEvaluator {
         return new Builder(all);
     }
 
-    /** A sequential evaluator with an empty catalog. */
+    /** A sequential evaluator without a catalog (a category condition fails). */
     public static SegmentEvaluator of(Segment segment) {
         return builder(segment).build();
     }
@@ -157,7 +157,7 @@ public final class SegmentEvaluator {
             this.segments = segments;
         }
 
-        /** The catalog for category conditions; default {@link Catalog#empty()}. */
+        /** The catalog for category conditions; default {@link Catalog#empty()}, under which they fail. */
         public Builder catalog(Catalog catalog) {
             this.catalog = requireNonNull(catalog, "catalog");
             return this;

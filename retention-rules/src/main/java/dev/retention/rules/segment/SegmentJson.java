@@ -12,7 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes and reads segments and conditions as JSON, the form marketers' tools store them in.
@@ -80,6 +82,7 @@ public final class SegmentJson {
     /** @throws InvalidSegmentJsonException if the JSON is not a valid segment */
     public Segment read(String json) {
         JsonFields root = new JsonFields(parse(json), "$");
+        root.refuseUnknown(List.of("name", "condition"));
         String name = root.text("name");
         if (name.isBlank()) {
             throw new InvalidSegmentJsonException("$.name", "segment name must not be blank");
@@ -112,6 +115,7 @@ public final class SegmentJson {
         if (codec == null) {
             throw new InvalidSegmentJsonException(in.pathOf("type"), "unknown condition type '" + type + "'");
         }
+        codec.fields().ifPresent(in::refuseUnknown);
         Condition condition;
         try {
             condition = codec.reader().read(in, nested);
@@ -162,7 +166,7 @@ public final class SegmentJson {
             Class<T> cls = requireNonNull(codec.conditionClass(), "conditionClass");
             checkArgument(byType.values().stream().noneMatch(c -> c.conditionClass().equals(cls)),
                     "a codec for %s is already registered", cls.getName());
-            byType.put(type, new ConditionCodec<>(type, cls, (c, out, n) -> codec.write(c, out), (in, n) -> {
+            byType.put(type, new ConditionCodec<>(type, cls, Optional.empty(), (c, out, n) -> codec.write(c, out), (in, n) -> {
                 for (Iterator<String> names = in.node().fieldNames(); names.hasNext(); ) {
                     in.markRead(names.next());
                 }

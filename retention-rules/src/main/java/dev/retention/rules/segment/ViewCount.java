@@ -34,6 +34,7 @@ public record ViewCount(Products products, Window window, CountBound bound) impl
     }
 
     private int observe(EvaluationContext context) {
+        NoCatalog.check(products, context.catalog());
         CustomerHistory history = context.history();
         Instant from = context.from(window);
         Instant to = context.end();

@@ -37,6 +37,7 @@ public record ViewedNotBought(Products products, Window window) implements Condi
 
     /** The products viewed in the window and not bought since; with {@code firstOnly}, at most one. */
     private Set<ProductId> observe(EvaluationContext context, boolean firstOnly) {
+        NoCatalog.check(products, context.catalog());
         CustomerHistory history = context.history();
         Instant from = context.from(window);
         Instant to = context.end();

@@ -3,6 +3,7 @@ package dev.retention.rules.segment;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.function.Function;
 
 /**
@@ -22,12 +23,23 @@ public final class WindowStep<T> {
         return complete.apply(Window.last(length));
     }
 
+    /**
+     * In {@code [now - length, now]} with {@code now - length} counted back in calendar months and years
+     * in UTC: {@code within(months(3))}; see {@link Window#last(Period)}.
+     */
+    public T within(Period length) {
+        return complete.apply(Window.last(length));
+    }
+
     /** At or before {@code now}. */
     public T ever() {
         return complete.apply(Window.ever());
     }
 
-    /** After the last order placed at or before {@code now}, up to and including {@code now}. */
+    /**
+     * After the last order placed at or before {@code now}, up to and including {@code now}; refused
+     * (IllegalArgumentException) by {@code bought(...)}, which would never match.
+     */
     public T sinceLastOrder() {
         return complete.apply(Window.sinceLastOrder());
     }

@@ -45,7 +45,8 @@ public interface Trigger {
 
     /**
      * A trigger that fires on entering the segment (with the re-entry policy "every new firing"),
-     * named after it; product categories in its conditions resolve to none.
+     * named after it; it has no {@link Catalog}, so a category condition in it fails
+     * (IllegalStateException) on evaluation: use {@link #onEntering(Segment, Catalog)}.
      */
     static Trigger onEntering(Segment segment) {
         return onEntering(segment, Catalog.empty());

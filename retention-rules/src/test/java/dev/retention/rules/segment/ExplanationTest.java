@@ -48,4 +48,19 @@ class ExplanationTest {
                 CustomerProfile.builder(ANNA).attribute("vip", "gold").build(), NOW));
         assertThat(why.line()).isEqualTo("vip level gold: met: yes");
     }
+
+    @Test
+    void spendInACurrencyTheCustomerNeverUsedSaysSo() {
+        Shop euros = anna().orderIn(NOW.minus(days(3)), dev.retention.core.Money.parse("80.00", "EUR"));
+        EvaluationContext context = EvaluationContext.of(euros.history(), CustomerProfile.unknown(ANNA), NOW);
+        assertThat(spendWithin(days(30)).above(usd("50")).explain(context).line())
+                .isEqualTo("net spend in the last 30 days: 0.00 USD (no orders in USD; orders in EUR) > 50.00 USD: no");
+        assertThat(Conditions.averageOrderValue().atLeast(usd("10")).explain(context).line())
+                .isEqualTo("average order value ever: no orders in USD (orders in EUR) >= 10.00 USD: no");
+        // a customer who did pay in the currency gets the plain figure
+        Shop dollars = anna().order(NOW.minus(days(3)), "20");
+        assertThat(spendWithin(days(30)).above(usd("50")).explain(EvaluationContext.of(dollars.history(),
+                CustomerProfile.unknown(ANNA), NOW)).line())
+                .isEqualTo("net spend in the last 30 days: 20.00 USD > 50.00 USD: no");
+    }
 }

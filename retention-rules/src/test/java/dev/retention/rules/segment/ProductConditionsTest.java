@@ -11,6 +11,7 @@ import static dev.retention.rules.segment.Conditions.viewsOf;
 import static dev.retention.rules.segment.Shop.NOW;
 import static dev.retention.rules.segment.Shop.anna;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.ProductId;
 import dev.retention.core.profile.CustomerProfile;
@@ -54,8 +55,6 @@ class ProductConditionsTest {
                 .view(NOW.minus(hours(3)), "hat").view(NOW.minus(hours(4)), "boot");
         assertThat(withCatalog(shop, viewsOf(category("shoes")).within(days(1)).exactly(3))).isTrue();
         assertThat(withCatalog(shop, viewsOf(category("summer")).within(days(1)).exactly(2))).isTrue();
-        // without a catalog no product is in any category
-        assertThat(shop.test(viewsOf(category("shoes")).within(days(1)).exactly(0))).isTrue();
     }
 
     @Test
@@ -131,5 +130,26 @@ class ProductConditionsTest {
         Shop shop = anna().order(NOW.minus(days(1)), "10");
         assertThat(shop.test(bought(anyProduct()).within(days(7)))).isTrue();
         assertThat(shop.test(bought(products("boot")).within(days(7)))).isFalse();
+    }
+
+    @Test
+    void categoryConditionsWithoutACatalogFailNamingTheCategory() {
+        Condition shoes = viewsOf(category("shoes")).within(days(1)).exactly(0);
+        // even a customer without a single view: the segment cannot be answered, not "no match"
+        for (Shop shop : new Shop[] {anna(), anna().view(NOW.minus(hours(1)), "boot")}) {
+            assertThatThrownBy(() -> shop.test(shoes)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("category 'shoes'").hasMessageContaining("Catalog");
+        }
+        assertThatThrownBy(() -> anna().test(bought(category("shoes")).ever()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("category 'shoes'");
+        assertThatThrownBy(() -> anna().test(viewedWithoutBuying(category("shoes")).ever()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("category 'shoes'");
+        assertThatThrownBy(() -> Catalog.empty().categoriesOf(ProductId.of("boot")))
+                .isInstanceOf(IllegalStateException.class);
+        // conditions without categories still work without a catalog
+        assertThat(anna().test(viewsOf(products("boot")).ever().exactly(0))).isTrue();
+        // an explicit catalog that knows no product is the shop's answer: no match
+        assertThat(shoes.test(new EvaluationContext(anna().view(NOW, "boot").history(),
+                CustomerProfile.unknown(Shop.ANNA), NOW, Catalog.of(Map.of())))).isTrue();
     }
 }

@@ -95,7 +95,8 @@ class SegmentJsonTest {
     void unexpectedFieldIsRefusedSoATypoCannotWidenASegment() {
         InvalidSegmentJsonException e = refused("{'name': 'x', 'condition': "
                 + "{'type': 'orders', 'window': 'ever', 'atLeast': 1, 'atleast': 5}}");
-        assertThat(e.path()).isEqualTo("$.condition.atleast");
+        assertThat(e.path()).isEqualTo("$.condition");
+        assertThat(e.getMessage()).isEqualTo("$.condition: unknown field 'atleast'; did you mean 'atLeast'?");
     }
 
     @Test
@@ -175,5 +176,53 @@ class SegmentJsonTest {
         };
         assertThatThrownBy(() -> SegmentJson.builder().register(clash)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'orders' is already registered");
+    }
+
+    @Test
+    void calendarWindowsAreReadAndWrittenAsRead() {
+        for (String window : new String[] {"P3M", "P1Y", "P1Y2M", "P2M10D"}) {
+            Condition read = json.readCondition(q("{'type': 'orders', 'window': '" + window + "', 'atLeast': 1}"));
+            assertThat(json.writeCondition(read)).contains(q("'window' : '" + window + "'"));
+            assertThat(json.readCondition(json.writeCondition(read))).isEqualTo(read);
+        }
+        Condition views = json.readCondition(q("{'type': 'views', 'products': 'any', 'window': 'P1Y', 'atLeast': 1}"));
+        assertThat(views.describe()).isEqualTo("views of any product in the last 1 year >= 1");
+    }
+
+    @Test
+    void negativeCalendarWindowIsRefusedWithItsPath() {
+        InvalidSegmentJsonException e = refused("{'name': 'x', 'condition': "
+                + "{'type': 'orders', 'window': 'P-3M', 'atLeast': 1}}");
+        assertThat(e.getMessage()).startsWith("$.condition.window: ").contains("negative").contains("P-3M");
+    }
+
+    @Test
+    void misspeltThresholdIsNamedWithTheNearestValidField() {
+        InvalidSegmentJsonException e = refused(PREFIX + "{'type': 'orders', 'window': 'ever', 'atleast': 3}]}}");
+        assertThat(e.path()).isEqualTo("$.condition.all[0]");
+        assertThat(e.getMessage()).isEqualTo("$.condition.all[0]: unknown field 'atleast'; did you mean 'atLeast'?");
+    }
+
+    @Test
+    void unknownFieldsAreRefusedEvenBesideAValidThreshold() {
+        InvalidSegmentJsonException e = refused("{'name': 'x', 'condition': "
+                + "{'type': 'orders', 'window': 'ever', 'atLeast': 3, 'windw': 'P3D'}}");
+        assertThat(e.getMessage()).isEqualTo("$.condition: unknown field 'windw'; did you mean 'window'?");
+        assertThat(refused("{'name': 'x', 'condition': {'type': 'spend', 'window': 'ever', "
+                + "'atLeast': {'amuont': '1.00', 'currency': 'USD'}}}").getMessage())
+                .isEqualTo("$.condition.atLeast: unknown field 'amuont'; did you mean 'amount'?");
+        assertThat(refused("{'name': 'x', 'conditon': " + ORDERS + "}").getMessage())
+                .isEqualTo("$: unknown field 'conditon'; did you mean 'condition'?");
+    }
+
+    @Test
+    void sinceLastOrderIsRefusedOnOrderCounts() {
+        InvalidSegmentJsonException e = refused("{'name': 'x', 'condition': "
+                + "{'type': 'orders', 'window': 'since-last-order', 'atLeast': 1}}");
+        assertThat(e.path()).isEqualTo("$.condition.window");
+        assertThat(e.getMessage()).contains("since-last-order").contains("orders");
+        assertThat(refused("{'name': 'x', 'condition': {'type': 'average-order-value', "
+                + "'window': 'since-last-order', 'atLeast': {'amount': '1.00', 'currency': 'USD'}}}").path())
+                .isEqualTo("$.condition.window");
     }
 }
