@@ -20,6 +20,7 @@ import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Period;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.util.ArrayList;
@@ -142,15 +143,15 @@ final class SegmentArbitraries {
     static Arbitrary<Condition> leaves() {
         Arbitrary<Duration> age = Arbitraries.integers().between(0, 60).map(Duration::ofDays);
         return Arbitraries.oneOf(
-                Combinators.combine(windows(), counts()).as(OrderCount::new),
+                Combinators.combine(orderWindows(), counts()).as(OrderCount::new),
                 Combinators.combine(windows(), money()).as(NetSpend::new),
-                Combinators.combine(windows(), money()).as(AverageOrderValue::new),
+                Combinators.combine(orderWindows(), money()).as(AverageOrderValue::new),
                 Combinators.combine(Arbitraries.of(Recency.class), age).as(FirstOrder::new),
                 Combinators.combine(Arbitraries.of(Recency.class), age).as(LastOrder::new),
                 counts().map(DaysSinceLastOrder::new),
                 Combinators.combine(products(), windows(), counts()).as(ViewCount::new),
                 Combinators.combine(products(), windows()).as(ViewedNotBought::new),
-                Combinators.combine(products(), windows()).as(Bought::new),
+                Combinators.combine(products(), orderWindows()).as(Bought::new),
                 Arbitraries.integers().between(0, 72).map(h -> new AbandonedCart(Duration.ofHours(h))),
                 Arbitraries.of("Berlin", "Paris").map(v -> new AttributeEquals("city", v)),
                 Arbitraries.of("Berlin", "Paris", "Rome").set().ofMinSize(1).map(vs -> new AttributeIn("city", vs)),
@@ -169,9 +170,16 @@ final class SegmentArbitraries {
     }
 
     private static Arbitrary<Window> windows() {
-        return Arbitraries.oneOf(Arbitraries.just(Window.ever()), Arbitraries.just(Window.sinceLastOrder()),
+        return Arbitraries.oneOf(orderWindows(), Arbitraries.just(Window.sinceLastOrder()));
+    }
+
+    /** The windows a condition over orders accepts: all but since-last-order. */
+    private static Arbitrary<Window> orderWindows() {
+        return Arbitraries.oneOf(Arbitraries.just(Window.ever()),
                 Arbitraries.integers().between(0, 60).map(d -> Window.last(Duration.ofDays(d))),
-                Arbitraries.integers().between(1, 47).map(h -> Window.last(Duration.ofHours(h))));
+                Arbitraries.integers().between(1, 47).map(h -> Window.last(Duration.ofHours(h))),
+                Arbitraries.integers().between(1, 3).map(m -> Window.last(Period.ofMonths(m))),
+                Arbitraries.just(Window.last(Period.ofYears(1))));
     }
 
     private static Arbitrary<CountBound> counts() {

@@ -130,7 +130,8 @@ class SegmentEvaluatorTest {
         events.appendAll(Shop.customer(id(1)).view(NOW.minus(days(1)), "b").events());
         Segment shoes = Segment.named("shoes").where(Conditions.viewsOf(Conditions.category("shoes"))
                 .within(days(7)).atLeast(1));
-        assertThat(SegmentEvaluator.of(shoes).members(events, profiles, NOW).count()).isZero();
+        assertThatThrownBy(() -> SegmentEvaluator.of(shoes).members(events, profiles, NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("category 'shoes'");
         assertThat(SegmentEvaluator.builder(shoes).catalog(SegmentArbitraries.CATALOG).build()
                 .members(events, profiles, NOW).members()).containsExactly(id(1));
     }

@@ -3,14 +3,19 @@ package dev.retention.rules.trigger;
 import static dev.retention.rules.testing.Shop.customer;
 import static dev.retention.rules.testing.Shop.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
+import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.rules.segment.Catalog;
 import dev.retention.rules.segment.Conditions;
 import dev.retention.rules.segment.Segment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EnteringTriggerTest {
@@ -40,5 +45,16 @@ class EnteringTriggerTest {
         assertThat(trigger.evaluate(history, CustomerProfile.unknown(C), T.plus(Duration.ofDays(29)))).isEmpty();
         assertThat(trigger.evaluate(history, CustomerProfile.unknown(C), T.plus(Duration.ofDays(31))))
                 .hasValueSatisfying(f -> assertThat(f.reason()).isEqualTo("entered win-back"));
+    }
+
+    @Test
+    void aSegmentWithACategoryNeedsACatalog() {
+        Segment shoes = Segment.named("shoes").where(Conditions.bought(Conditions.category("shoes")).ever());
+        CustomerHistory history = CustomerHistory.of(C, order(C, T, "boot"));
+
+        assertThatThrownBy(() -> Trigger.onEntering(shoes).evaluate(history, CustomerProfile.unknown(C), T))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("category 'shoes'");
+        Catalog catalog = Catalog.of(Map.of(ProductId.of("boot"), Set.of("shoes")));
+        assertThat(Trigger.onEntering(shoes, catalog).evaluate(history, CustomerProfile.unknown(C), T)).isPresent();
     }
 }
