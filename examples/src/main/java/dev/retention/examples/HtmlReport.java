@@ -10,7 +10,7 @@ import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.CohortGranularity;
 import dev.retention.metrics.CohortMatrix;
 import dev.retention.metrics.OrderLog;
-import dev.retention.metrics.Period;
+import dev.retention.metrics.ReportingPeriod;
 import dev.retention.metrics.RetentionRate;
 import dev.retention.metrics.RfmAnalysis;
 import dev.retention.metrics.RfmScore;
@@ -101,7 +101,7 @@ final class HtmlReport {
     }
 
     private static void tiles(StringBuilder s, OrderLog log, Currency currency, LocalDate from, LocalDate to) {
-        AverageOrderValue all = AverageOrderValue.of(log, Period.of(from, to), currency);
+        AverageOrderValue all = AverageOrderValue.of(log, ReportingPeriod.of(from, to), currency);
         s.append("<div class=\"tiles\">");
         tile(s, "customers", String.format(Locale.ROOT, "%,d", log.customerCount()));
         tile(s, "orders", String.format(Locale.ROOT, "%,d", log.orderCount()));
@@ -153,7 +153,7 @@ final class HtmlReport {
         List<Svg.Bar> crr = new ArrayList<>();
         List<Svg.Bar> aov = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.atDay(1).isAfter(to.minusDays(1)); m = m.plusMonths(1)) {
-            Period period = Period.of(m.atDay(1), m.plusMonths(1).atDay(1));
+            ReportingPeriod period = ReportingPeriod.of(m.atDay(1), m.plusMonths(1).atDay(1));
             String label = m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ROOT) + " "
                     + (m.getYear() % 100 < 10 ? "0" : "") + m.getYear() % 100;
             OptionalDouble rate = RetentionRate.of(log, period).crr();

@@ -7,9 +7,9 @@ import dev.retention.core.io.EventCsvReader;
 import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.OrderLog;
-import dev.retention.metrics.Period;
 import dev.retention.metrics.PurchaseFrequency;
 import dev.retention.metrics.RepeatPurchaseRate;
+import dev.retention.metrics.ReportingPeriod;
 import dev.retention.metrics.RetentionRate;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class MetricsCommand implements DemoCommand {
     @Override
     public int run(Arguments args, PrintStream out) throws Exception {
         Path file = Path.of(args.required("events"));
-        Period period = Period.of(date(args, "from"), date(args, "to"));
+        ReportingPeriod period = ReportingPeriod.of(date(args, "from"), date(args, "to"));
         OrderLog log = load(file);
         List<Currency> currencies = log.currencies();
         if (currencies.size() > 1) {

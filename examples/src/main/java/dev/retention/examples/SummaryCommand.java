@@ -14,9 +14,9 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.store.InMemoryProfileStore;
 import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.OrderLog;
-import dev.retention.metrics.Period;
 import dev.retention.metrics.PurchaseFrequency;
 import dev.retention.metrics.RepeatPurchaseRate;
+import dev.retention.metrics.ReportingPeriod;
 import dev.retention.metrics.RetentionRate;
 import dev.retention.rules.segment.Membership;
 import dev.retention.rules.segment.Segment;
@@ -105,7 +105,7 @@ final class SummaryCommand implements DemoCommand {
     /** Retention metrics of the twelve months before {@code now}. */
     static void printLastYear(InMemoryEventStore store, Instant now, PrintStream out) {
         OrderLog log = OrderLog.of(store);
-        Period year = Period.of(now.minus(Duration.ofDays(365)), now);
+        ReportingPeriod year = ReportingPeriod.of(now.minus(Duration.ofDays(365)), now);
         RetentionRate crr = RetentionRate.of(log, year);
         out.printf("Last 12 months (%s):%n", year);
         out.printf("  customer retention rate  %s (S %,d, N %,d, E %,d)%n", percent(crr.crr()),

@@ -4,9 +4,9 @@ import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.CohortGranularity;
 import dev.retention.metrics.CohortMatrix;
 import dev.retention.metrics.OrderLog;
-import dev.retention.metrics.Period;
 import dev.retention.metrics.PurchaseFrequency;
 import dev.retention.metrics.RepeatPurchaseRate;
+import dev.retention.metrics.ReportingPeriod;
 import dev.retention.metrics.RetentionRate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +48,7 @@ public class MetricsBenchmark {
 
     OrderLog log;
     DuckShop duck;
-    Period period;
+    ReportingPeriod period;
     Instant asOf;
 
     @Setup
@@ -57,7 +57,7 @@ public class MetricsBenchmark {
         log = OrderLog.of(shop.loadStore());
         duck = DuckShop.load(shop);
         asOf = shop.now();
-        period = Period.of(asOf.minus(Duration.ofDays(365)), asOf);
+        period = ReportingPeriod.of(asOf.minus(Duration.ofDays(365)), asOf);
         Answer library = library();
         Answer sql = duckdb();
         if (!library.equals(sql)) {

@@ -41,7 +41,7 @@ public record AverageOrderValue(Currency currency, long orders, Money revenue, M
     }
 
     /** One entry per currency that has an order or refund in the period, sorted by currency code. */
-    public static List<AverageOrderValue> of(OrderLog log, Period period) {
+    public static List<AverageOrderValue> of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
         int currencies = log.currencies().size();
@@ -73,7 +73,7 @@ public record AverageOrderValue(Currency currency, long orders, Money revenue, M
     }
 
     /** The figures in one currency; zero orders and zero revenue if the period has none in it. */
-    public static AverageOrderValue of(OrderLog log, Period period, Currency currency) {
+    public static AverageOrderValue of(OrderLog log, ReportingPeriod period, Currency currency) {
         requireNonNull(currency, "currency");
         return of(log, period).stream().filter(a -> a.currency().equals(currency)).findFirst()
                 .orElseGet(() -> new AverageOrderValue(currency, 0, Money.zero(currency), Money.zero(currency)));

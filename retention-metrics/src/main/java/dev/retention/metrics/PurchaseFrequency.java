@@ -38,7 +38,7 @@ public record PurchaseFrequency(long orders, long customers, long intervals, Opt
                 "mean and median intervals must be present exactly when there are intervals (%s)", intervals);
     }
 
-    public static PurchaseFrequency of(OrderLog log, Period period) {
+    public static PurchaseFrequency of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
         int start = log.firstOrderRow(period.from());

@@ -21,7 +21,7 @@ public record RepeatPurchaseRate(long repeatCustomers, long orderingCustomers) {
                 repeatCustomers);
     }
 
-    public static RepeatPurchaseRate of(OrderLog log, Period period) {
+    public static RepeatPurchaseRate of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
         int[] orders = new int[log.customerCount()];

@@ -42,7 +42,7 @@ public record RetentionRate(long customersAtStart, long newCustomers, long custo
     }
 
     /** CRR over the period, S counting every customer with an order before the period. */
-    public static RetentionRate of(OrderLog log, Period period) {
+    public static RetentionRate of(OrderLog log, ReportingPeriod period) {
         return compute(log, period, null);
     }
 
@@ -50,13 +50,13 @@ public record RetentionRate(long customersAtStart, long newCustomers, long custo
      * CRR over the period, S counting only customers with an order in the {@code lookBack} before
      * the period, {@code [from - lookBack, from)}.
      */
-    public static RetentionRate of(OrderLog log, Period period, Duration lookBack) {
+    public static RetentionRate of(OrderLog log, ReportingPeriod period, Duration lookBack) {
         requireNonNull(lookBack, "lookBack");
         checkArgument(!lookBack.isNegative() && !lookBack.isZero(), "lookBack must be positive, got %s", lookBack);
         return compute(log, period, lookBack);
     }
 
-    private static RetentionRate compute(OrderLog log, Period period, Duration lookBack) {
+    private static RetentionRate compute(OrderLog log, ReportingPeriod period, Duration lookBack) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
         long from = Nanos.clamped(period.from());

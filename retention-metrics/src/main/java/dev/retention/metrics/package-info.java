@@ -1,6 +1,6 @@
 /**
  * Retention metrics: pure functions over an {@link dev.retention.metrics.OrderLog} and a
- * {@link dev.retention.metrics.Period} {@code [from, to)}, one pass over columnar data where they can
+ * {@link dev.retention.metrics.ReportingPeriod} {@code [from, to)}, one pass over columnar data where they can
  * be, exact money arithmetic, results as records. Every type here is immutable and thread-safe
  * (except {@link dev.retention.metrics.Funnel.Builder}).
  *

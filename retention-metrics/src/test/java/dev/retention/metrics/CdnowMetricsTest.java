@@ -60,7 +60,7 @@ class CdnowMetricsTest {
 
     @Test
     void wholeLogHasTheDocumentedOrdersCustomersAndRevenue() {
-        Period all = Orders.period("1997-01-01", "1998-07-01");
+        ReportingPeriod all = Orders.period("1997-01-01", "1998-07-01");
         AverageOrderValue aov = AverageOrderValue.of(log, all).get(0);
 
         assertThat(log.orderCount()).isEqualTo(69_659);
@@ -135,7 +135,7 @@ class CdnowMetricsTest {
                 gaps.add(dates.get(i).toEpochDay() - dates.get(i - 1).toEpochDay());
             }
         }
-        Period period = Period.of(from, to);
+        ReportingPeriod period = ReportingPeriod.of(from, to);
 
         assertThat(RetentionRate.of(log, period)).isEqualTo(new RetentionRate(s, n, inPeriod.size(), retained));
         assertThat(RepeatPurchaseRate.of(log, period)).isEqualTo(new RepeatPurchaseRate(repeat, inPeriod.size()));

@@ -47,9 +47,9 @@ class MetricsPropertyTest {
     }
 
     @Provide
-    Arbitrary<Period> periods() {
+    Arbitrary<ReportingPeriod> periods() {
         return Combinators.combine(Arbitraries.integers().between(-10, 365), Arbitraries.integers().between(1, 200))
-                .as((from, days) -> Period.of(START.plus(Duration.ofDays(from)), START.plus(Duration.ofDays(from + days))));
+                .as((from, days) -> ReportingPeriod.of(START.plus(Duration.ofDays(from)), START.plus(Duration.ofDays(from + days))));
     }
 
     static List<CustomerEvent> events(List<Spec> specs) {
@@ -69,7 +69,7 @@ class MetricsPropertyTest {
     }
 
     @Property(tries = 200)
-    void metricsDoNotDependOnTheOrderOfEvents(@ForAll("orders") List<Spec> specs, @ForAll("periods") Period period,
+    void metricsDoNotDependOnTheOrderOfEvents(@ForAll("orders") List<Spec> specs, @ForAll("periods") ReportingPeriod period,
             @ForAll long seed) {
         List<CustomerEvent> events = events(specs);
         List<CustomerEvent> shuffled = new ArrayList<>(events);
@@ -90,7 +90,7 @@ class MetricsPropertyTest {
 
     @Property(tries = 200)
     void crrIsBetweenZeroAndOneAndRetainedIsEndMinusNew(@ForAll("orders") List<Spec> specs,
-            @ForAll("periods") Period period) {
+            @ForAll("periods") ReportingPeriod period) {
         RetentionRate rate = RetentionRate.of(OrderLog.of(events(specs)), period);
 
         assertThat(rate.retained()).isEqualTo(rate.customersAtEnd() - rate.newCustomers());
@@ -100,7 +100,7 @@ class MetricsPropertyTest {
 
     @Property(tries = 200)
     void revenueAndOrdersAreExactAndAovIsTheirRoundedQuotient(@ForAll("orders") List<Spec> specs,
-            @ForAll("periods") Period period) {
+            @ForAll("periods") ReportingPeriod period) {
         OrderLog log = OrderLog.of(events(specs));
         for (Currency currency : List.of(USD, EUR)) {
             long orders = 0;
@@ -138,7 +138,7 @@ class MetricsPropertyTest {
 
     @Property(tries = 150)
     void groupsPartitionTheCustomersSoCountsAddUp(@ForAll("orders") List<Spec> specs,
-            @ForAll("periods") Period period, @ForAll @IntRange(min = 1, max = 4) int groups) {
+            @ForAll("periods") ReportingPeriod period, @ForAll @IntRange(min = 1, max = 4) int groups) {
         OrderLog log = OrderLog.of(events(specs));
         Map<String, OrderLog> parts = log.groupBy(id -> "g" + Math.floorMod(id.value().hashCode(), groups));
 
@@ -162,7 +162,7 @@ class MetricsPropertyTest {
 
     @Property(tries = 150)
     void rfmScoresAreOneToFiveAndNeverRankABetterValueLower(@ForAll("orders") List<Spec> specs,
-            @ForAll("periods") Period period) {
+            @ForAll("periods") ReportingPeriod period) {
         List<RfmScore> scores = RfmAnalysis.of(OrderLog.of(events(specs)), period.to(), USD);
 
         for (RfmScore a : scores) {

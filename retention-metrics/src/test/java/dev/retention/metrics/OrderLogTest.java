@@ -64,7 +64,7 @@ class OrderLogTest {
 
         assertThat(byChannel).containsOnlyKeys("(unknown)", "email", "organic");
         assertThat(byCampaign).containsOnlyKeys("(unknown)", "email", "email/spring", "organic");
-        Period january = period("2026-01-01", "2026-02-01");
+        ReportingPeriod january = period("2026-01-01", "2026-02-01");
         assertThat(RetentionRate.of(byChannel.get("email"), january)).isEqualTo(new RetentionRate(2, 0, 2, 2));
         assertThat(RetentionRate.of(byChannel.get("organic"), january)).isEqualTo(new RetentionRate(1, 0, 0, 0));
         assertThat(RetentionRate.of(byChannel.get("(unknown)"), january)).isEqualTo(new RetentionRate(0, 1, 1, 0));

@@ -42,7 +42,7 @@ class OrderValueAndFrequencyTest {
 
     @Test
     void averageIsRoundedHalfEvenToTheMinorUnit() {
-        Period january = period("2026-01-01", "2026-02-01");
+        ReportingPeriod january = period("2026-01-01", "2026-02-01");
         OrderLog thirds = new Orders().order("a", "2026-01-02", "5.00").order("a", "2026-01-03", "3.00")
                 .order("a", "2026-01-04", "2.00").log();
         OrderLog halfUp = new Orders().order("a", "2026-01-02", "0.01").order("b", "2026-01-03", "0.02").log();

@@ -21,8 +21,8 @@ final class Orders {
         return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    static Period period(String from, String to) {
-        return Period.of(LocalDate.parse(from), LocalDate.parse(to));
+    static ReportingPeriod period(String from, String to) {
+        return ReportingPeriod.of(LocalDate.parse(from), LocalDate.parse(to));
     }
 
     Orders order(String customer, String date, String amount) {

@@ -58,7 +58,7 @@ class RetentionRateTest {
                 .order("dormant", "2026-01-20", "1.00")  // came back, but was not in S with the look-back
                 .order("quiet", "2025-11-15", "1.00")
                 .log();
-        Period january = period("2026-01-01", "2026-02-01");
+        ReportingPeriod january = period("2026-01-01", "2026-02-01");
 
         RetentionRate all = RetentionRate.of(log, january);
         RetentionRate recent = RetentionRate.of(log, january, Duration.ofDays(90));

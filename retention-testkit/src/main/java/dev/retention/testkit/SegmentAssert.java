@@ -40,33 +40,34 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
      * The customer, with an unknown profile (no consent, no attributes), must be a member; say when
      * with {@code at}.
      */
-    public Membership matches(CustomerHistory history) {
+    public MembershipAssert matches(CustomerHistory history) {
         return matches(history, CustomerProfile.unknown(requireNonNull(history, "history").customerId()));
     }
 
-    public Membership matches(CustomerHistory history, CustomerProfile profile) {
+    public MembershipAssert matches(CustomerHistory history, CustomerProfile profile) {
         isNotNull();
-        return new Membership(this, history, profile, true);
+        return new MembershipAssert(this, history, profile, true);
     }
 
     /** The customer, with an unknown profile, must not be a member; say when with {@code at}. */
-    public Membership doesNotMatch(CustomerHistory history) {
+    public MembershipAssert doesNotMatch(CustomerHistory history) {
         return doesNotMatch(history, CustomerProfile.unknown(requireNonNull(history, "history").customerId()));
     }
 
-    public Membership doesNotMatch(CustomerHistory history, CustomerProfile profile) {
+    public MembershipAssert doesNotMatch(CustomerHistory history, CustomerProfile profile) {
         isNotNull();
-        return new Membership(this, history, profile, false);
+        return new MembershipAssert(this, history, profile, false);
     }
 
     /** The second half of {@code matches(history).at(now)}: checks membership at an instant. */
-    public static final class Membership {
+    public static final class MembershipAssert {
         private final SegmentAssert owner;
         private final CustomerHistory history;
         private final CustomerProfile profile;
         private final boolean expected;
 
-        private Membership(SegmentAssert owner, CustomerHistory history, CustomerProfile profile, boolean expected) {
+        private MembershipAssert(SegmentAssert owner, CustomerHistory history, CustomerProfile profile,
+                boolean expected) {
             this.owner = owner;
             this.history = requireNonNull(history, "history");
             this.profile = requireNonNull(profile, "profile");

@@ -43,12 +43,13 @@ final class BuiltInCodecs {
                             writeMoney(c.bound(), out);
                         },
                         (in, n) -> new NetSpend(readWindow(in), readMoney(in))),
-                new ConditionCodec<>("average-order-value", AverageOrderValue.class, withThreshold("window"),
+                new ConditionCodec<>("average-order-value", AverageOrderValueCondition.class, withThreshold("window"),
                         (c, out, n) -> {
                             writeWindow(c.window(), out);
                             writeMoney(c.bound(), out);
                         },
-                        (in, n) -> new AverageOrderValue(readOrderWindow(in, "average-order-value"), readMoney(in))),
+                        (in, n) -> new AverageOrderValueCondition(readOrderWindow(in, "average-order-value"),
+                                readMoney(in))),
                 new ConditionCodec<>("first-order", FirstOrder.class, RECENCY,
                         (c, out, n) -> out.put(c.recency().jsonName(), duration(c.age())),
                         (in, n) -> {
@@ -118,7 +119,8 @@ final class BuiltInCodecs {
                 new ConditionCodec<>("consent", HasConsent.class, List.of("channel"),
                         (c, out, n) -> out.put("channel", c.channel().name()),
                         (in, n) -> new HasConsent(Channel.of(in.text("channel")))),
-                new ConditionCodec<>("custom-events", CustomEventCount.class, withThreshold("name", "attributes", "window"),
+                new ConditionCodec<>("custom-events", CustomEventCount.class,
+                        withThreshold("name", "attributes", "window"),
                         (c, out, n) -> {
                             out.put("name", c.name());
                             if (!c.attributes().isEmpty()) {

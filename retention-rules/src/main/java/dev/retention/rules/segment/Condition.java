@@ -17,7 +17,7 @@ import java.util.List;
  * before {@code now}, does no I/O, and is safe to evaluate from many threads at once. Each
  * condition's Javadoc states its window edges.
  */
-public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValue, FirstOrder, LastOrder,
+public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValueCondition, FirstOrder, LastOrder,
         DaysSinceLastOrder, ViewCount, ViewedNotBought, Bought, AbandonedCart, AttributeEquals, AttributeIn,
         AttributeBetween, AttributePresent, BirthdayWithin, SignedUpWithin, AcquiredFrom, HasConsent,
         CustomEventCount, AllOf, AnyOf, Not, AtLeastOf, UserCondition {

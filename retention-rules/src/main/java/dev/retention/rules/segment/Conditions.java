@@ -101,18 +101,18 @@ public final class Conditions {
         return new AmountStep<>(bound -> new NetSpend(window, bound));
     }
 
-    public static AmountStep<AverageOrderValue> averageOrderValue() {
-        return new AmountStep<>(bound -> new AverageOrderValue(Window.ever(), bound));
+    public static AmountStep<AverageOrderValueCondition> averageOrderValue() {
+        return new AmountStep<>(bound -> new AverageOrderValueCondition(Window.ever(), bound));
     }
 
-    public static AmountStep<AverageOrderValue> averageOrderValueWithin(Duration length) {
+    public static AmountStep<AverageOrderValueCondition> averageOrderValueWithin(Duration length) {
         Window window = Window.last(length);
-        return new AmountStep<>(bound -> new AverageOrderValue(window, bound));
+        return new AmountStep<>(bound -> new AverageOrderValueCondition(window, bound));
     }
 
-    public static AmountStep<AverageOrderValue> averageOrderValueWithin(Period length) {
+    public static AmountStep<AverageOrderValueCondition> averageOrderValueWithin(Period length) {
         Window window = Window.last(length);
-        return new AmountStep<>(bound -> new AverageOrderValue(window, bound));
+        return new AmountStep<>(bound -> new AverageOrderValueCondition(window, bound));
     }
 
     /** First order placed in {@code [now - length, now]}: a new customer. */

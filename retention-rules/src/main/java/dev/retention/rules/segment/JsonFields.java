@@ -104,7 +104,8 @@ final class JsonFields {
             String calendar = field.equals("window") ? ", \"P3M\" or \"P1Y\"" : " (calendar months and years are a "
                     + "window's, not a " + field + "'s)";
             throw new InvalidSegmentJsonException(pathOf(field),
-                    "expected an ISO-8601 duration like \"P30D\" or \"PT24H\"" + calendar + ", got \"" + text + "\"", e);
+                    "expected an ISO-8601 duration like \"P30D\" or \"PT24H\"" + calendar + ", got \"" + text
+                            + "\"", e);
         }
         if (d.isNegative()) {
             throw new InvalidSegmentJsonException(pathOf(field), field + " must not be negative, got \"" + text + "\"");

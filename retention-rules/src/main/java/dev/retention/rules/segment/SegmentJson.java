@@ -166,12 +166,15 @@ public final class SegmentJson {
             Class<T> cls = requireNonNull(codec.conditionClass(), "conditionClass");
             checkArgument(byType.values().stream().noneMatch(c -> c.conditionClass().equals(cls)),
                     "a codec for %s is already registered", cls.getName());
-            byType.put(type, new ConditionCodec<>(type, cls, Optional.empty(), (c, out, n) -> codec.write(c, out), (in, n) -> {
+            // the user's codec reads the whole object and judges its fields itself
+            ConditionCodec.Reader<T> reader = (in, n) -> {
                 for (Iterator<String> names = in.node().fieldNames(); names.hasNext(); ) {
                     in.markRead(names.next());
                 }
                 return requireNonNull(codec.read(in.node().deepCopy()), () -> "codec " + type + " read null");
-            }));
+            };
+            byType.put(type, new ConditionCodec<>(type, cls, Optional.empty(), (c, out, n) -> codec.write(c, out),
+                    reader));
             return this;
         }
 

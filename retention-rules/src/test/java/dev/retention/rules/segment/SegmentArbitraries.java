@@ -145,7 +145,7 @@ final class SegmentArbitraries {
         return Arbitraries.oneOf(
                 Combinators.combine(orderWindows(), counts()).as(OrderCount::new),
                 Combinators.combine(windows(), money()).as(NetSpend::new),
-                Combinators.combine(orderWindows(), money()).as(AverageOrderValue::new),
+                Combinators.combine(orderWindows(), money()).as(AverageOrderValueCondition::new),
                 Combinators.combine(Arbitraries.of(Recency.class), age).as(FirstOrder::new),
                 Combinators.combine(Arbitraries.of(Recency.class), age).as(LastOrder::new),
                 counts().map(DaysSinceLastOrder::new),

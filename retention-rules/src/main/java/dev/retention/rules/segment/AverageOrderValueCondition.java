@@ -13,10 +13,13 @@ import java.util.Optional;
  * exact (no rounding): {@code average >= t} means {@code spend >= t * orders}. A customer without
  * orders in the window has no average and never matches, which is why the window cannot be
  * {@link Window#sinceLastOrder()}.
+ *
+ * <p>Named apart from the metric {@code dev.retention.metrics.AverageOrderValue}, so that code
+ * using both needs no qualified names.
  */
-public record AverageOrderValue(Window window, MoneyBound bound) implements Condition {
+public record AverageOrderValueCondition(Window window, MoneyBound bound) implements Condition {
 
-    public AverageOrderValue {
+    public AverageOrderValueCondition {
         requireNonNull(window, "window");
         Window.checkOrdersCanFallIn(window, "an average-order-value condition");
         requireNonNull(bound, "bound");

@@ -9,28 +9,30 @@ import java.time.ZoneOffset;
 
 /**
  * A half-open stretch of time {@code [from, to)}: an order at {@code from} is in the period, an
- * order at {@code to} is not.
+ * order at {@code to} is not. (Not "Period": that is {@code java.time.Period}, which segment windows use
+ * beside metrics in the same files.)
  *
  * @param from the first instant in the period
  * @param to the first instant after the period, later than {@code from}
  */
-public record Period(Instant from, Instant to) {
+public record ReportingPeriod(Instant from, Instant to) {
 
-    public Period {
+    public ReportingPeriod {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
         checkArgument(from.isBefore(to), "period must have from before to, got [%s, %s)", from, to);
     }
 
-    public static Period of(Instant from, Instant to) {
-        return new Period(from, to);
+    public static ReportingPeriod of(Instant from, Instant to) {
+        return new ReportingPeriod(from, to);
     }
 
     /** From the start of day {@code from} (UTC) to the start of day {@code to} (UTC), {@code to} excluded. */
-    public static Period of(LocalDate from, LocalDate to) {
+    public static ReportingPeriod of(LocalDate from, LocalDate to) {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        return new Period(from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new ReportingPeriod(from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     public boolean contains(Instant instant) {
