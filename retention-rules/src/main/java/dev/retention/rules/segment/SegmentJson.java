@@ -22,9 +22,13 @@ import java.util.Optional;
  * <p>Every condition is an object with a {@code "type"} naming it and the condition's own fields, e.g.
  * {@code {"type": "orders", "window": "P30D", "moreThan": 5}}; a segment is
  * {@code {"name": "...", "condition": {...}}}. The format is documented in {@code docs/segments.md}.
- * Reading is strict: malformed JSON, an unknown type, a missing, unexpected or mistyped field, a
+ * Reading is strict: malformed JSON, an unknown type, a missing, unknown or mistyped field, a
  * negative window or threshold, or any value a condition refuses throws
- * {@link InvalidSegmentJsonException} naming the JSON path ({@code $.condition.all[2].window}).
+ * {@link InvalidSegmentJsonException} naming the JSON path ({@code $.condition.all[2].window}); an
+ * unknown field is named with the object's valid field nearest to it
+ * ({@code $.condition.all[0]: unknown field 'atleast'; did you mean 'atLeast'?}). Windows are
+ * {@code "ever"}, {@code "since-last-order"}, a duration ({@code "P30D"}) or calendar months and
+ * years ({@code "P3M"}, counted back from now in UTC), and are written back as read.
  * Types are resolved only through this codec's own registry (never Jackson's polymorphic typing), so
  * JSON cannot make the library instantiate a class it did not register.
  *

@@ -14,8 +14,9 @@
  * String json = SegmentJson.standard().write(winBack);
  * }</pre>
  *
- * <p>Relative windows are closed intervals {@code [now - d, now]}; events after {@code now} never
- * count (see {@link dev.retention.rules.segment.Window}). Every type here is immutable and
+ * <p>Relative windows are closed intervals {@code [now - d, now]}, {@code d} a duration
+ * ({@code days(90)}) or calendar months and years counted back in UTC ({@code months(3)}); events
+ * after {@code now} never count (see {@link dev.retention.rules.segment.Window}). Every type here is immutable and
  * thread-safe except the builders; evaluation is pure.
  */
 package dev.retention.rules.segment;
