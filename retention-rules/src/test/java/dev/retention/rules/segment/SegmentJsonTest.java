@@ -225,4 +225,11 @@ class SegmentJsonTest {
                 + "'window': 'since-last-order', 'atLeast': {'amount': '1.00', 'currency': 'USD'}}}").path())
                 .isEqualTo("$.condition.window");
     }
+
+    @Test
+    void calendarPeriodsAreWindowsOnlyAndTheRefusalSaysSo() {
+        InvalidSegmentJsonException e = refused("{'name': 'x', 'condition': {'type': 'last-order', 'within': 'P3M'}}");
+        assertThat(e.path()).isEqualTo("$.condition.within");
+        assertThat(e.getMessage()).contains("got \"P3M\"").contains("calendar months and years are a window's");
+    }
 }
