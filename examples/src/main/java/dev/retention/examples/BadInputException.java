@@ -31,7 +31,8 @@ final class BadInputException extends RuntimeException {
         return new BadInputException("cannot write " + file + ": " + reason(cause), cause);
     }
 
-    private static String reason(IOException e) {
+    /** Why the operating system refused, in words. */
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

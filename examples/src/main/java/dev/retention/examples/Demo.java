@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.FileSystemException;
 import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -129,11 +132,15 @@ public final class Demo implements Callable<Integer> {
         if (e instanceof ArithmeticException) {
             return "amounts too large to add up (" + e.getMessage() + ")";
         }
-        if (e instanceof UncheckedIOException io) {
-            return sentence(io.getCause());
+        if ((e instanceof UncheckedIOException || e instanceof CompletionException
+                || e instanceof ExecutionException) && e.getCause() != null) {
+            return sentence(e.getCause());
         }
-        if (e instanceof IOException io && io.getMessage() != null) {
-            return "input/output error: " + io.getMessage();
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return "cannot use " + fs.getFile() + ": " + BadInputException.reason(fs);
+        }
+        if (e instanceof IOException io) {
+            return "input/output error: " + BadInputException.reason(io);
         }
         if ((e instanceof BadInputException || e instanceof RetentionException || e instanceof IllegalArgumentException
                 || e instanceof IllegalStateException) && e.getMessage() != null) {

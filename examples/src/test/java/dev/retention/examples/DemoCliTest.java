@@ -62,6 +62,13 @@ class DemoCliTest {
     }
 
     @Test
+    void theReadmeDocumentsTheExitCodesOfHelp() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        assertThat(Demo.EXIT_CODES).containsOnlyKeys("0", "1", "2");
+        Demo.EXIT_CODES.forEach((code, meaning) -> assertThat(readme).contains("`" + code + "` " + meaning));
+    }
+
+    @Test
     void optionsTakeTheirValueAfterAnEqualsSignToo() throws IOException {
         Path events = csv("1997-01-01,c1,order,,o1,10.00,USD,1", "1997-02-01,c1,order,,o2,10.00,USD,1");
         Path segment = dir.resolve("repeat.json");
@@ -109,6 +116,11 @@ class DemoCliTest {
             assertThat(result.err).as(String.join(" ", args)).startsWith("error: ").contains("nonexist.")
                     .contains("no such file").doesNotContainPattern(CLASS_NAME).doesNotContain("Exception");
         }
+        Path nowhere = dir.resolve("no-such-folder").resolve("report.html");
+        Result report = run("report", "--events", events.toString(), "--out", nowhere.toString());
+        assertThat(report.code).isEqualTo(1);
+        assertThat(report.err).contains("error: cannot write " + nowhere + ": no such file or directory")
+                .doesNotContainPattern(CLASS_NAME);
     }
 
     @Test
