@@ -1,12 +1,11 @@
 package dev.retention.examples;
 
 import dev.retention.core.event.CustomerEvent;
-import dev.retention.core.io.EventCsvReader;
 import dev.retention.metrics.CampaignUplift;
 import dev.retention.testkit.backtest.Backtest;
 import dev.retention.testkit.backtest.BacktestResult;
 import dev.retention.testkit.backtest.CampaignOutcome;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,40 +13,55 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code backtest --events FILE --from DATE --to DATE [--window DAYS]}: what the four playbook
  * campaigns would have sent over {@code [from, to)} of the log, with daily ticks at midnight UTC,
  * and how treated customers converted against the holdout.
  */
-final class BacktestCommand implements DemoCommand {
+@Command(name = "backtest", sortOptions = false,
+        description = "Replay the four playbook campaigns over [from, to) of an event CSV (daily ticks at 00:00 UTC)"
+                + " and compare treated customers' conversion with the holdout's. Progress goes to stderr.")
+final class BacktestCommand extends DemoCommand {
+    @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
+    Path events;
+
+    @Option(names = "--from", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
+            description = "The first day decisions are made, YYYY-MM-DD; earlier events are history.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
+            description = "The day the replay stops, YYYY-MM-DD (exclusive).")
+    LocalDate to;
+
+    @Option(names = "--window", paramLabel = "DAYS", defaultValue = "14",
+            description = "An order this many days after a decision converts (default: ${DEFAULT-VALUE}).")
+    long windowDays;
 
     @Override
-    public String name() {
-        return "backtest";
-    }
-
-    @Override
-    public String usage() {
-        return "--events FILE --from DATE --to DATE [--window DAYS]  replay the playbook campaigns over the log";
-    }
-
-    @Override
-    public int run(Arguments args, PrintStream out) {
-        Path file = Path.of(args.required("events"));
-        LocalDate from = MetricsCommand.date(args, "from");
-        LocalDate to = MetricsCommand.date(args, "to");
+    public Integer call() {
         if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("--to (" + to + ") must be after --from (" + from + ")");
+            throw usageError("--to (" + to + ") must be after --from (" + from + ")");
         }
-        Duration window = Duration.ofDays(days(args.optional("window").orElse("14")));
-        List<CustomerEvent> events = EventCsvReader.strict().read(file).events();
-        BacktestResult result = run(events, from, to, window);
+        if (windowDays < 1) {
+            throw usageError("--window must be a positive number of days, got " + windowDays);
+        }
+        Duration window = Duration.ofDays(windowDays);
+        Progress progress = progress();
+        progress.say("reading %s", events);
+        List<CustomerEvent> log = readEvents(events);
+        progress.say("read %,d events", log.size());
+        BacktestResult result = progress.during(String.format(Locale.ROOT,
+                "replaying %s to %s through the four playbook campaigns", from, to),
+                () -> run(log, from, to, window));
+        PrintWriter out = out();
         out.printf(Locale.ROOT, "Backtest of the playbook campaigns over %,d events, %s to %s (exclusive), ticks daily"
-                + " at 00:00 UTC; conversion = an order within %d days of the decision%n%n", events.size(), from, to,
+                + " at 00:00 UTC; conversion = an order within %d days of the decision%n%n", log.size(), from, to,
                 window.toDays());
         out.print(table(result));
-        return 0;
+        return Demo.OK;
     }
 
     static BacktestResult run(List<CustomerEvent> events, LocalDate from, LocalDate to, Duration window) {
@@ -81,17 +95,5 @@ final class BacktestCommand implements DemoCommand {
     static String uplift(CampaignUplift u) {
         return String.format(Locale.ROOT, "%+.1f pts (%+.1f to %+.1f)", u.difference() * 100,
                 u.interval95().lower() * 100, u.interval95().upper() * 100);
-    }
-
-    private static long days(String text) {
-        try {
-            long days = Long.parseLong(text);
-            if (days > 0) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("--window must be a positive number of days, got '" + text + "'");
     }
 }

@@ -4,46 +4,43 @@ import dev.retention.metrics.CohortGranularity;
 import dev.retention.metrics.CohortMatrix;
 import dev.retention.metrics.CohortTable;
 import dev.retention.metrics.OrderLog;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cohorts --events FILE [--by month|week]}: the cohort retention matrix of every order in the
  * log, customers grouped by the month (or ISO week) of their first order, in UTC.
  */
-final class CohortsCommand implements DemoCommand {
+@Command(name = "cohorts", sortOptions = false,
+        description = "The share of each first-order cohort (by month or ISO week, UTC) active in each later period.")
+final class CohortsCommand extends DemoCommand {
+    @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
+    Path events;
+
+    @Option(names = "--by", paramLabel = "month|week", defaultValue = "month",
+            description = "How to group customers by their first order (default: ${DEFAULT-VALUE}).")
+    String by;
 
     @Override
-    public String name() {
-        return "cohorts";
-    }
-
-    @Override
-    public String usage() {
-        return "--events FILE [--by month|week]  share of each first-order cohort active in each later period";
-    }
-
-    @Override
-    public int run(Arguments args, PrintStream out) {
-        Path file = Path.of(args.required("events"));
-        String by = args.optional("by").orElse("month");
+    public Integer call() {
         CohortGranularity granularity;
         if (by.equals("month")) {
             granularity = CohortGranularity.MONTH;
         } else if (by.equals("week")) {
             granularity = CohortGranularity.WEEK;
         } else {
-            throw new IllegalArgumentException("--by must be month or week, got '" + by + "'");
+            throw usageError("--by must be month or week, got '" + by + "'");
         }
-        OrderLog log = MetricsCommand.load(file);
+        OrderLog log = MetricsCommand.load(events);
         // just after the last order, so every order counts
         Instant asOf = log.lastOrderAt().map(t -> t.plusNanos(1)).orElse(Instant.EPOCH);
         CohortMatrix matrix = CohortMatrix.of(log, granularity, asOf);
-        out.printf(Locale.ROOT, "Cohorts by %s of first order: share of each cohort with an order in the period +k"
+        out().printf(Locale.ROOT, "Cohorts by %s of first order: share of each cohort with an order in the period +k"
                 + " (%,d customers, %,d orders)%n", by, log.customerCount(), log.orderCount());
-        out.print(CohortTable.render(matrix));
-        return 0;
+        out().print(CohortTable.render(matrix));
+        return Demo.OK;
     }
 }

@@ -1,54 +1,81 @@
 package dev.retention.examples;
 
-import java.io.PrintStream;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.io.CsvFormatException;
+import dev.retention.core.io.CsvImport;
+import dev.retention.core.io.EventCsvReader;
+import dev.retention.rules.segment.InvalidSegmentJsonException;
+import dev.retention.rules.segment.Segment;
+import dev.retention.rules.segment.SegmentJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** One sub-command of the demo ({@code java -jar retention-demo.jar NAME ...}). */
-interface DemoCommand {
+/**
+ * One sub-command of the demo ({@code java -jar retention-demo.jar NAME [OPTIONS]}): a picocli
+ * command whose {@link #call()} returns the exit code. Output goes to the command line's
+ * {@code out}, progress to its {@code err}; a bad option value is a {@link #usageError usage error}
+ * (exit 2), a bad file a {@link BadInputException} (exit 1).
+ */
+abstract class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    /** The word that selects the command. */
-    String name();
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
-    /** One line: the arguments and what the command prints. */
-    String usage();
+    /** Where the command's result goes. */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
-    /**
-     * Runs the command.
-     *
-     * @return the process exit code
-     * @throws IllegalArgumentException for bad arguments; the demo prints the message and the usage
-     */
-    int run(Arguments args, PrintStream out) throws Exception;
+    /** Progress lines on stderr, each starting with the command's name. */
+    Progress progress() {
+        return new Progress(spec.commandLine().getErr(), spec.name());
+    }
 
-    /** Parsed {@code --name value} options. */
-    record Arguments(java.util.Map<String, String> options) {
+    /** A refusal of the options as given: the demo prints the sentence and the command's usage. */
+    ParameterException usageError(String sentence) {
+        return new ParameterException(spec.commandLine(), sentence);
+    }
 
-        static Arguments parse(List<String> args) {
-            java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String name = args.get(i);
-                if (!name.startsWith("--") || name.length() < 3) {
-                    throw new IllegalArgumentException("expected an option like --events, got '" + name + "'");
-                }
-                if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
-                    options.put(name.substring(2), "true");
-                } else {
-                    options.put(name.substring(2), args.get(++i));
-                }
-            }
-            return new Arguments(options);
+    /** Reads an event CSV, naming the file and the bad row when it cannot. */
+    static List<CustomerEvent> readEvents(Path file) {
+        return importEvents(file).events();
+    }
+
+    /** Reads an event CSV, naming the file and the bad row when it cannot. */
+    static CsvImport importEvents(Path file) {
+        try {
+            return EventCsvReader.strict().read(file);
+        } catch (CsvFormatException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw BadInputException.cannotRead(file, e.getCause());
         }
+    }
 
-        String required(String name) {
-            String value = options.get(name);
-            if (value == null) {
-                throw new IllegalArgumentException("missing option --" + name);
-            }
-            return value;
+    /** Reads a segment stored as JSON, naming the file and the JSON path of a mistake. */
+    static Segment readSegment(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw BadInputException.cannotRead(file, e);
         }
-
-        java.util.Optional<String> optional(String name) {
-            return java.util.Optional.ofNullable(options.get(name));
+        try {
+            return SegmentJson.standard().read(json);
+        } catch (InvalidSegmentJsonException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -69,18 +69,22 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(String source, List<CustomerEvent> events, TierPolicy tiers) {
+    /** The page; the long steps are reported to {@code progress}. */
+    static String render(String source, List<CustomerEvent> events, TierPolicy tiers, Progress progress) {
         InMemoryEventStore store = new InMemoryEventStore();
         store.appendAll(events);
         OrderLog log = OrderLog.of(store);
         if (log.orderCount() == 0) {
-            throw new IllegalArgumentException("the event log has no orders to report on");
+            throw new BadInputException("the event log has no orders to report on");
         }
         Currency currency = log.currencies().get(0);
         LocalDate firstDay = LocalDate.ofInstant(log.firstOrderAt().orElseThrow(), ZoneOffset.UTC);
         LocalDate endDay = LocalDate.ofInstant(log.lastOrderAt().orElseThrow(), ZoneOffset.UTC).plusDays(1);
         Instant asOf = endDay.atStartOfDay(ZoneOffset.UTC).toInstant();
-        BacktestResult backtest = BacktestCommand.run(events, firstDay, endDay, CONVERSION_WINDOW);
+        BacktestResult backtest = progress.during(String.format(Locale.ROOT,
+                "backtest: replaying %s to %s through the four playbook campaigns", firstDay, endDay),
+                () -> BacktestCommand.run(events, firstDay, endDay, CONVERSION_WINDOW));
+        progress.say("cohorts, monthly CRR and AOV, RFM segments, loyalty tiers of %,d customers", log.customerCount());
 
         StringBuilder s = new StringBuilder(64_000);
         s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/>")

@@ -16,30 +16,33 @@ import dev.retention.rules.loyalty.TierChange;
 import dev.retention.rules.loyalty.TierChangeKind;
 import dev.retention.rules.loyalty.TierPolicy;
 import dev.retention.testkit.SyntheticShop;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Runs the realistic loyalty program (1 point per 1.00, 100 points = 5.00 off, Silver from 500.00
  * and Gold from 1500.00 per rolling 12 months) over a synthetic shop and prints the outcome.
  */
-final class LoyaltyCommand implements DemoCommand {
+@Command(name = "loyalty", sortOptions = false,
+        description = "Run a points program with tiers (1 point per 1.00, 100 points = 5.00 off, Silver from 500.00"
+                + " and Gold from 1500.00 in 12 months) over a synthetic shop.")
+final class LoyaltyCommand extends DemoCommand {
     /** Customers redeem whenever they hold this many active points when they order. */
     private static final long REDEEM_AT = 200;
 
-    @Override
-    public String name() {
-        return "loyalty";
-    }
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "5000",
+            description = "Customers of the synthetic shop (default: ${DEFAULT-VALUE}).")
+    int customers;
 
-    @Override
-    public String usage() {
-        return "[--customers N] [--seed S]  run a points program with tiers over a synthetic shop";
-    }
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the synthetic shop (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     static TierPolicy tiers() {
         return TierPolicy.builder()
@@ -65,9 +68,10 @@ final class LoyaltyCommand implements DemoCommand {
     }
 
     @Override
-    public int run(Arguments args, PrintStream out) {
-        int customers = Integer.parseInt(args.optional("customers").orElse("5000"));
-        long seed = Long.parseLong(args.optional("seed").orElse("42"));
+    public Integer call() {
+        if (customers < 1) {
+            throw usageError("--customers must be at least 1, got " + customers);
+        }
         SyntheticShop shop = SyntheticShop.of(customers, seed);
         InMemoryEventStore events = new InMemoryEventStore();
         shop.generate(events::append);
@@ -113,6 +117,7 @@ final class LoyaltyCommand implements DemoCommand {
             }
         }
         PointsProgram program = ledger.program();
+        PrintWriter out = out();
         out.printf("Loyalty program over a synthetic shop: %,d customers, seed %d, as of %s%n", customers, seed, now);
         out.printf("  %s%n", program);
         out.printf("  points earned       %,d%n", totals[0]);
@@ -127,6 +132,6 @@ final class LoyaltyCommand implements DemoCommand {
         tierCounts.forEach((tier, count) -> out.printf("  %-8s %,7d  %5.1f%%%n", tier, count,
                 buyers == 0 ? 0.0 : 100.0 * count / buyers));
         out.printf("Tier events in the last 365 days: %s%n", lastYear);
-        return 0;
+        return Demo.OK;
     }
 }

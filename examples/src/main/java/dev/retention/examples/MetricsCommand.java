@@ -3,7 +3,6 @@ package dev.retention.examples;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.retention.core.io.EventCsvReader;
 import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.OrderLog;
@@ -11,13 +10,13 @@ import dev.retention.metrics.PurchaseFrequency;
 import dev.retention.metrics.RepeatPurchaseRate;
 import dev.retention.metrics.ReportingPeriod;
 import dev.retention.metrics.RetentionRate;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.OptionalDouble;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code metrics --events FILE --from DATE --to DATE}: the period's retention figures as one JSON
@@ -25,26 +24,30 @@ import java.util.OptionalDouble;
  * {@code [from, to)}. {@code revenue} is gross (refunds not subtracted) and {@code aov} is rounded
  * half-even to the minor unit, both in the log's one currency; undefined ratios are {@code null}.
  */
-final class MetricsCommand implements DemoCommand {
+@Command(name = "metrics", sortOptions = false,
+        description = "CRR, repeat purchase rate, AOV and purchase frequency of [from, to) as one JSON object.")
+final class MetricsCommand extends DemoCommand {
+    @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
+    Path events;
+
+    @Option(names = "--from", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
+            description = "The first day of the period, YYYY-MM-DD (its start in UTC).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
+            description = "The day after the period, YYYY-MM-DD (exclusive).")
+    LocalDate to;
 
     @Override
-    public String name() {
-        return "metrics";
-    }
-
-    @Override
-    public String usage() {
-        return "--events FILE --from DATE --to DATE  CRR, repeat rate, AOV and frequency of [from, to) as JSON";
-    }
-
-    @Override
-    public int run(Arguments args, PrintStream out) throws Exception {
-        Path file = Path.of(args.required("events"));
-        ReportingPeriod period = ReportingPeriod.of(date(args, "from"), date(args, "to"));
-        OrderLog log = load(file);
+    public Integer call() throws Exception {
+        if (!to.isAfter(from)) {
+            throw usageError("--to (" + to + ") must be after --from (" + from + ")");
+        }
+        ReportingPeriod period = ReportingPeriod.of(from, to);
+        OrderLog log = load(events);
         List<Currency> currencies = log.currencies();
         if (currencies.size() > 1) {
-            throw new IllegalArgumentException("the log has orders in " + currencies.size() + " currencies "
+            throw new BadInputException("the log has orders in " + currencies.size() + " currencies "
                     + currencies + "; the metrics command sums money in one currency only");
         }
         RetentionRate retention = RetentionRate.of(log, period);
@@ -72,23 +75,14 @@ final class MetricsCommand implements DemoCommand {
             }
         }
         putRatio(json, "purchaseFrequency", frequency.frequency());
-        out.println(mapper.writeValueAsString(json));
-        return 0;
+        out().println(mapper.writeValueAsString(json));
+        return Demo.OK;
     }
 
     static OrderLog load(Path file) {
         InMemoryEventStore store = new InMemoryEventStore();
-        EventCsvReader.strict().importInto(store, file);
+        store.appendAll(readEvents(file));
         return OrderLog.of(store);
-    }
-
-    static LocalDate date(Arguments args, String option) {
-        String text = args.required(option);
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--" + option + " must be a date like 1997-04-01, got '" + text + "'", e);
-        }
     }
 
     private static void putRatio(ObjectNode json, String name, OptionalDouble value) {

@@ -1,16 +1,10 @@
 package dev.retention.examples;
 
-import static dev.retention.rules.segment.Conditions.anyProduct;
-import static dev.retention.rules.segment.Conditions.days;
-import static dev.retention.rules.segment.Conditions.noOrderWithin;
-import static dev.retention.rules.segment.Conditions.ordersEver;
-import static dev.retention.rules.segment.Conditions.ordersWithin;
-import static dev.retention.rules.segment.Conditions.spendEver;
-import static dev.retention.rules.segment.Conditions.viewedWithoutBuying;
-
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.io.CsvImport;
+import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.core.store.InMemoryProfileStore;
 import dev.retention.metrics.AverageOrderValue;
 import dev.retention.metrics.OrderLog;
@@ -21,49 +15,54 @@ import dev.retention.metrics.RetentionRate;
 import dev.retention.rules.segment.Membership;
 import dev.retention.rules.segment.Segment;
 import dev.retention.rules.segment.SegmentEvaluator;
-import java.util.List;
-import java.util.Locale;
-import java.util.OptionalDouble;
 import dev.retention.testkit.SyntheticShop;
-import dev.retention.core.io.CsvImport;
-import dev.retention.core.io.EventCsvReader;
-import dev.retention.core.store.InMemoryEventStore;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The default command: load a shop and print what it holds. */
-final class SummaryCommand implements DemoCommand {
+@Command(name = "summary", sortOptions = false,
+        description = "Load a CSV event log (or build a synthetic shop) and summarise it: counts, the playbook"
+                + " segments with one member explained, the last 12 months' retention metrics.")
+final class SummaryCommand extends DemoCommand {
+    @Option(names = "--events", paramLabel = "FILE", description = "The event CSV to load; without it, a synthetic shop.")
+    Optional<Path> events;
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "5000",
+            description = "Customers of the synthetic shop (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the synthetic shop (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Override
-    public String name() {
-        return "summary";
-    }
-
-    @Override
-    public String usage() {
-        return "[--events FILE] [--customers N] [--seed S]  load a CSV event log (or build a synthetic shop) and"
-                + " summarise it";
-    }
-
-    @Override
-    public int run(Arguments args, PrintStream out) {
+    public Integer call() {
+        if (customers < 1) {
+            throw usageError("--customers must be at least 1, got " + customers);
+        }
+        PrintWriter out = out();
         InMemoryEventStore store = new InMemoryEventStore();
         Instant now;
-        if (args.optional("events").isPresent()) {
-            Path file = Path.of(args.required("events"));
-            CsvImport imported = EventCsvReader.strict().importInto(store, file);
+        if (events.isPresent()) {
+            Path file = events.get();
+            CsvImport imported = importEvents(file);
+            store.appendAll(imported.events());
             out.printf("Loaded %,d events from %s%n", imported.events().size(), file);
             // the imported events are at hand: no need to decode the store again
             now = imported.events().stream().map(e -> e.occurredAt())
                     .max(Instant::compareTo).orElse(Instant.EPOCH).plusSeconds(1);
         } else {
-            int customers = Integer.parseInt(args.optional("customers").orElse("5000"));
-            long seed = Long.parseLong(args.optional("seed").orElse("42"));
             SyntheticShop shop = SyntheticShop.of(customers, seed);
             shop.generate(store::append);
             out.printf("Built a synthetic shop: %,d customers, seed %d, %s to %s%n", customers, seed,
@@ -73,17 +72,12 @@ final class SummaryCommand implements DemoCommand {
         print(store, now, out);
         printPlaybook(store, now, out);
         printLastYear(store, now, out);
-        return 0;
+        return Demo.OK;
     }
 
     /** The four playbook segments, evaluated together in one pass, and why one customer is in one. */
-    static void printPlaybook(InMemoryEventStore store, Instant now, PrintStream out) {
-        List<Segment> playbook = List.of(
-                Segment.named("abandoned-view").where(viewedWithoutBuying(anyProduct()).within(days(7))),
-                Segment.named("loyalty-threshold").where(ordersEver().atLeast(3))
-                        .and(spendEver().above(Money.of(300, "USD"))),
-                Segment.named("rising-frequency").where(ordersWithin(days(60)).moreThan(2)),
-                Segment.named("win-back").where(ordersEver().atLeast(3)).and(noOrderWithin(days(90))));
+    static void printPlaybook(InMemoryEventStore store, Instant now, PrintWriter out) {
+        List<Segment> playbook = PlaybookCampaigns.segments();
         InMemoryProfileStore profiles = new InMemoryProfileStore();
         Map<String, Membership> members = SegmentEvaluator.builder(playbook.get(0),
                 playbook.subList(1, playbook.size()).toArray(Segment[]::new)).parallel(true).build()
@@ -103,7 +97,7 @@ final class SummaryCommand implements DemoCommand {
     }
 
     /** Retention metrics of the twelve months before {@code now}. */
-    static void printLastYear(InMemoryEventStore store, Instant now, PrintStream out) {
+    static void printLastYear(InMemoryEventStore store, Instant now, PrintWriter out) {
         OrderLog log = OrderLog.of(store);
         ReportingPeriod year = ReportingPeriod.of(now.minus(Duration.ofDays(365)), now);
         RetentionRate crr = RetentionRate.of(log, year);
@@ -125,7 +119,7 @@ final class SummaryCommand implements DemoCommand {
         return ratio.isPresent() ? String.format(Locale.ROOT, "%.1f%%", 100 * ratio.getAsDouble()) : "-";
     }
 
-    static void print(InMemoryEventStore store, Instant now, PrintStream out) {
+    static void print(InMemoryEventStore store, Instant now, PrintWriter out) {
         long customers = store.customerCount();
         long[] buyers = new long[4]; // 0 orders, 1, 2-4, 5+
         long lapsed = 0;
@@ -142,7 +136,19 @@ final class SummaryCommand implements DemoCommand {
                 lapsed++;
             }
             for (Currency c : h.currencies()) {
-                revenue.merge(c, h.netSpend(c, Instant.MIN, Instant.MAX).minorUnits(), Long::sum);
+                long spend;
+                try {
+                    spend = h.netSpend(c, Instant.MIN, Instant.MAX).minorUnits();
+                } catch (ArithmeticException e) {
+                    throw new BadInputException("customer " + h.customerId().value() + ": amounts too large to add up"
+                            + " (net spend in " + c.getCurrencyCode() + ": " + e.getMessage() + ")", e);
+                }
+                try {
+                    revenue.merge(c, spend, Math::addExact);
+                } catch (ArithmeticException e) {
+                    throw new BadInputException("amounts too large to add up (revenue in " + c.getCurrencyCode()
+                            + " of all customers: " + e.getMessage() + ")", e);
+                }
             }
         }
         out.printf("As of %s:%n", now);

@@ -66,8 +66,8 @@ class MetricsCommandsTest {
         int code = run("metrics", "--events", CDNOW, "--from", "1997-13-01", "--to", "1998-07-01");
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--from must be a date like 1997-04-01")
-                .contains("usage: metrics");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: Invalid value for option '--from': expected a date like 1997-04-01, got '1997-13-01'")
+                .contains("Usage: retention-demo metrics");
     }
 
     @Test

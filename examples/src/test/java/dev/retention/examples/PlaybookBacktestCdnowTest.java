@@ -28,11 +28,13 @@ class PlaybookBacktestCdnowTest {
     static final LocalDate FROM = LocalDate.of(1997, 1, 1);
     static final LocalDate TO = LocalDate.of(1998, 7, 1);
     // the playbook's settings, restated here so the recount does not read them from the code under test
-    static final int WIN_BACK_MIN_ORDERS = 2;
+    static final int WIN_BACK_MIN_ORDERS = 3;
     static final int WIN_BACK_QUIET_DAYS = 90;
     static final int FEEDBACK_AFTER_DAYS = 7;
     static final int LOYALTY_MIN_ORDERS = 3;
     static final long LOYALTY_ABOVE_CENTS = 100_00;
+    static final int RISING_MORE_THAN = 5;
+    static final int RISING_WINDOW_DAYS = 30;
 
     static Path csv;
     static BacktestResult result;
@@ -134,6 +136,8 @@ class PlaybookBacktestCdnowTest {
         assertThat(PlaybookCampaigns.FEEDBACK_AFTER.toDays()).isEqualTo(FEEDBACK_AFTER_DAYS);
         assertThat(PlaybookCampaigns.LOYALTY_MIN_ORDERS).isEqualTo(LOYALTY_MIN_ORDERS);
         assertThat(PlaybookCampaigns.LOYALTY_ABOVE.minorUnits()).isEqualTo(LOYALTY_ABOVE_CENTS);
+        assertThat(PlaybookCampaigns.RISING_MORE_THAN).isEqualTo(RISING_MORE_THAN);
+        assertThat(PlaybookCampaigns.RISING_WINDOW.toDays()).isEqualTo(RISING_WINDOW_DAYS);
     }
 
     @Test
