@@ -1,6 +1,7 @@
 package dev.retention.rules.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
@@ -212,8 +213,7 @@ public abstract class LedgerStoreContract {
     void appendIfVersionRefusesAnotherCustomersEntry() {
         long version = store.snapshot(ANNA).version();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> store.appendIfVersion(ANNA, version, List.of(earn(BEN, "o-1", T0, 1))))
+        assertThatThrownBy(() -> store.appendIfVersion(ANNA, version, List.of(earn(BEN, "o-1", T0, 1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ben");
         assertThat(store.entries(BEN)).isEmpty();

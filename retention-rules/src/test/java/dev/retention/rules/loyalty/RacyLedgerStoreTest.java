@@ -1,5 +1,6 @@
 package dev.retention.rules.loyalty;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +23,8 @@ class RacyLedgerStoreTest {
 
         @Override
         public boolean appendIfVersion(CustomerId customerId, long expectedVersion, List<LedgerEntry> entries) {
-            entries.forEach(e -> com.google.common.base.Preconditions.checkArgument(
-                    e.customerId().equals(customerId), "entry of %s, not %s", e.customerId(), customerId));
+            entries.forEach(e -> checkArgument(e.customerId().equals(customerId), "entry of %s, not %s",
+                    e.customerId(), customerId));
             if (inner.snapshot(customerId).version() != expectedVersion) {
                 return false;
             }
