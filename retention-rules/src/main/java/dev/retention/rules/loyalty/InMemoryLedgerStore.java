@@ -1,10 +1,13 @@
 package dev.retention.rules.loyalty;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * their order log at start-up.
  *
  * <p>Thread-safe: appends and reads of one customer are serialised on that customer's ledger, so
- * concurrent appends of the same key store exactly one entry; different customers do not block
- * each other. Reads return immutable copies.
+ * concurrent appends of the same key store exactly one entry and a compare-and-append sees no
+ * other append between its comparison and its appends; different customers do not block each
+ * other. The entries are kept in time order as they arrive, and a read hands out one immutable
+ * copy that later reads share until the next append.
  */
 public final class InMemoryLedgerStore implements LedgerStore {
-    private final Map<CustomerId, Map<String, LedgerEntry>> ledgers = new ConcurrentHashMap<>();
+    private final Map<CustomerId, Ledger> ledgers = new ConcurrentHashMap<>();
 
     /** An empty store. */
     public InMemoryLedgerStore() {}
@@ -27,28 +32,74 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public boolean append(LedgerEntry entry) {
         requireNonNull(entry, "entry");
-        Map<String, LedgerEntry> ledger = ledgers.computeIfAbsent(entry.customerId(), id -> new LinkedHashMap<>());
+        Ledger ledger = ledgers.computeIfAbsent(entry.customerId(), id -> new Ledger());
         synchronized (ledger) {
-            return ledger.putIfAbsent(entry.key(), entry) == null;
+            return ledger.add(entry);
         }
     }
 
     @Override
-    public List<LedgerEntry> entries(CustomerId customerId) {
-        Map<String, LedgerEntry> ledger = ledgers.get(requireNonNull(customerId, "customerId"));
-        if (ledger == null) {
-            return List.of();
+    public boolean appendIfVersion(CustomerId customerId, long expectedVersion, List<LedgerEntry> entries) {
+        requireNonNull(customerId, "customerId");
+        for (LedgerEntry entry : requireNonNull(entries, "entries")) {
+            checkArgument(entry.customerId().equals(customerId), "entry %s belongs to %s, not to %s",
+                    entry.key(), entry.customerId(), customerId);
         }
-        List<LedgerEntry> out;
+        Ledger ledger = ledgers.computeIfAbsent(customerId, id -> new Ledger());
         synchronized (ledger) {
-            out = new ArrayList<>(ledger.values());
+            if (ledger.version != expectedVersion) {
+                return false;
+            }
+            entries.forEach(ledger::add);
+            return true;
         }
-        out.sort(LedgerEntry.TIME_ORDER);
-        return List.copyOf(out);
+    }
+
+    @Override
+    public LedgerSnapshot snapshot(CustomerId customerId) {
+        Ledger ledger = ledgers.get(requireNonNull(customerId, "customerId"));
+        if (ledger == null) {
+            return new LedgerSnapshot(customerId, 0, List.of());
+        }
+        synchronized (ledger) {
+            if (ledger.view == null) {
+                ledger.view = List.copyOf(ledger.sorted);
+            }
+            return new LedgerSnapshot(customerId, ledger.version, ledger.view);
+        }
     }
 
     @Override
     public Set<CustomerId> customers() {
-        return Set.copyOf(ledgers.keySet());
+        Set<CustomerId> out = new HashSet<>();
+        ledgers.forEach((id, ledger) -> {
+            synchronized (ledger) {
+                if (ledger.version > 0) {
+                    out.add(id);
+                }
+            }
+        });
+        return Set.copyOf(out);
+    }
+
+    /** One customer's entries; guarded by its own monitor. */
+    private static final class Ledger {
+        final Map<String, LedgerEntry> byKey = new HashMap<>();
+        final List<LedgerEntry> sorted = new ArrayList<>();
+        long version;
+        /** The immutable copy handed out, or null after an append. */
+        List<LedgerEntry> view = List.of();
+
+        boolean add(LedgerEntry entry) {
+            if (byKey.putIfAbsent(entry.key(), entry) != null) {
+                return false;
+            }
+            int at = Collections.binarySearch(sorted, entry, LedgerEntry.TIME_ORDER);
+            // keys are unique, so the entry is never found: insert where it belongs (mostly at the end)
+            sorted.add(-at - 1, entry);
+            version++;
+            view = null;
+            return true;
+        }
     }
 }

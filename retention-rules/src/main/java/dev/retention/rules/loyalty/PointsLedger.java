@@ -33,9 +33,24 @@ import java.util.concurrent.locks.Lock;
  * Nothing reads a clock: events carry their instants, and every query takes {@code at}, which is
  * inclusive (an entry at {@code at} counts). Points expire at their expiry instant exactly.
  *
- * <p>Thread-safe if the store is. Redemptions of one customer are serialised within this ledger
- * instance, so two concurrent redemptions cannot both spend the same points; with several
- * application instances, serialise redemptions per customer in the shop (e.g. in the checkout).
+ * <h2>Redemptions never spend points twice</h2>
+ * A redemption is accepted only if the active points at its instant cover it and it leaves no
+ * movement already recorded, at any instant before or after it, less covered than before: no
+ * later redemption loses the active points it took, no clawback or negative adjustment becomes
+ * short by more (so no balance goes negative, or more negative under
+ * {@link NegativeBalancePolicy#ALLOW_DEBT}, because of it). Expiry is part of that check: an
+ * earlier redemption may take points that would have expired before a later one anyway.
+ *
+ * <p>Thread-safe if the store is, and safe for several {@code PointsLedger} instances over one
+ * store (several shop JVMs over one database): the ledger decides on a {@link LedgerSnapshot} and
+ * appends with {@link LedgerStore#appendIfVersion}; if any entry of the customer was appended in
+ * between, it reads again and decides again. Of N concurrent redemptions of {@code cost} points
+ * against a balance B, exactly {@code floor(B / cost)} succeed, whatever their instants.
+ *
+ * <h2>Overflow</h2>
+ * The points of all of a customer's entries (their absolute values) must add up to at most
+ * {@link Long#MAX_VALUE}; an entry that would break that is refused with an
+ * {@link ArithmeticException} naming it, so no total ever wraps or saturates.
  */
 public final class PointsLedger {
     private final PointsProgram program;
@@ -84,7 +99,7 @@ public final class PointsLedger {
      */
     public boolean recordOrder(OrderPlaced order, Optional<String> tier) {
         long points = program.pointsFor(order, tier);
-        return store.append(new LedgerEntry(order.customerId(), Source.of(SourceType.ORDER, order.orderId().value()),
+        return appendChecked(new LedgerEntry(order.customerId(), Source.of(SourceType.ORDER, order.orderId().value()),
                 EntryKind.EARN, order.occurredAt(), order.occurredAt().plus(program.returnWindow()), points,
                 Optional.of(order.orderId()), Optional.of(order.total())));
     }
@@ -97,7 +112,7 @@ public final class PointsLedger {
      */
     public boolean recordRefund(OrderRefunded refund) {
         requireNonNull(refund, "refund");
-        return store.append(new LedgerEntry(refund.customerId(), Source.of(SourceType.REFUND, refund.eventId()),
+        return appendChecked(new LedgerEntry(refund.customerId(), Source.of(SourceType.REFUND, refund.eventId()),
                 EntryKind.CLAWBACK, refund.occurredAt(), refund.occurredAt(), 0, Optional.of(refund.orderId()),
                 Optional.of(refund.amount())));
     }
@@ -114,7 +129,7 @@ public final class PointsLedger {
         if (points == 0) {
             return false;
         }
-        return store.append(new LedgerEntry(customerId, Source.of(SourceType.BONUS, kind.name() + ":" + eventId),
+        return appendChecked(new LedgerEntry(customerId, Source.of(SourceType.BONUS, kind.name() + ":" + eventId),
                 EntryKind.EARN, at, at, points, Optional.empty(), Optional.empty()));
     }
 
@@ -147,11 +162,11 @@ public final class PointsLedger {
         Source source = Source.of(SourceType.REFERRAL, referee.customerId().value());
         boolean paid = false;
         if (program.refereeBonus() > 0) {
-            paid |= store.append(new LedgerEntry(referee.customerId(), source, EntryKind.EARN, windowEnd, windowEnd,
+            paid |= appendChecked(new LedgerEntry(referee.customerId(), source, EntryKind.EARN, windowEnd, windowEnd,
                     program.refereeBonus(), Optional.of(first), Optional.empty()));
         }
         if (program.referrerBonus() > 0) {
-            paid |= store.append(new LedgerEntry(referrer, source, EntryKind.EARN, windowEnd, windowEnd,
+            paid |= appendChecked(new LedgerEntry(referrer, source, EntryKind.EARN, windowEnd, windowEnd,
                     program.referrerBonus(), Optional.of(first), Optional.empty()));
         }
         return paid ? ReferralOutcome.GRANTED : ReferralOutcome.ALREADY_GRANTED;
@@ -159,33 +174,49 @@ public final class PointsLedger {
 
     /**
      * Spends {@code points} of the customer's active balance on a discount. Repeating a redemption
-     * id returns the recorded redemption unchanged.
+     * id returns the recorded redemption unchanged (its instant and points, whatever is passed now).
      *
      * @throws IllegalArgumentException if {@code points} is below the program's minimum
-     *     redemption or above the active balance at {@code at}
+     *     redemption or above the active balance at {@code at}, or if it would take points that a
+     *     movement already recorded needs (see the class comment)
      */
     public Redemption redeem(CustomerId customerId, String redemptionId, long points, Instant at) {
         requireNonNull(customerId, "customerId");
         requireNonNull(at, "at");
         Source source = Source.of(SourceType.REDEMPTION, redemptionId);
+        // the lock only spares this ledger's own threads a lost compare-and-append and a second
+        // evaluation; appendIfVersion is what keeps redemptions safe, also across ledgers
         Lock lock = redemptionLocks.get(customerId);
         lock.lock();
         try {
-            List<LedgerEntry> entries = store.entries(customerId);
-            Optional<LedgerEntry> done = entries.stream().filter(e -> e.source().equals(source)).findFirst();
-            if (done.isPresent()) {
-                LedgerEntry e = done.get();
-                return new Redemption(customerId, redemptionId, e.occurredAt(), e.points(),
-                        program.discountFor(e.points()));
+            while (true) {
+                LedgerSnapshot snapshot = store.snapshot(customerId);
+                Optional<LedgerEntry> done = snapshot.find(source.key());
+                if (done.isPresent()) {
+                    LedgerEntry e = done.get();
+                    return new Redemption(customerId, redemptionId, e.occurredAt(), e.points(),
+                            program.discountFor(e.points()));
+                }
+                checkArgument(points >= program.minimumRedemption(),
+                        "points must be at least the minimum redemption %s, got %s", program.minimumRedemption(),
+                        points);
+                long active = evaluator.evaluate(customerId, snapshot.entries(), at).balance().active();
+                checkArgument(points <= active, "points must not exceed the active balance %s of %s at %s, got %s",
+                        active, customerId, at, points);
+                LedgerEntry entry = new LedgerEntry(customerId, source, EntryKind.REDEEM, at, at, points,
+                        Optional.empty(), Optional.empty());
+                checkFits(snapshot, entry);
+                Optional<String> overdraft = evaluator.overdraft(snapshot.entries(), entry);
+                if (overdraft.isPresent()) {
+                    throw new IllegalArgumentException(String.format(
+                            "redemption %s of %s points of %s at %s is refused: %s", redemptionId, points,
+                            customerId, at, overdraft.get()));
+                }
+                if (store.appendIfVersion(customerId, snapshot.version(), List.of(entry))) {
+                    return new Redemption(customerId, redemptionId, at, points, program.discountFor(points));
+                }
+                // something was appended since the snapshot: decide again on the new entries
             }
-            checkArgument(points >= program.minimumRedemption(),
-                    "points must be at least the minimum redemption %s, got %s", program.minimumRedemption(), points);
-            long active = evaluator.evaluate(customerId, entries, at).balance().active();
-            checkArgument(points <= active, "points must not exceed the active balance %s of %s at %s, got %s",
-                    active, customerId, at, points);
-            store.append(new LedgerEntry(customerId, source, EntryKind.REDEEM, at, at, points, Optional.empty(),
-                    Optional.empty()));
-            return new Redemption(customerId, redemptionId, at, points, program.discountFor(points));
         } finally {
             lock.unlock();
         }
@@ -199,8 +230,42 @@ public final class PointsLedger {
      * @return whether the ledger changed
      */
     public boolean adjust(CustomerId customerId, String reference, long points, Instant at) {
-        return store.append(new LedgerEntry(customerId, Source.of(SourceType.MANUAL, reference), EntryKind.ADJUST,
+        return appendChecked(new LedgerEntry(customerId, Source.of(SourceType.MANUAL, reference), EntryKind.ADJUST,
                 at, at, points, Optional.empty(), Optional.empty()));
+    }
+
+    /**
+     * Appends {@code entry} unless its key is taken, refusing it if the customer's points would no
+     * longer fit in a long; compare-and-append, so two such entries appended at once are both counted.
+     */
+    private boolean appendChecked(LedgerEntry entry) {
+        if (entry.points() == 0) {
+            return store.append(entry); // adds nothing to the customer's total (a refund's clawback is derived)
+        }
+        while (true) {
+            LedgerSnapshot snapshot = store.snapshot(entry.customerId());
+            if (snapshot.find(entry.key()).isPresent()) {
+                return false;
+            }
+            checkFits(snapshot, entry);
+            if (store.appendIfVersion(entry.customerId(), snapshot.version(), List.of(entry))) {
+                return true;
+            }
+        }
+    }
+
+    /** Refuses {@code entry} if the absolute points of the customer's entries with it exceed a long. */
+    private static void checkFits(LedgerSnapshot snapshot, LedgerEntry entry) {
+        try {
+            long total = Math.absExact(entry.points());
+            for (LedgerEntry e : snapshot.entries()) {
+                total = Math.addExact(total, Math.absExact(e.points()));
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(String.format(
+                    "%s of %s (%s points) would make the customer's points exceed %s: refused",
+                    entry.key(), entry.customerId(), entry.points(), Long.MAX_VALUE));
+        }
     }
 
     /** The customer's statement as of {@code at} (inclusive): balance, totals, postings and lots. */

@@ -2,6 +2,7 @@ package dev.retention.rules.loyalty;
 
 import static dev.retention.rules.loyalty.Fixtures.ANNA;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
@@ -72,25 +73,64 @@ class LedgerPropertiesTest {
         return Fixtures.realistic().minimumRedemption(1).maxPointsPerDay(250).negativeBalance(policy).build();
     }
 
+    /**
+     * Records the stories and the debits in the ledger's own order (instant, then key), so that
+     * nothing recorded later is dated before a redemption. Each redemption has an expectation
+     * worked out here, not by the ledger: {@code spendable + 1} points, where spendable bounds the
+     * active points from above (points of orders past their return window and credits up to then,
+     * minus what was redeemed), must be refused; then a credit of the points plus everything a
+     * clawback or negative adjustment so far could owe is recorded, and the redemption must pass.
+     */
     private static PointsLedger fill(PointsProgram program, List<OrderStory> stories, List<int[]> debits) {
         PointsLedger ledger = PointsLedger.of(program, new InMemoryLedgerStore());
+        record Step(Instant at, String key, Object what) {}
+        List<Step> steps = new ArrayList<>();
         for (OrderStory s : stories) {
-            ledger.record(s.order());
-            s.refunds().forEach(ledger::record);
+            steps.add(new Step(s.order().occurredAt(), "ORDER:" + s.order().orderId().value(), s.order()));
+            s.refunds().forEach(r -> steps.add(new Step(r.occurredAt(), "REFUND:" + r.eventId(), r)));
         }
         int n = 0;
         for (int[] d : debits) {
-            Instant at = START.plus(Duration.ofMinutes(d[0]));
             String id = "d-" + n++;
-            if (d[2] == 0) {
-                try {
-                    ledger.redeem(ANNA, id, d[1], at);
-                } catch (IllegalArgumentException notEnoughPoints) {
-                    // the ledger refused: nothing recorded, which is what the property must tolerate
+            steps.add(new Step(START.plus(Duration.ofMinutes(d[0])), (d[2] == 0 ? "REDEMPTION:" : "MANUAL:") + id,
+                    new Object[] {id, d}));
+        }
+        steps.sort(java.util.Comparator.comparing(Step::at).thenComparing(Step::key));
+        long credits = 0;          // adjustments up, funds included
+        long mayOwe = 0;           // what clawbacks and adjustments down recorded so far can take
+        long redeemed = 0;
+        Set<String> refundedOrders = new HashSet<>();
+        for (Step step : steps) {
+            if (step.what() instanceof CustomerEvent event) {
+                ledger.record(event);
+                if (event instanceof OrderRefunded r && refundedOrders.add(r.orderId().value())) {
+                    mayOwe += stories.stream().filter(s -> s.order().orderId().equals(r.orderId()))
+                            .mapToLong(s -> s.order().total().minorUnits() / 100).sum();
                 }
-            } else {
-                ledger.adjust(ANNA, id, d[2] == 1 ? d[1] : -d[1], at);
+                continue;
             }
+            String id = (String) ((Object[]) step.what())[0];
+            int[] d = (int[]) ((Object[]) step.what())[1];
+            if (d[2] != 0) {
+                ledger.adjust(ANNA, id, d[2] == 1 ? d[1] : -d[1], step.at());
+                credits += d[2] == 1 ? d[1] : 0;
+                mayOwe += d[2] == 2 ? d[1] : 0;
+                continue;
+            }
+            long ordersAvailable = stories.stream().map(OrderStory::order)
+                    .filter(o -> !o.occurredAt().plus(Duration.ofDays(30)).isAfter(step.at()))
+                    .mapToLong(o -> o.total().minorUnits() / 100).sum();
+            long spendable = ordersAvailable + credits - redeemed;
+            assertThatThrownBy(() -> ledger.redeem(ANNA, "over-" + id, spendable + 1, step.at()))
+                    .as("more than the %s points that can be active at %s", spendable, step.at())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("active balance");
+            long fund = d[1] + mayOwe;
+            ledger.adjust(ANNA, "fund-" + id, fund, step.at());
+            credits += fund;
+            // must pass: the fund alone covers it and any debt, and nothing recorded is dated later
+            ledger.redeem(ANNA, id, d[1], step.at());
+            redeemed += d[1];
         }
         return ledger;
     }

@@ -1,6 +1,7 @@
 package dev.retention.rules.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,6 +23,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link LedgerStore} must show. Extend it and implement {@link #newStore()}
  * to return an empty store; each test gets a fresh one.
+ *
+ * <p>Besides idempotent appends, a store must compare the customer's version and append in one
+ * atomic step ({@link LedgerStore#appendIfVersion}): the redemption check of {@link PointsLedger}
+ * relies on it. The two concurrent tests below release many threads at once on one reading of the
+ * version, round after round, so a store that compares and appends in two steps (a SELECT, then an
+ * INSERT without a row lock) lets two of them win and fails; {@code RacyLedgerStoreTest} shows it.
  */
 public abstract class LedgerStoreContract {
     protected static final CustomerId ANNA = CustomerId.of("anna");
@@ -147,6 +156,138 @@ public abstract class LedgerStoreContract {
             }
             assertThat(total).isEqualTo(200);
             assertThat(store.entries(ANNA)).hasSize(200);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anUnknownCustomerIsAtVersionZero() {
+        LedgerSnapshot snapshot = store.snapshot(ANNA);
+
+        assertThat(snapshot.version()).isZero();
+        assertThat(snapshot.entries()).isEmpty();
+    }
+
+    @Test
+    void everyAppendThatStoresAnEntryChangesTheVersionAndARepeatDoesNot() {
+        long v0 = store.snapshot(ANNA).version();
+        store.append(earn(ANNA, "o-1", T0, 1));
+        long v1 = store.snapshot(ANNA).version();
+        store.append(earn(ANNA, "o-1", T0, 1));
+        long v1again = store.snapshot(ANNA).version();
+        store.append(earn(BEN, "o-1", T0, 1));
+
+        assertThat(v1).isNotEqualTo(v0);
+        assertThat(v1again).isEqualTo(v1);
+        assertThat(store.snapshot(ANNA).version()).as("another customer's append").isEqualTo(v1);
+        assertThat(store.snapshot(ANNA).entries()).isEqualTo(store.entries(ANNA));
+    }
+
+    @Test
+    void appendIfVersionAppendsOnlyAtTheVersionRead() {
+        LedgerEntry first = earn(ANNA, "o-1", T0, 1);
+        LedgerEntry second = earn(ANNA, "o-2", T0.plusSeconds(1), 2);
+        LedgerSnapshot read = store.snapshot(ANNA);
+
+        assertThat(store.appendIfVersion(ANNA, read.version(), List.of(first))).isTrue();
+        assertThat(store.appendIfVersion(ANNA, read.version(), List.of(second))).as("stale version").isFalse();
+        assertThat(store.entries(ANNA)).containsExactly(first);
+
+        LedgerSnapshot now = store.snapshot(ANNA);
+        assertThat(now.version()).isNotEqualTo(read.version());
+        assertThat(store.appendIfVersion(ANNA, now.version(), List.of(earn(ANNA, "o-1", T0, 99), second))).isTrue();
+        assertThat(store.entries(ANNA)).as("a taken key keeps its entry").containsExactly(first, second);
+    }
+
+    @Test
+    void aPlainAppendBetweenTheReadingAndTheCompareAndAppendMakesItFail() {
+        LedgerSnapshot read = store.snapshot(ANNA);
+        store.append(earn(ANNA, "o-1", T0, 1));
+
+        assertThat(store.appendIfVersion(ANNA, read.version(), List.of(redeem(ANNA, "r-1", T0, 1)))).isFalse();
+        assertThat(store.entries(ANNA)).extracting(LedgerEntry::key).containsExactly("ORDER:o-1");
+    }
+
+    @Test
+    void appendIfVersionRefusesAnotherCustomersEntry() {
+        long version = store.snapshot(ANNA).version();
+
+        assertThatThrownBy(() -> store.appendIfVersion(ANNA, version, List.of(earn(BEN, "o-1", T0, 1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ben");
+        assertThat(store.entries(BEN)).isEmpty();
+    }
+
+    @Test
+    void compareAndAppendsOnOneReadingLetExactlyOneWinEveryRound() throws Exception {
+        int threads = 8;
+        int rounds = 25;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                CyclicBarrier allHaveRead = new CyclicBarrier(threads);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    LedgerEntry entry = earn(ANNA, "o-" + round + "-" + t, T0.plusSeconds(round), 1);
+                    results.add(pool.submit(() -> {
+                        LedgerSnapshot read = store.snapshot(ANNA);
+                        allHaveRead.await(30, TimeUnit.SECONDS);
+                        return store.appendIfVersion(ANNA, read.version(), List.of(entry));
+                    }));
+                }
+                int won = 0;
+                for (Future<Boolean> result : results) {
+                    won += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(won).as("round %s: compare-and-appends that won on one reading of the version", round)
+                        .isEqualTo(1);
+            }
+            assertThat(store.entries(ANNA)).hasSize(rounds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void twoLedgersOverTheStoreSpendAThousandPointsInExactlyTenRedemptionsOfAHundred() throws Exception {
+        PointsProgram program = PointsProgram.builder().currency("USD").earn(1, Money.of(1, "USD"))
+                .redeem(100, Money.of(5, "USD")).minimumRedemption(1).returnWindow(Duration.ZERO).build();
+        PointsLedger shopA = PointsLedger.of(program, store);
+        PointsLedger shopB = PointsLedger.of(program, store);
+        int threads = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 8; round++) {
+                CustomerId customer = CustomerId.of("race-" + round);
+                shopA.adjust(customer, "goodwill-1", 1000, T0);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    PointsLedger ledger = t % 2 == 0 ? shopA : shopB;
+                    String id = "checkout-" + t;
+                    Instant at = T0.plusSeconds(100 - t); // arrival order and time order disagree
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try {
+                            ledger.redeem(customer, id, 100, at);
+                            return true;
+                        } catch (IllegalArgumentException refused) {
+                            return false;
+                        }
+                    }));
+                }
+                start.countDown();
+                int succeeded = 0;
+                for (Future<Boolean> result : results) {
+                    succeeded += result.get(60, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                LedgerStatement after = shopB.statement(customer, T0.plusSeconds(200));
+                assertThat(succeeded).as("round %s: redemptions of 100 accepted against 1000 points", round)
+                        .isEqualTo(10);
+                assertThat(after.totals().redeemed()).isEqualTo(1000);
+                assertThat(after.totals().shortfall()).isZero();
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -253,4 +253,20 @@ class PointsLedgerTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void ordersWhosePointsTogetherExceedALongAreRefusedNamingTheOrderInsteadOfSaturating() {
+        // 1,000 points per cent: an order of 4.7e15 cents earns 4.7e18 points, two of them overflow a long
+        PointsLedger huge = PointsLedger.of(PointsProgram.builder().currency("USD").earn(1000, usd("0.01"))
+                .redeem(100, usd("5.00")).build(), new InMemoryLedgerStore());
+        String total = "47000000000000.00";
+        huge.record(order(ANNA, "o-1", "2025-01-10", total));
+
+        assertThatThrownBy(() -> huge.record(order(ANNA, "o-2", "2025-01-10", total)))
+                .isInstanceOf(ArithmeticException.class)
+                .hasMessageContaining("o-2");
+
+        assertThat(huge.statement(ANNA, at("2025-03-01")).totals().earned()).isEqualTo(4_700_000_000_000_000_000L);
+        assertThat(huge.entries(ANNA)).hasSize(1);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retention.rules.loyalty.internal;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
@@ -48,6 +49,44 @@ public final class LedgerEvaluator {
 
     /** The statement of {@code customerId} as of {@code asOf} (inclusive) from all of its entries. */
     public LedgerStatement evaluate(CustomerId customerId, List<LedgerEntry> entries, Instant asOf) {
+        return run(entries, asOf).statement(customerId, asOf);
+    }
+
+    /**
+     * Why appending {@code redemption} to {@code entries} would spend points it may not: empty if
+     * the active points at its instant cover it and no recorded movement (redemption, clawback,
+     * negative adjustment) at any instant is left less covered than without it. Expiry is part of
+     * the evaluation, so points that would expire unused before a later movement may be spent.
+     *
+     * <p>A redemption counts as uncovered by what it takes from pending points or cannot take at
+     * all; a clawback or a negative adjustment by what it cannot take.
+     */
+    public Optional<String> overdraft(List<LedgerEntry> entries, LedgerEntry redemption) {
+        checkArgument(redemption.kind() == EntryKind.REDEEM, "redemption must be a REDEEM entry, got %s",
+                redemption.kind());
+        List<LedgerEntry> with = new ArrayList<>(entries);
+        with.add(redemption);
+        Instant last = redemption.occurredAt();
+        for (LedgerEntry e : entries) {
+            last = e.occurredAt().isAfter(last) ? e.occurredAt() : last;
+        }
+        Map<String, Long> before = run(entries, last).uncovered;
+        Run after = run(with, last);
+        long own = after.uncovered.getOrDefault(redemption.key(), 0L);
+        if (own > 0) {
+            return Optional.of(String.format("%s active points are missing at %s", own, redemption.occurredAt()));
+        }
+        for (Map.Entry<String, Long> e : after.uncovered.entrySet()) {
+            long more = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (more > 0) {
+                return Optional.of(String.format("the recorded %s at %s would be %s points short",
+                        e.getKey(), after.debitAt.get(e.getKey()), more));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Run run(List<LedgerEntry> entries, Instant asOf) {
         List<LedgerEntry> sorted = new ArrayList<>(entries);
         sorted.sort(LedgerEntry.TIME_ORDER);
         Map<String, Long> credited = creditedOrderPoints(sorted);
@@ -69,13 +108,17 @@ public final class LedgerEvaluator {
         for (Action action : actions) {
             run.apply(action);
         }
-        return run.statement(customerId, asOf);
+        return run;
     }
 
     /** Order earnings after the per-day cap, by entry key; days in the program's zone, in time order. */
     private Map<String, Long> creditedOrderPoints(List<LedgerEntry> sorted) {
         Map<String, Long> credited = new HashMap<>();
-        long cap = program.maxPointsPerDay().orElse(Long.MAX_VALUE);
+        if (program.maxPointsPerDay().isEmpty()) {
+            // no cap: a day's total must not stand in for one (it would saturate at Long.MAX_VALUE)
+            return credited;
+        }
+        long cap = program.maxPointsPerDay().getAsLong();
         Map<LocalDate, Long> used = new HashMap<>();
         for (LedgerEntry entry : sorted) {
             if (isOrderEarn(entry)) {
@@ -127,7 +170,7 @@ public final class LedgerEvaluator {
             return new Action(refund.occurredAt(), 1, refund, PostingKind.CLAWBACK, 0);
         }
         long total = order.amount().get().minorUnits();
-        long earned = credited.getOrDefault(order.key(), 0L);
+        long earned = credited.getOrDefault(order.key(), order.points());
         long refundedBefore = 0;
         for (LedgerEntry e : sorted) {
             if (e == refund) {
@@ -182,6 +225,9 @@ public final class LedgerEvaluator {
         private long clawedBack;
         private long adjusted;
         private long shortfall;
+        /** Per debit's key: the points it could not take (a redemption: from active lots). */
+        final Map<String, Long> uncovered = new HashMap<>();
+        final Map<String, Instant> debitAt = new HashMap<>();
 
         Run(NegativeBalancePolicy policy) {
             this.policy = policy;
@@ -192,32 +238,32 @@ public final class LedgerEvaluator {
             switch (a.kind) {
                 case EARN:
                     credit(entry, a.points);
-                    earned += a.points;
+                    earned = add(earned, a.points, entry);
                     post(a, a.points);
                     break;
                 case EXPIRE:
                     Lot lot = lots.remove(entry.key());
                     if (lot != null && lot.remaining > 0) {
-                        expired += lot.remaining;
+                        expired = add(expired, lot.remaining, entry);
                         post(a, -lot.remaining);
                     }
                     break;
                 case REDEEM:
-                    long redeemedNow = debit(a.at, a.points, Optional.empty());
-                    redeemed += redeemedNow;
+                    long redeemedNow = debit(a, a.points, Optional.empty(), true);
+                    redeemed = add(redeemed, redeemedNow, entry);
                     post(a, -redeemedNow);
                     break;
                 case CLAWBACK:
-                    long taken = debit(a.at, a.points, Optional.of(orderLotKey(entry)));
-                    clawedBack += taken;
+                    long taken = debit(a, a.points, Optional.of(orderLotKey(entry)), false);
+                    clawedBack = add(clawedBack, taken, entry);
                     post(a, -taken);
                     break;
                 default:
-                    long change = a.points > 0 ? a.points : -debit(a.at, -a.points, Optional.empty());
+                    long change = a.points > 0 ? a.points : -debit(a, -a.points, Optional.empty(), false);
                     if (a.points > 0) {
                         credit(entry, a.points);
                     }
-                    adjusted += change;
+                    adjusted = add(adjusted, change, entry);
                     post(a, change);
             }
         }
@@ -240,29 +286,48 @@ public final class LedgerEvaluator {
          *
          * @return the points the balance went down by
          */
-        private long debit(Instant at, long points, Optional<String> preferred) {
+        private long debit(Action a, long points, Optional<String> preferred, boolean activeOnly) {
             long missing = points;
             if (preferred.isPresent() && lots.containsKey(preferred.get())) {
                 missing = take(lots.get(preferred.get()), missing);
             }
             for (Lot lot : lots.values()) {
-                if (!lot.availableAt.isAfter(at)) {
+                if (!lot.availableAt.isAfter(a.at)) {
                     missing = take(lot, missing);
                 }
             }
+            long notFromActive = missing;
             for (Lot lot : lots.values()) {
                 missing = take(lot, missing);
             }
             lots.values().removeIf(lot -> lot.remaining == 0);
+            long uncoveredPoints = activeOnly ? notFromActive : missing;
+            if (uncoveredPoints > 0) {
+                uncovered.put(a.entry.key(), uncoveredPoints);
+                debitAt.put(a.entry.key(), a.at);
+            }
             if (missing == 0) {
                 return points;
             }
             if (policy == NegativeBalancePolicy.ALLOW_DEBT) {
-                debt += missing;
+                debt = add(debt, missing, a.entry);
                 return points;
             }
-            shortfall += missing;
+            shortfall = add(shortfall, missing, a.entry);
             return points - missing;
+        }
+
+        /**
+         * {@code total + points}, refusing to wrap: the ledger refuses entries that would make a
+         * customer's points overflow, so this fails only on entries written past the ledger.
+         */
+        private long add(long total, long points, LedgerEntry entry) {
+            try {
+                return Math.addExact(total, points);
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException("the points of " + entry.customerId() + " overflow a long at "
+                        + entry.key() + " (" + points + " points)");
+            }
         }
 
         private long take(Lot lot, long missing) {
@@ -278,7 +343,7 @@ public final class LedgerEvaluator {
         private long balance() {
             long held = 0;
             for (Lot lot : lots.values()) {
-                held += lot.remaining;
+                held = Math.addExact(held, lot.remaining);
             }
             return held - debt;
         }
