@@ -102,8 +102,9 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
     /**
      * The matrix of every order before {@code asOf}, in every currency; refunds do not matter. The
      * rows form a triangle: each row has one column per period from its own up to the period holding
-     * the last instant before {@code asOf}, so younger cohorts have shorter rows, and periods after
-     * the last order still get (zero or partial) columns.
+     * the last instant before {@code asOf}, so younger cohorts have shorter rows. Periods up to
+     * {@code asOf} get columns even when nobody ordered in them, and the last one may cover only part
+     * of its period.
      *
      * @param log the orders
      * @param granularity calendar months or ISO weeks, in UTC

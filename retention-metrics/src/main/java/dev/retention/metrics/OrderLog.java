@@ -150,8 +150,9 @@ public final class OrderLog {
     }
 
     /**
-     * Customers with at least one order or refund, sorted by id. A customer with only refunds is here
-     * but counts in no metric that looks at orders.
+     * Customers with at least one order or refund, sorted by id. A customer with refunds only (whose
+     * orders predate the events the log was built from, say) is here, and their refunds count in
+     * {@link AverageOrderValue}, but the metrics over orders (CRR, cohorts, RFM, ...) do not see them.
      *
      * @return the customers, sorted by id; an immutable list
      */
@@ -258,8 +259,8 @@ public final class OrderLog {
      * ({@link AcquisitionGrouping}) or a segment name, so any metric can be computed per group:
      * {@code log.groupBy(key).forEach((k, part) -> RetentionRate.of(part, period))}.
      *
-     * <p>Each customer is in exactly one group, so counts over customers (S, N, E, orders, revenue)
-     * add up across the groups; ratios do not.
+     * <p>Each customer is in exactly one group, so counts and sums (S, N, E, orders, revenue) add up
+     * across the groups; ratios do not.
      *
      * @param key the group of a customer, called once per customer of this log; must not return null
      * @return the groups in key order (an immutable map; empty for a log without customers), each with

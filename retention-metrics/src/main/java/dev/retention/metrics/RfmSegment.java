@@ -30,9 +30,9 @@ public enum RfmSegment {
     LOYAL,
     /** R 4-5, F 2-3: recent customers with a few orders, who may become loyal. */
     POTENTIAL_LOYALIST,
-    /** R 5, F 1: first order very recently. */
+    /** R 5, F 1: ordered very recently, but rarely (usually their first order). */
     NEW_CUSTOMERS,
-    /** R 4, F 1: one fairly recent order. */
+    /** R 4, F 1: a fairly recent order, but few of them (usually one). */
     PROMISING,
     /** R 3, F 3: middling in both; they could go either way. */
     NEED_ATTENTION,
