@@ -17,14 +17,31 @@ public final class AcquisitionGrouping {
 
     private AcquisitionGrouping() {}
 
-    /** The acquisition channel, e.g. {@code "facebook-ads"}. */
+    /**
+     * Groups customers by the channel they were acquired through, e.g. {@code "facebook-ads"}: pass
+     * it to {@link OrderLog#groupBy} to compare the retention of channels.
+     *
+     * @param profiles where the customers' profiles are; the function reads it each time it is
+     *     applied, so it sees the profiles as they are then
+     * @return the customer's acquisition channel, or {@link #UNKNOWN} without a profile or a source;
+     *     thread-safe if the store is
+     */
     public static Function<CustomerId, String> byChannel(ProfileStore profiles) {
         requireNonNull(profiles, "profiles");
         return id -> profiles.find(id).flatMap(p -> p.acquisitionSource()).map(AcquisitionSource::channel)
                 .orElse(UNKNOWN);
     }
 
-    /** The channel and, when known, the campaign: {@code "email/black-friday-2026"} or {@code "organic"}. */
+    /**
+     * Groups customers by channel and, when known, campaign: {@code "email/black-friday-2026"} for a
+     * source with a campaign, {@code "organic"} for one without. Finer than {@link #byChannel}, so
+     * groups are smaller and their rates noisier.
+     *
+     * @param profiles where the customers' profiles are; the function reads it each time it is
+     *     applied, so it sees the profiles as they are then
+     * @return the customer's {@code channel/campaign} or channel, or {@link #UNKNOWN} without a profile
+     *     or a source; thread-safe if the store is
+     */
     public static Function<CustomerId, String> byCampaign(ProfileStore profiles) {
         requireNonNull(profiles, "profiles");
         return id -> profiles.find(id).flatMap(p -> p.acquisitionSource())

@@ -31,6 +31,15 @@ public record AverageOrderValue(Currency currency, long orders, Money revenue, M
     /** How averages are rounded to the minor unit. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
 
+    /**
+     * Checks the figures; {@link #of(OrderLog, ReportingPeriod)} computes them from an order log.
+     *
+     * @param currency the currency of every amount here
+     * @param orders orders placed in the period in this currency, not negative
+     * @param revenue the gross revenue, in {@code currency}
+     * @param refunds the refunds made in the period, in {@code currency}
+     * @throws IllegalArgumentException if {@code orders} is negative or an amount is in another currency
+     */
     public AverageOrderValue {
         requireNonNull(currency, "currency");
         requireNonNull(revenue, "revenue");
@@ -40,7 +49,17 @@ public record AverageOrderValue(Currency currency, long orders, Money revenue, M
                 "revenue %s and refunds %s must be in %s", revenue, refunds, currency);
     }
 
-    /** One entry per currency that has an order or refund in the period, sorted by currency code. */
+    /**
+     * The figures of every currency the period uses.
+     *
+     * @param log the orders and refunds
+     * @param period the period; orders placed and refunds made in it count
+     * @return one entry per currency that has an order or refund in the period, sorted by currency
+     *     code (an immutable list); empty for a period without orders and refunds. A currency with
+     *     refunds but no orders in the period has an entry with zero orders and no averages.
+     * @throws ArithmeticException if a currency's revenue or refunds overflow a {@code long} of
+     *     minor units
+     */
     public static List<AverageOrderValue> of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
@@ -72,24 +91,49 @@ public record AverageOrderValue(Currency currency, long orders, Money revenue, M
         return List.copyOf(out);
     }
 
-    /** The figures in one currency; zero orders and zero revenue if the period has none in it. */
+    /**
+     * The figures in one currency, for a shop that sells in one.
+     *
+     * @param log the orders and refunds
+     * @param period the period; orders placed and refunds made in it count
+     * @param currency the currency wanted; orders in other currencies are left out, not converted
+     * @return the figures in {@code currency}; zero orders, revenue and refunds (and no averages) if
+     *     the period has none in it
+     * @throws ArithmeticException if a sum overflows a {@code long} of minor units
+     */
     public static AverageOrderValue of(OrderLog log, ReportingPeriod period, Currency currency) {
         requireNonNull(currency, "currency");
         return of(log, period).stream().filter(a -> a.currency().equals(currency)).findFirst()
                 .orElseGet(() -> new AverageOrderValue(currency, 0, Money.zero(currency), Money.zero(currency)));
     }
 
-    /** revenue - refunds; negative when the period refunded more than it sold. */
+    /**
+     * What the period's sales brought in after the refunds it paid out.
+     *
+     * @return revenue - refunds, exact; negative when the period refunded more than it sold
+     */
     public Money netRevenue() {
         return revenue.minus(refunds);
     }
 
-    /** revenue / orders rounded half-even to the minor unit; empty without orders. */
+    /**
+     * The gross average order value. Rounded, so {@code aov * orders} may differ from {@code revenue}
+     * by up to half a minor unit per order; use {@link #revenue} where exact sums matter.
+     *
+     * @return revenue / orders rounded half-even to the currency's minor unit (whole yen for JPY);
+     *     empty without orders
+     */
     public Optional<Money> aov() {
         return average(revenue);
     }
 
-    /** (revenue - refunds) / orders rounded half-even to the minor unit; empty without orders. */
+    /**
+     * The average order value net of refunds. The refunds of the period may belong to orders of an
+     * earlier period, so this can be negative.
+     *
+     * @return (revenue - refunds) / orders rounded half-even to the currency's minor unit; empty
+     *     without orders
+     */
     public Optional<Money> netAov() {
         return average(netRevenue());
     }

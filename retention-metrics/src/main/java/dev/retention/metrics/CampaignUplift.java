@@ -26,6 +26,14 @@ import java.util.Set;
  */
 public record CampaignUplift(Conversion treated, Conversion holdout, Duration window, ConfidenceInterval interval95) {
 
+    /**
+     * Holds the figures as given; the {@code of} factories compute the interval from the counts.
+     *
+     * @param treated conversion of the treated group
+     * @param holdout conversion of the holdout group
+     * @param window how long after the decision an order counts
+     * @param interval95 95% interval for treated rate - holdout rate
+     */
     public CampaignUplift {
         requireNonNull(treated, "treated");
         requireNonNull(holdout, "holdout");
@@ -40,18 +48,37 @@ public record CampaignUplift(Conversion treated, Conversion holdout, Duration wi
      * @param converted those with an order within the window after their decision
      */
     public record Conversion(long customers, long converted) {
+        /**
+         * Checks the counts.
+         *
+         * @param customers customers in the group, at least one
+         * @param converted those who converted, between 0 and {@code customers}
+         * @throws IllegalArgumentException if the group is empty or {@code converted} is out of range
+         */
         public Conversion {
             checkArgument(customers > 0, "a group needs at least one customer, got %s", customers);
             checkArgument(converted >= 0 && converted <= customers,
                     "converted must be between 0 and customers (%s), got %s", customers, converted);
         }
 
+        /**
+         * The group's conversion rate.
+         *
+         * @return converted / customers, between 0 and 1
+         */
         public double rate() {
             return (double) converted / customers;
         }
     }
 
-    /** From conversion counts, e.g. from another source than an order log. */
+    /**
+     * From conversion counts, e.g. from another source than an order log.
+     *
+     * @param treated conversion of the treated group
+     * @param holdout conversion of the holdout group
+     * @param window the conversion window the counts were made with; recorded, not checked
+     * @return the uplift with its 95% Newcombe interval
+     */
     public static CampaignUplift of(Conversion treated, Conversion holdout, Duration window) {
         requireNonNull(treated, "treated");
         requireNonNull(holdout, "holdout");
@@ -60,10 +87,17 @@ public record CampaignUplift(Conversion treated, Conversion holdout, Duration wi
     }
 
     /**
-     * Counts conversions in the order log.
+     * Counts conversions in the order log: an order in any currency in
+     * {@code [decidedAt, decidedAt + window)} converts the customer. Orders after the log was built are
+     * not seen, so a window that has not yet ended undercounts both groups.
      *
+     * @param log the orders that count as conversions
+     * @param assignments one decision per customer, in any order, with at least one customer in each
+     *     group
      * @param window how long after each decision an order counts, positive (e.g. 14 days)
-     * @throws IllegalArgumentException if a customer appears twice or a group is empty
+     * @return the conversion of both groups and the 95% interval of their difference
+     * @throws IllegalArgumentException if the window is not positive, a customer appears twice or a
+     *     group is empty
      */
     public static CampaignUplift of(OrderLog log, Collection<UpliftAssignment> assignments, Duration window) {
         requireNonNull(log, "log");
@@ -92,7 +126,12 @@ public record CampaignUplift(Conversion treated, Conversion holdout, Duration wi
         return of(new Conversion(customers[t], converted[t]), new Conversion(customers[h], converted[h]), window);
     }
 
-    /** Treated rate - holdout rate: the absolute uplift. */
+    /**
+     * The absolute uplift: how much more often treated customers converted than held-out ones. It is
+     * significant at 95% when {@link #interval95} does not contain 0.
+     *
+     * @return treated rate - holdout rate, between -1 and 1 (0.05 is five percentage points)
+     */
     public double difference() {
         return treated.rate() - holdout.rate();
     }

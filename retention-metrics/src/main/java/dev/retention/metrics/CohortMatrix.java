@@ -29,6 +29,13 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
 
     private static final long NANOS_PER_DAY = 86_400_000_000_000L;
 
+    /**
+     * Holds the rows as given (copied); {@link #of} computes them from an order log.
+     *
+     * @param granularity month or week
+     * @param asOf the exclusive end of the data the matrix sees
+     * @param cohorts the rows, oldest first
+     */
     public CohortMatrix {
         requireNonNull(granularity, "granularity");
         requireNonNull(asOf, "asOf");
@@ -44,6 +51,15 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
      */
     public record Cohort(LocalDate start, long customers, List<Long> active) {
 
+        /**
+         * Checks the counts.
+         *
+         * @param start the first day of the period of first order (UTC)
+         * @param customers customers whose first order is in that period, at least one
+         * @param active customers of the cohort with an order in period k after it, each between 0
+         *     and {@code customers}
+         * @throws IllegalArgumentException if the cohort is empty or an active count is out of range
+         */
         public Cohort {
             requireNonNull(start, "start");
             active = List.copyOf(requireNonNull(active, "active"));
@@ -53,14 +69,27 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
             }
         }
 
-        /** active(k) / customers: the share of the cohort that ordered in the k-th period after its first. */
+        /**
+         * The share of the cohort that ordered in the k-th period after its first: the retention
+         * curve of the cohort. A customer counts once per period however often they ordered in it,
+         * and may be active in period 3 without being active in period 2.
+         *
+         * @param k the period offset, 0 for the cohort's own period
+         * @return active(k) / customers, between 0 and 1; 1 for k = 0 in a matrix made by {@link #of}
+         * @throws IllegalArgumentException if {@code k} is negative or not below {@code active().size()}
+         */
         public double share(int k) {
             checkArgument(k >= 0 && k < active.size(), "period offset must be between 0 and %s, got %s",
                     active.size() - 1, k);
             return (double) active.get(k) / customers;
         }
 
-        /** All shares, offset 0 first. */
+        /**
+         * All shares, for a chart or a table row.
+         *
+         * @return {@link #share share(k)} for every k, offset 0 first; an immutable list as long as
+         *     {@code active}
+         */
         public List<Double> shares() {
             List<Double> out = new ArrayList<>(active.size());
             for (int k = 0; k < active.size(); k++) {
@@ -70,7 +99,18 @@ public record CohortMatrix(CohortGranularity granularity, Instant asOf, List<Coh
         }
     }
 
-    /** The matrix of every order before {@code asOf}. */
+    /**
+     * The matrix of every order before {@code asOf}, in every currency; refunds do not matter. The
+     * rows form a triangle: each row has one column per period from its own up to the period holding
+     * the last instant before {@code asOf}, so younger cohorts have shorter rows. Periods up to
+     * {@code asOf} get columns even when nobody ordered in them, and the last one may cover only part
+     * of its period.
+     *
+     * @param log the orders
+     * @param granularity calendar months or ISO weeks, in UTC
+     * @param asOf the end of the data, excluded: an order at {@code asOf} does not count
+     * @return the matrix; without cohorts if no order is before {@code asOf}
+     */
     public static CohortMatrix of(OrderLog log, CohortGranularity granularity, Instant asOf) {
         requireNonNull(log, "log");
         requireNonNull(granularity, "granularity");

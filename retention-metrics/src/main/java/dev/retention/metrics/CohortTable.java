@@ -12,6 +12,19 @@ public final class CohortTable {
 
     private CohortTable() {}
 
+    /**
+     * The matrix as a table for a terminal or a log file, e.g.
+     * <pre>
+     * cohort     customers     +0     +1
+     * 2026-01-01       120 100.0%  25.0%
+     * 2026-02-01        80 100.0%
+     * </pre>
+     * Numbers are formatted with {@link Locale#ROOT} (a decimal point whatever the default locale).
+     *
+     * @param matrix the matrix
+     * @return the header line and one line per cohort, each ending in {@code '\n'}; only the header
+     *     for a matrix without cohorts
+     */
     public static String render(CohortMatrix matrix) {
         requireNonNull(matrix, "matrix");
         int columns = 0;

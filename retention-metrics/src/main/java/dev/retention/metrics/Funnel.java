@@ -20,6 +20,13 @@ import java.util.Set;
  */
 public record Funnel(List<Stage> stages) {
 
+    /**
+     * Checks the stages; {@link #builder()} reads better for a funnel written out in code.
+     *
+     * @param stages the stages in funnel order (copied)
+     * @throws IllegalArgumentException if there is no stage, a name repeats or a stage counts more
+     *     than the one before it
+     */
     public Funnel {
         stages = List.copyOf(requireNonNull(stages, "stages"));
         checkArgument(!stages.isEmpty(), "a funnel needs at least one stage");
@@ -43,6 +50,13 @@ public record Funnel(List<Stage> stages) {
      * @param count how many reached it, not negative
      */
     public record Stage(String name, long count) {
+        /**
+         * Checks the stage.
+         *
+         * @param name what the stage is, not blank
+         * @param count how many reached it, not negative
+         * @throws IllegalArgumentException if the name is null or blank or the count is negative
+         */
         public Stage {
             checkArgument(name != null && !name.isBlank(), "stage name must not be blank, got %s",
                     name == null ? "null" : "'" + name + "'");
@@ -58,6 +72,13 @@ public record Funnel(List<Stage> stages) {
      * @param fromFirst its count / the first stage's count
      */
     public record Step(Stage stage, OptionalDouble fromPrevious, OptionalDouble fromFirst) {
+        /**
+         * Holds one step's figures as given; {@link Funnel#steps()} computes them.
+         *
+         * @param stage the stage reached
+         * @param fromPrevious its count / the previous stage's count
+         * @param fromFirst its count / the first stage's count
+         */
         public Step {
             requireNonNull(stage, "stage");
             requireNonNull(fromPrevious, "fromPrevious");
@@ -65,12 +86,23 @@ public record Funnel(List<Stage> stages) {
         }
     }
 
-    /** Starts a funnel: {@code Funnel.builder().stage("visitors", 1000).stage("paid", 5).build()}. */
+    /**
+     * Starts a funnel: {@code Funnel.builder().stage("visitors", 1000).stage("paid", 5).build()}.
+     *
+     * @return a new builder without stages
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The stages with their conversion from the stage before and from the first stage. */
+    /**
+     * The stages with their conversion from the stage before and from the first stage. For 1000
+     * visitors, 80 interested and 5 paid, "paid" converts 0.0625 from the previous stage and 0.005
+     * from the first.
+     *
+     * @return one step per stage in funnel order, an immutable list; a conversion is empty where its
+     *     denominator is zero, and {@code fromPrevious} is always empty for the first stage
+     */
     public List<Step> steps() {
         List<Step> out = new ArrayList<>(stages.size());
         long first = stages.get(0).count();
@@ -82,7 +114,12 @@ public record Funnel(List<Stage> stages) {
         return List.copyOf(out);
     }
 
-    /** Last stage / first stage; empty when the first stage is zero. */
+    /**
+     * The conversion of the whole funnel.
+     *
+     * @return last stage / first stage, between 0 and 1 (1 for a funnel of one stage with a positive
+     *     count); empty when the first stage counts zero
+     */
     public OptionalDouble overallConversion() {
         return ratio(stages.get(stages.size() - 1).count(), stages.get(0).count());
     }
@@ -97,12 +134,26 @@ public record Funnel(List<Stage> stages) {
 
         private Builder() {}
 
+        /**
+         * Adds the next stage, after those added before.
+         *
+         * @param name what the stage is, e.g. {@code "paid"}; not blank, distinct from the other stages
+         * @param count how many reached it, not negative and at most the previous stage's count
+         * @return this builder
+         * @throws IllegalArgumentException at once if the name is blank or the count negative; a
+         *     repeated name or a growing count is refused by {@link #build()}
+         */
         public Builder stage(String name, long count) {
             stages.add(new Stage(name, count));
             return this;
         }
 
-        /** @throws IllegalArgumentException if there is no stage, a name repeats or a count grows */
+        /**
+         * Makes the funnel of the stages added so far; the builder stays usable.
+         *
+         * @return the funnel
+         * @throws IllegalArgumentException if there is no stage, a name repeats or a count grows
+         */
         public Funnel build() {
             return new Funnel(stages);
         }

@@ -90,7 +90,16 @@ public final class OrderLog {
         }
     }
 
-    /** The orders and refunds held by the store now (a snapshot). */
+    /**
+     * The orders and refunds held by the store now (a snapshot): every customer's history is read
+     * once, and events appended later do not change the log, so build a new one to see them. A
+     * customer whose first event arrives while the log is being built may or may not be in it (see
+     * {@link EventStore#histories()}). Reading the whole store is the expensive part; build the log
+     * once per report and evaluate every period and metric on it.
+     *
+     * @param store the shop's events
+     * @return the log of the store's orders and refunds, in every currency they use
+     */
     public static OrderLog of(EventStore store) {
         requireNonNull(store, "store");
         List<CustomerHistory> histories = new ArrayList<>(store.histories().toList());
@@ -122,7 +131,10 @@ public final class OrderLog {
 
     /**
      * The orders and refunds among {@code events}; as in a store, a repeated event id of the same
-     * customer counts once.
+     * customer counts once (the first of them is kept). Handy for tests and for logs read from a file.
+     *
+     * @param events events of any customers and types, in any order; none of them null
+     * @return the log of their orders and refunds
      */
     public static OrderLog of(Collection<? extends CustomerEvent> events) {
         InMemoryEventStore store = new InMemoryEventStore();
@@ -137,40 +149,85 @@ public final class OrderLog {
         return currencies.size() - 1;
     }
 
-    /** Customers with at least one order or refund, sorted by id. */
+    /**
+     * Customers with at least one order or refund, sorted by id. A customer with refunds only (whose
+     * orders predate the events the log was built from, say) is here, and their refunds count in
+     * {@link AverageOrderValue}, but the metrics over orders (CRR, cohorts, RFM, ...) do not see them.
+     *
+     * @return the customers, sorted by id; an immutable list
+     */
     public List<CustomerId> customers() {
         return customers;
     }
 
+    /**
+     * The number of customers in the log.
+     *
+     * @return the size of {@link #customers()}
+     */
     public int customerCount() {
         return customers.size();
     }
 
+    /**
+     * The number of orders over all time and every currency (each order event once, however often it
+     * was delivered).
+     *
+     * @return the number of {@code OrderPlaced} events in the log
+     */
     public int orderCount() {
         return orderTime.length;
     }
 
+    /**
+     * The number of refunds over all time and every currency; two partial refunds of one order count
+     * as two.
+     *
+     * @return the number of {@code OrderRefunded} events in the log
+     */
     public int refundCount() {
         return refundTime.length;
     }
 
-    /** The currencies of the orders and refunds, in order of first appearance by customer id. */
+    /**
+     * The currencies of the orders and refunds, in order of first appearance by customer id. A log
+     * made by {@link #filter} or {@link #groupBy} keeps the currencies of the log it came from, so it
+     * may list a currency none of its own orders use.
+     *
+     * @return the currencies, an immutable list; empty for a log without orders and refunds
+     */
     public List<Currency> currencies() {
         return currencies;
     }
 
-    /** The time of the earliest order, empty for a log without orders. */
+    /**
+     * The time of the earliest order, e.g. to choose the periods of a report.
+     *
+     * @return the instant of the earliest order in any currency; empty for a log without orders
+     */
     public Optional<Instant> firstOrderAt() {
         return orderTime.length == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(orderTime[0]));
     }
 
-    /** The time of the latest order, empty for a log without orders. */
+    /**
+     * The time of the latest order. A period that should include it must end after it, e.g. at
+     * {@code lastOrderAt().get().plusNanos(1)}.
+     *
+     * @return the instant of the latest order in any currency; empty for a log without orders
+     */
     public Optional<Instant> lastOrderAt() {
         return orderTime.length == 0 ? Optional.empty()
                 : Optional.of(Nanos.toInstant(orderTime[orderTime.length - 1]));
     }
 
-    /** The customer's first order, empty if the log has no order of theirs. */
+    /**
+     * The time of the customer's first order: the instant that makes them a new customer in
+     * {@link RetentionRate} and puts them in a cohort of {@link CohortMatrix}.
+     *
+     * @param customerId the customer
+     * @return the instant of their earliest order in any currency; empty if the log has no order of
+     *     theirs (a customer it does not know, or one with refunds only)
+     */
     public Optional<Instant> firstOrderAt(CustomerId customerId) {
         Integer c = customerIndex.get(requireNonNull(customerId, "customerId"));
         if (c == null || customerStart[c] == customerStart[c + 1]) {
@@ -179,7 +236,14 @@ public final class OrderLog {
         return Optional.of(Nanos.toInstant(customerOrderTime[customerStart[c]]));
     }
 
-    /** Only the orders and refunds of the customers that {@code keep} accepts. */
+    /**
+     * Only the orders and refunds of the customers that {@code keep} accepts, e.g. the members of one
+     * segment, to compute any metric for them alone. Metrics that rank customers against each other
+     * ({@link RfmAnalysis}) then rank them within the filtered log only.
+     *
+     * @param keep whether a customer stays; called once per customer of this log
+     * @return a new log with the kept customers only; this log is unchanged
+     */
     public OrderLog filter(Predicate<CustomerId> keep) {
         requireNonNull(keep, "keep");
         String[] keys = new String[customers.size()];
@@ -195,8 +259,13 @@ public final class OrderLog {
      * ({@link AcquisitionGrouping}) or a segment name, so any metric can be computed per group:
      * {@code log.groupBy(key).forEach((k, part) -> RetentionRate.of(part, period))}.
      *
-     * @param key the group of a customer; must not return null
-     * @return the groups in key order, each with the orders and refunds of its customers only
+     * <p>Each customer is in exactly one group, so counts and sums (S, N, E, orders, revenue) add up
+     * across the groups; ratios do not.
+     *
+     * @param key the group of a customer, called once per customer of this log; must not return null
+     * @return the groups in key order (an immutable map; empty for a log without customers), each with
+     *     the orders and refunds of its customers only
+     * @throws NullPointerException if {@code key} returns null for a customer
      */
     public SortedMap<String, OrderLog> groupBy(Function<CustomerId, String> key) {
         requireNonNull(key, "key");

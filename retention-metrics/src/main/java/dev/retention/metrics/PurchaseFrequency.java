@@ -27,6 +27,16 @@ import java.util.OptionalDouble;
 public record PurchaseFrequency(long orders, long customers, long intervals, Optional<Duration> meanInterval,
         Optional<Duration> medianInterval) {
 
+    /**
+     * Checks that the figures fit together; {@link #of} computes them from an order log.
+     *
+     * @param orders orders placed in the period
+     * @param customers distinct customers who placed them, between 0 and {@code orders}
+     * @param intervals number of inter-purchase intervals, exactly {@code orders - customers}
+     * @param meanInterval mean inter-purchase interval, present exactly when {@code intervals > 0}
+     * @param medianInterval median inter-purchase interval, present exactly when {@code intervals > 0}
+     * @throws IllegalArgumentException if the figures do not fit together as stated
+     */
     public PurchaseFrequency {
         requireNonNull(meanInterval, "meanInterval");
         requireNonNull(medianInterval, "medianInterval");
@@ -38,6 +48,15 @@ public record PurchaseFrequency(long orders, long customers, long intervals, Opt
                 "mean and median intervals must be present exactly when there are intervals (%s)", intervals);
     }
 
+    /**
+     * The purchase frequency of the period, over orders in every currency. An order before the
+     * period does not start an interval, so a customer's first order in the period opens no gap
+     * however recently they bought before it.
+     *
+     * @param log the orders
+     * @param period the period; orders placed in it count
+     * @return the figures; zero orders and customers, and no intervals, for a period without orders
+     */
     public static PurchaseFrequency of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
@@ -74,7 +93,11 @@ public record PurchaseFrequency(long orders, long customers, long intervals, Opt
         return new PurchaseFrequency(end - start, customers, gapCount, Optional.of(mean), Optional.of(median));
     }
 
-    /** orders / customers; empty when nobody ordered. */
+    /**
+     * How many orders an ordering customer placed in the period on average.
+     *
+     * @return orders / customers, at least 1; empty when nobody ordered
+     */
     public OptionalDouble frequency() {
         return customers == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) orders / customers);
     }

@@ -14,6 +14,15 @@ import java.util.OptionalDouble;
  */
 public record RepeatPurchaseRate(long repeatCustomers, long orderingCustomers) {
 
+    /**
+     * Checks the counts; {@link #of} computes them from an order log.
+     *
+     * @param repeatCustomers customers with at least two orders in the period, at most
+     *     {@code orderingCustomers}
+     * @param orderingCustomers customers with at least one order in the period, not negative
+     * @throws IllegalArgumentException if a count is negative or there are more repeat customers than
+     *     ordering ones
+     */
     public RepeatPurchaseRate {
         checkArgument(orderingCustomers >= 0, "orderingCustomers must not be negative, got %s", orderingCustomers);
         checkArgument(repeatCustomers >= 0 && repeatCustomers <= orderingCustomers,
@@ -21,6 +30,15 @@ public record RepeatPurchaseRate(long repeatCustomers, long orderingCustomers) {
                 repeatCustomers);
     }
 
+    /**
+     * The repeat purchase rate of the period, over orders in every currency. Only orders inside the
+     * period count: a customer with one order in the period and others before it is not a repeat
+     * customer here (that is what {@link RetentionRate} measures).
+     *
+     * @param log the orders
+     * @param period the period; orders placed in it count
+     * @return the counts; both zero for a period without orders
+     */
     public static RepeatPurchaseRate of(OrderLog log, ReportingPeriod period) {
         requireNonNull(log, "log");
         requireNonNull(period, "period");
@@ -38,7 +56,11 @@ public record RepeatPurchaseRate(long repeatCustomers, long orderingCustomers) {
         return new RepeatPurchaseRate(repeat, ordering);
     }
 
-    /** repeatCustomers / orderingCustomers; empty when nobody ordered. */
+    /**
+     * The share of the period's customers who ordered more than once in it.
+     *
+     * @return repeatCustomers / orderingCustomers, between 0 and 1; empty when nobody ordered
+     */
     public OptionalDouble rate() {
         return orderingCustomers == 0 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) repeatCustomers / orderingCustomers);

@@ -31,6 +31,15 @@ import java.util.OptionalDouble;
  */
 public record RetentionRate(long customersAtStart, long newCustomers, long customersAtEnd, long retained) {
 
+    /**
+     * Checks that the counts fit together; the {@code of} factories compute them from an order log.
+     *
+     * @param customersAtStart S, not negative
+     * @param newCustomers N, not negative
+     * @param customersAtEnd E, at least N + retained
+     * @param retained customers of S who ordered in the period, between 0 and S
+     * @throws IllegalArgumentException if a count is negative or the counts do not fit together
+     */
     public RetentionRate {
         checkArgument(customersAtStart >= 0, "customersAtStart must not be negative, got %s", customersAtStart);
         checkArgument(newCustomers >= 0, "newCustomers must not be negative, got %s", newCustomers);
@@ -41,14 +50,29 @@ public record RetentionRate(long customersAtStart, long newCustomers, long custo
                 newCustomers + retained);
     }
 
-    /** CRR over the period, S counting every customer with an order before the period. */
+    /**
+     * CRR over the period, S counting every customer with an order before the period, however long
+     * ago; over a long history that counts customers lost years ago, which the look-back variant
+     * leaves out. Orders in every currency count; refunds do not undo an order.
+     *
+     * @param log the orders
+     * @param period the period; customers who ordered in it are retained or new
+     * @return S, N, E and retained; all zero for a log without orders
+     */
     public static RetentionRate of(OrderLog log, ReportingPeriod period) {
         return compute(log, period, null);
     }
 
     /**
      * CRR over the period, S counting only customers with an order in the {@code lookBack} before
-     * the period, {@code [from - lookBack, from)}.
+     * the period, {@code [from - lookBack, from)}: "of the customers active last year, how many
+     * bought again this year" for a look-back of 365 days. N and E are as without a look-back.
+     *
+     * @param log the orders
+     * @param period the period; customers who ordered in it are retained or new
+     * @param lookBack how far before {@code from} a customer must have ordered to count in S, positive
+     * @return S, N, E and retained
+     * @throws IllegalArgumentException if {@code lookBack} is zero or negative
      */
     public static RetentionRate of(OrderLog log, ReportingPeriod period, Duration lookBack) {
         requireNonNull(lookBack, "lookBack");
@@ -86,22 +110,39 @@ public record RetentionRate(long customersAtStart, long newCustomers, long custo
         return new RetentionRate(atStart, newCustomers, atEnd, retained);
     }
 
-    /** The numerator of CRR: {@link #retained} (E - N without a look-back). */
+    /**
+     * The numerator of CRR, for showing the rate as a fraction.
+     *
+     * @return {@link #retained} (E - N without a look-back)
+     */
     public long crrNumerator() {
         return retained;
     }
 
-    /** The denominator of CRR: S. */
+    /**
+     * The denominator of CRR, for showing the rate as a fraction.
+     *
+     * @return S, {@link #customersAtStart}
+     */
     public long crrDenominator() {
         return customersAtStart;
     }
 
-    /** retained / S, between 0 and 1; empty when S is 0. */
+    /**
+     * The customer retention rate: the share of the customers at the start who ordered again in the
+     * period.
+     *
+     * @return retained / S, between 0 and 1; empty when S is 0 (e.g. a period before the first order)
+     */
     public OptionalDouble crr() {
         return customersAtStart == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) retained / customersAtStart);
     }
 
-    /** 1 - CRR; empty when S is 0. */
+    /**
+     * The churn rate: the share of the customers at the start who did not order in the period.
+     *
+     * @return (S - retained) / S = 1 - CRR, between 0 and 1; empty when S is 0
+     */
     public OptionalDouble churnRate() {
         return customersAtStart == 0 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) (customersAtStart - retained) / customersAtStart);

@@ -29,7 +29,19 @@ public final class RfmAnalysis {
 
     private RfmAnalysis() {}
 
-    /** The scores of every customer with an order in {@code currency} before {@code asOf}, by customer id. */
+    /**
+     * The scores of every customer with an order in {@code currency} before {@code asOf}, by customer
+     * id. Scores rank customers against each other, so they depend on who is in the log: a customer
+     * may score differently in a log {@link OrderLog#filter filtered} to one segment.
+     *
+     * @param log the orders
+     * @param asOf the instant recency is measured to; an order at or after it does not count
+     * @param currency the currency of the orders that count (other currencies are left out, not
+     *     converted) and of {@link RfmScore#monetary}
+     * @return one score per customer with such an order, sorted by customer id, an immutable list;
+     *     empty if there is none
+     * @throws ArithmeticException if a customer's monetary sum overflows a {@code long} of minor units
+     */
     public static List<RfmScore> of(OrderLog log, Instant asOf, Currency currency) {
         requireNonNull(log, "log");
         requireNonNull(asOf, "asOf");

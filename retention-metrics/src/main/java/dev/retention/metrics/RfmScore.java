@@ -21,6 +21,18 @@ import java.time.Duration;
 public record RfmScore(CustomerId customerId, Duration recency, long frequency, Money monetary, int recencyScore,
         int frequencyScore, int monetaryScore) {
 
+    /**
+     * Checks the figures; {@link RfmAnalysis#of} computes them.
+     *
+     * @param customerId the customer
+     * @param recency time from the customer's last order to {@code asOf}, not negative
+     * @param frequency the customer's orders before {@code asOf}, at least 1
+     * @param monetary the sum of those orders' totals
+     * @param recencyScore 1..5
+     * @param frequencyScore 1..5
+     * @param monetaryScore 1..5
+     * @throws IllegalArgumentException if recency is negative, frequency below 1 or a score outside 1..5
+     */
     public RfmScore {
         requireNonNull(customerId, "customerId");
         requireNonNull(recency, "recency");
@@ -36,12 +48,21 @@ public record RfmScore(CustomerId customerId, Duration recency, long frequency, 
         checkArgument(score >= 1 && score <= 5, "%s must be 1..5, got %s", name, score);
     }
 
-    /** The named segment of the recency and frequency scores. */
+    /**
+     * The named segment of the recency and frequency scores, e.g. to pick a campaign per segment.
+     *
+     * @return {@link RfmSegment#of RfmSegment.of(recencyScore, frequencyScore)}; the monetary score
+     *     does not change it
+     */
     public RfmSegment segment() {
         return RfmSegment.of(recencyScore, frequencyScore);
     }
 
-    /** The three scores as one code, e.g. {@code "545"}. */
+    /**
+     * The three scores as one code, the usual shorthand in RFM reports.
+     *
+     * @return recency, frequency and monetary score as three digits, e.g. {@code "545"}
+     */
     public String code() {
         return "" + recencyScore + frequencyScore + monetaryScore;
     }

@@ -4,6 +4,14 @@
  * be, exact money arithmetic, results as records. Every type here is immutable and thread-safe
  * (except {@link dev.retention.metrics.Funnel.Builder}).
  *
+ * <p>Conventions of every type here: no method takes or returns null (a null argument is refused
+ * with an exception); counts are exact {@code long}s and money is exact in minor units, never
+ * converted between currencies; rates are {@code double}s between 0 and 1 (an uplift, a difference
+ * of two rates, between -1 and 1), and a rate whose denominator is zero is an empty
+ * {@code OptionalDouble}, never NaN. Periods are half-open,
+ * {@code asOf} is exclusive, and calendar months and weeks are taken in UTC. Metrics that do not name
+ * a currency count orders in every currency together.
+ *
  * <h2>Definitions</h2>
  * <ul>
  *   <li>Customer retention rate, for a non-contractual shop: S = customers with an order before
