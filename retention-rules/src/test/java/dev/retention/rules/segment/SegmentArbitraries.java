@@ -18,11 +18,11 @@ import dev.retention.core.profile.AcquisitionSource;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.InMemoryEventStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +55,17 @@ final class SegmentArbitraries {
                 .map(SegmentArbitraries::history);
     }
 
+    /** The drafts as the store takes them: a refund beyond its order's total is refused, and left out. */
     private static CustomerHistory history(List<EventDraft> drafts) {
-        List<CustomerEvent> events = new ArrayList<>();
+        InMemoryEventStore store = new InMemoryEventStore();
         for (int i = 0; i < drafts.size(); i++) {
-            events.add(drafts.get(i).build("e" + i));
+            try {
+                store.append(drafts.get(i).build("e" + i));
+            } catch (IllegalArgumentException refusedRefund) {
+                // the store keeps every order's refunds within its total
+            }
         }
-        return CustomerHistory.of(ANNA, events);
+        return store.history(ANNA);
     }
 
     private interface EventDraft {
