@@ -10,9 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Runs with the default locale set to ROOT (see {@link RootLocale}), and expects ROOT's formatting. */
+@ExtendWith(RootLocale.class)
 class DemoTest {
 
     @Test
@@ -23,8 +27,8 @@ class DemoTest {
 
         assertThat(result.code).isZero();
         assertThat(result.out).contains("400 customers, seed 7")
-                .contains(String.format("events              %,d", events.size()))
-                .contains(String.format("%,d orders", orders))
+                .contains(String.format(Locale.ROOT, "events              %,d", events.size()))
+                .contains(String.format(Locale.ROOT, "%,d orders", orders))
                 .contains("customers           400");
     }
 
@@ -40,7 +44,7 @@ class DemoTest {
                 && h.orderCount(now.minus(java.time.Duration.ofDays(90)), now.plusNanos(1)) == 0).count();
 
         assertThat(winBack).isPositive();
-        assertThat(result.out).containsPattern("win-back +" + String.format("%,d", winBack) + "  orders ever >= 3")
+        assertThat(result.out).containsPattern("win-back +" + String.format(Locale.ROOT, "%,d", winBack) + "  orders ever >= 3")
                 .contains("orders in the last 90 days: 0 = 0: yes")
                 .contains("customer retention rate").contains("average order value");
     }
@@ -49,7 +53,8 @@ class DemoTest {
     void summarisesACsvEventLog() {
         Result result = run("--events", ProjectData.file("cdnow/orders.csv").toString());
         assertThat(result.code).isZero();
-        assertThat(result.out).contains("Loaded 69,659 events").contains("customers           23,570")
+        assertThat(result.out).contains(String.format(Locale.ROOT, "Loaded %,d events", 69_659))
+                .contains(String.format(Locale.ROOT, "customers           %,d", 23_570))
                 .contains("revenue net of refunds  2500315.63 USD");
     }
 

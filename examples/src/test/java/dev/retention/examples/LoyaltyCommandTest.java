@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+/** Runs with the default locale set to ROOT (see {@link RootLocale}): the numbers are grouped with commas. */
+@ExtendWith(RootLocale.class)
 class LoyaltyCommandTest {
 
     private static long number(String output, String label) {

@@ -24,6 +24,8 @@ import java.util.Currency;
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
     private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
             "[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    /** Digits of {@link Long#MAX_VALUE}: no more significant digits can fit. */
+    private static final int MAX_LONG_DIGITS = 19;
 
     public Money {
         requireNonNull(currency, "currency");
@@ -50,10 +52,14 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     }
 
     /**
-     * Parses a plain decimal amount like {@code "12.50"}, {@code "12.5"} or {@code "-3"}.
+     * Parses a plain decimal amount like {@code "12.50"}, {@code "12.5"} or {@code "-3"}. Leading
+     * zeros and trailing fraction zeros are allowed; the work is linear in the text's length, since
+     * an amount with more significant digits than a {@code long} of minor units holds (19) is
+     * refused before any arithmetic.
      *
-     * @throws IllegalArgumentException if the text is not a plain decimal number, or has more
-     *     fraction digits than the currency (e.g. {@code "1.234"} USD or {@code "1.5"} JPY)
+     * @throws IllegalArgumentException if the text is not a plain decimal number, has more
+     *     fraction digits than the currency (e.g. {@code "1.234"} USD or {@code "1.5"} JPY), or is
+     *     too large for a {@code long} of minor units
      */
     public static Money parse(String amount, Currency currency) {
         requireNonNull(currency, "currency");
@@ -61,16 +67,41 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
                 amount == null ? "null" : "'" + amount + "'");
         String text = amount.strip();
         checkArgument(PLAIN_DECIMAL.matcher(text).matches(),
-                "amount must be a plain decimal number like 12.50, got '%s'", amount);
-        BigDecimal value = new BigDecimal(text);
+                "amount must be a plain decimal number like 12.50, got %s", quoted(amount));
+        // BigDecimal and BigInteger parse in time quadratic in the digits: cut the text down to its
+        // significant digits first, which a long of minor units bounds
         int digits = fractionDigits(currency);
-        checkArgument(value.stripTrailingZeros().scale() <= digits,
-                "amount '%s' has more fraction digits than %s allows (%s)", amount, currency, digits);
+        int point = text.indexOf('.');
+        int integerEnd = point < 0 ? text.length() : point;
+        int integerStart = text.charAt(0) == '+' || text.charAt(0) == '-' ? 1 : 0;
+        while (integerStart < integerEnd && text.charAt(integerStart) == '0') {
+            integerStart++;
+        }
+        int fractionEnd = text.length();
+        while (point >= 0 && fractionEnd > point + 1 && text.charAt(fractionEnd - 1) == '0') {
+            fractionEnd--;
+        }
+        int fractionLength = point < 0 ? 0 : fractionEnd - point - 1;
+        checkArgument(fractionLength <= digits,
+                "amount %s has more fraction digits than %s allows (%s)", quoted(amount), currency, digits);
+        checkArgument(integerEnd - integerStart + digits <= MAX_LONG_DIGITS,
+                "amount %s is too large for %s (at most %s digits before the point)", quoted(amount), currency,
+                MAX_LONG_DIGITS - digits);
+        String significant = text.substring(integerStart, integerEnd)
+                + (fractionLength > 0 ? text.substring(point + 1, fractionEnd) : "");
+        BigDecimal value = significant.isEmpty() ? BigDecimal.ZERO
+                : new BigDecimal((text.charAt(0) == '-' ? "-" : "") + significant).movePointLeft(fractionLength);
         try {
             return new Money(value.movePointRight(digits).longValueExact(), currency);
         } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("amount '" + amount + "' is too large", e);
+            throw new IllegalArgumentException("amount " + quoted(amount) + " is too large for " + currency, e);
         }
+    }
+
+    /** The text in quotes for a message, cut short when long (an amount can be megabytes of hostile input). */
+    private static String quoted(String text) {
+        return text.length() <= 40 ? "'" + text + "'"
+                : "'" + text.substring(0, 20) + "...' (" + text.length() + " characters)";
     }
 
     /** Parses a decimal in the given currency, rounding to the currency's minor unit with {@code mode}. */

@@ -2,9 +2,11 @@ package dev.retention.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Currency;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,6 +35,34 @@ class MoneyTest {
                 .hasMessageContaining("'1.234'").hasMessageContaining("USD");
         assertThatThrownBy(() -> Money.parse("1.5", "JPY"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JPY");
+    }
+
+    @Test
+    void refusesAMillionDigitAmountBeforeAnyArithmetic() {
+        String huge = "9".repeat(1_000_000);
+        // a hang guard, not a speed measurement: the quadratic parse took minutes
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> Money.parse(huge, "USD"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("too large").hasMessageContaining("1000000 characters")
+                    .hasMessageContaining("USD");
+            assertThatThrownBy(() -> Money.parse("0." + huge, "USD"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraction digits");
+        });
+    }
+
+    @Test
+    void theLargestAmountsALongHoldsParseAndOneMoreDigitIsRefused() {
+        assertThat(Money.parse("92233720368547758.07", "USD").minorUnits()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Money.parse("-92233720368547758.08", "USD").minorUnits()).isEqualTo(Long.MIN_VALUE);
+        assertThat(Money.parse("9223372036854775807", "JPY").minorUnits()).isEqualTo(Long.MAX_VALUE);
+        assertThat(Money.parse("000000000000000000000000012.5000000000000000000000", "USD").minorUnits()).isEqualTo(1250);
+        assertThat(Money.parse("+0000000000000000000000000", "USD").minorUnits()).isZero();
+        for (String tooLarge : new String[] {"92233720368547758.08", "-92233720368547758.09", "100000000000000000",
+                "9223372036854775808", "99999999999999999999"}) {
+            assertThatThrownBy(() -> Money.parse(tooLarge, "USD"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
+        }
     }
 
     @Test

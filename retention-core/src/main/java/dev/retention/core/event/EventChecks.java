@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
+import dev.retention.core.internal.Utf16;
 import java.time.Instant;
 
 /** The checks every event record makes in its compact constructor. */
@@ -17,6 +18,7 @@ final class EventChecks {
     static void common(String eventId, CustomerId customerId, Instant occurredAt) {
         checkArgument(eventId != null && !eventId.isBlank(), "eventId must not be blank, got %s",
                 eventId == null ? "null" : "'" + eventId + "'");
+        Utf16.checkWellFormed("eventId", eventId);
         requireNonNull(customerId, "customerId");
         requireNonNull(occurredAt, "occurredAt");
         checkArgument(!occurredAt.isBefore(EARLIEST) && !occurredAt.isAfter(LATEST),

@@ -12,6 +12,9 @@ import java.time.Instant;
  * The shop gave money back for an order: all of it (a full refund, {@code amount} equal to the
  * order's total) or part of it. Several partial refunds of one order are several events.
  *
+ * <p>The refunds of an order may add up to its total, not more: a store refuses (does not clamp)
+ * the refund that would exceed it, see {@link dev.retention.core.store.EventStore#append}.
+ *
  * @param amount the money given back by this refund, positive
  */
 public record OrderRefunded(String eventId, CustomerId customerId, Instant occurredAt, OrderId orderId, Money amount)

@@ -77,6 +77,8 @@ public final class CustomerLog {
     /** Custom events, append-only; the custom table's rows point here. */
     private CustomEvent[] customEvents;
     private int customEventsSize;
+    /** Per currency the sums of orders and of refunds so far, see {@link MoneyTotals}; null in snapshots. */
+    private long[] moneyTotals;
     /** Null until the live log has {@link #INDEXED_FROM} events (or past 16 MB of ids); {@link #READ_ONLY} in snapshots. */
     private int[] idIndex;
 
@@ -137,6 +139,14 @@ public final class CustomerLog {
         if (contains(event.eventId())) {
             return false;
         }
+        // every check before the first write: a refused event leaves nothing behind
+        if (event instanceof OrderPlaced o) {
+            checkRefundsWithinOrder(event.eventId(), o.orderId().value(), o.total(), false);
+            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), o.total(), false);
+        } else if (event instanceof OrderRefunded r) {
+            checkRefundsWithinOrder(event.eventId(), r.orderId().value(), r.amount(), true);
+            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), r.amount(), true);
+        }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
             views = writable(views);
@@ -177,6 +187,49 @@ public final class CustomerLog {
             custom.setInt(row, X_EVENT, customEventsSize++);
         }
         return true;
+    }
+
+    /**
+     * Refuses an order or a refund that would leave the refunds of an order above its total, or in
+     * another currency. Either may arrive first: a refund of an order the log does not have yet is
+     * taken, and the order is then checked against it. Scans the customer's orders and refunds,
+     * which only orders and refunds pay for.
+     */
+    private void checkRefundsWithinOrder(String eventId, String orderId, Money amount, boolean refund) {
+        int currency = Currencies.code(amount.currency());
+        long ordered = 0;
+        boolean orderKnown = !refund;
+        for (int row = 0; row < orders.size(); row++) {
+            if (StringBlob.matches(ids, orders.getInt(row, O_ORDER), customer, orderId)) {
+                checkSameCurrency(eventId, orderId, amount, orders.getInt(row, O_CURRENCY));
+                ordered += orders.getLong(row, O_TOTAL); // bounded by the customer's total of orders
+                orderKnown = true;
+            }
+        }
+        long refunded = 0;
+        for (int row = 0; row < refunds.size(); row++) {
+            if (StringBlob.matches(ids, refunds.getInt(row, R_ORDER), customer, orderId)) {
+                checkSameCurrency(eventId, orderId, amount, refunds.getInt(row, R_CURRENCY));
+                refunded += refunds.getLong(row, R_AMOUNT); // bounded by the customer's total of refunds
+            }
+        }
+        if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
+            throw new IllegalArgumentException("refund " + eventId + " of " + amount + " for order " + orderId
+                    + " would take back more than the order's total " + Money.ofMinor(ordered, amount.currency())
+                    + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
+        }
+        if (!refund && refunded - ordered > amount.minorUnits()) {
+            throw new IllegalArgumentException("order " + eventId + " (order id " + orderId + ") of " + amount
+                    + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
+                    + " already refunded for it; nothing of it was stored");
+        }
+    }
+
+    private static void checkSameCurrency(String eventId, String orderId, Money amount, int storedCurrency) {
+        if (storedCurrency != Currencies.code(amount.currency())) {
+            throw new IllegalArgumentException("event " + eventId + " of " + amount + " for order " + orderId
+                    + " is not in the order's currency " + Currencies.get(storedCurrency) + "; nothing of it was stored");
+        }
     }
 
     private static Table writable(Table table) {

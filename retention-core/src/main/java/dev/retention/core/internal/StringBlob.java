@@ -24,6 +24,8 @@ final class StringBlob {
     }
 
     static Encoded encode(String prefix, String value) {
+        // ids are checked when created; this keeps a lone surrogate from being written as '?'
+        Utf16.checkWellFormed("id", value);
         int skip = elided(prefix, value);
         byte[] utf8 = value.substring(skip).getBytes(StandardCharsets.UTF_8);
         return new Encoded(utf8, utf8.length << 1 | (skip > 0 ? 1 : 0));

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  *   <li>Events may arrive in any order; histories are always in time order, ties broken by event id,
  *       so the same set of events gives the same history whatever the arrival order.
  *   <li>Histories are snapshots: later appends do not change a history already handed out.
+ *   <li>Money adds up: an order's refunds never exceed its total nor differ from its currency, and a
+ *       customer's running totals of orders and of refunds per currency never overflow a
+ *       {@code long} of minor units; {@link #append} refuses the event that would break this.
  * </ul>
  */
 public interface EventStore {
@@ -24,7 +27,14 @@ public interface EventStore {
     /**
      * Stores the event unless its customer already has one with the same id.
      *
+     * <p>Refuses, storing nothing of it: a refund that would take the refunds of its order past the
+     * order's total, or is in another currency than the order (a refund of an order not stored yet
+     * is taken, since events may arrive out of order); an order whose total is below the refunds
+     * already stored for it; an event that would overflow the customer's running total of orders or
+     * of refunds in its currency.
+     *
      * @return whether the event was new
+     * @throws IllegalArgumentException naming the event and the amount, for an event refused as above
      */
     boolean append(CustomerEvent event);
 

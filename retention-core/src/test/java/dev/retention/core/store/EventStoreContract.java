@@ -2,16 +2,23 @@ package dev.retention.core.store;
 
 import static dev.retention.core.EventFixtures.at;
 import static dev.retention.core.EventFixtures.order;
+import static dev.retention.core.EventFixtures.refund;
 import static dev.retention.core.EventFixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CoreArbitraries;
 import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.OrderId;
 import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,6 +140,75 @@ public abstract class EventStoreContract {
             List<Instant> times = h.events().stream().map(CustomerEvent::occurredAt).toList();
             assertThat(times).isSortedAccordingTo(Comparator.naturalOrder());
         }
+    }
+
+    @Test
+    void aRefundThatWouldTakeBackMoreThanItsOrderIsRefusedAndNothingOfItStored() {
+        EventStore store = newStore();
+        CustomerId c1 = CustomerId.of("c1");
+        OrderPlaced order = order("c1", "2026-01-01T00:00:00Z", "10.00");
+        OrderRefunded part = refund(order, "2026-01-02T00:00:00Z", "6.00");
+        OrderRefunded tooMuch = refund(order, "2026-01-03T00:00:00Z", "4.01");
+        OrderRefunded rest = refund(order, "2026-01-04T00:00:00Z", "4.00");
+        assertThat(store.appendAll(List.of(order, part))).isEqualTo(2);
+        assertThatThrownBy(() -> store.append(tooMuch)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(tooMuch.eventId()).hasMessageContaining("4.01 USD")
+                .hasMessageContaining(order.orderId().value()).hasMessageContaining("10.00 USD");
+        assertThat(store.append(rest)).as("the whole order may come back").isTrue();
+        assertThat(store.eventCount()).isEqualTo(3);
+        assertThat(store.history(c1).events()).containsExactly(order, part, rest);
+        assertThat(store.history(c1).netSpendAsOf(Currency.getInstance("USD"), at("2026-02-01T00:00:00Z")).isZero())
+                .isTrue();
+    }
+
+    @Test
+    void anOrderSmallerThanTheRefundsAlreadyStoredForItIsRefused() {
+        EventStore store = newStore();
+        OrderPlaced small = order("c1", "2026-01-01T00:00:00Z", "10.00");
+        OrderRefunded early = new OrderRefunded("r-early", small.customerId(), at("2026-01-02T00:00:00Z"),
+                small.orderId(), Money.parse("30.00", "USD"));
+        assertThat(store.append(early)).as("events may arrive before their order").isTrue();
+        assertThatThrownBy(() -> store.append(small)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(small.eventId()).hasMessageContaining("30.00 USD")
+                .hasMessageContaining("10.00 USD");
+        assertThat(store.history(small.customerId()).events()).containsExactly(early);
+    }
+
+    @Test
+    void aRefundInAnotherCurrencyThanItsOrderIsRefused() {
+        EventStore store = newStore();
+        OrderPlaced order = order("c1", "2026-01-01T00:00:00Z", "10.00");
+        store.append(order);
+        OrderRefunded euros = new OrderRefunded("r-eur", order.customerId(), at("2026-01-02T00:00:00Z"),
+                order.orderId(), Money.parse("1.00", "EUR"));
+        assertThatThrownBy(() -> store.append(euros)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r-eur").hasMessageContaining("EUR");
+        assertThat(store.eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventThatWouldOverflowTheCustomersMoneyTotalsIsRefusedAndNothingOfItStored() {
+        EventStore store = newStore();
+        CustomerId whale = CustomerId.of("whale");
+        Money half = Money.ofMinor(Long.MAX_VALUE / 2 + 1, Currency.getInstance("USD")); // ~4.6e16 USD
+        OrderPlaced first = new OrderPlaced("o-1", whale, at("2026-01-01T00:00:00Z"), OrderId.of("1"), List.of(), half);
+        OrderPlaced second = new OrderPlaced("o-2", whale, at("2026-01-02T00:00:00Z"), OrderId.of("2"), List.of(), half);
+        assertThat(store.append(first)).isTrue();
+        assertThatThrownBy(() -> store.append(second)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("o-2").hasMessageContaining(half.toString()).hasMessageContaining("overflow");
+        // refunds of orders the store has not seen add up on their own
+        OrderRefunded r1 = new OrderRefunded("r-1", whale, at("2026-01-03T00:00:00Z"), OrderId.of("x"), half);
+        OrderRefunded r2 = new OrderRefunded("r-2", whale, at("2026-01-04T00:00:00Z"), OrderId.of("y"), half);
+        assertThat(store.append(r1)).isTrue();
+        assertThatThrownBy(() -> store.append(r2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r-2").hasMessageContaining(half.toString());
+        OrderPlaced small = order("whale", "2026-01-05T00:00:00Z", "1.00");
+        assertThat(store.append(small)).as("the customer goes on").isTrue();
+        store.append(order("c2", "2026-01-05T00:00:00Z", "1.00"));
+        assertThat(store.history(whale).events()).containsExactly(first, r1, small);
+        assertThat(store.history(whale).grossSpend(Currency.getInstance("USD"), Instant.EPOCH, at("2026-02-01T00:00:00Z")))
+                .isEqualTo(half.plus(small.total()));
+        assertThat(store.eventCount()).isEqualTo(4);
     }
 
     @Property(tries = 150)

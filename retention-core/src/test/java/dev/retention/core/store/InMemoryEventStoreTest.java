@@ -5,6 +5,7 @@ import static dev.retention.core.EventFixtures.order;
 import static dev.retention.core.EventFixtures.refund;
 import static dev.retention.core.EventFixtures.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.ProductId;
@@ -66,6 +67,18 @@ class InMemoryEventStoreTest extends EventStoreContract {
         assertThat(store.appendAll(events)).isZero();
         assertThat(store.history(anna).events()).extracting(CustomerEvent::eventId)
                 .containsExactly("-1", "anna", "anna-1", "annabel-1", "\u00e9v\u00e9nement-\uD83D\uDE00");
+    }
+
+    @Test
+    void eventIdsWithLoneSurrogatesAreRefusedSoThatTwoCannotBeStoredAlike() {
+        CustomerId anna = CustomerId.of("anna");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        assertThatThrownBy(() -> new ProductViewed("ev-\uD800", anna, t, ProductId.of("p")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eventId")
+                .hasMessageContaining("index 3");
+        InMemoryEventStore store = new InMemoryEventStore();
+        assertThat(store.append(new ProductViewed("ev-\uD83D\uDE00", anna, t, ProductId.of("p")))).isTrue();
+        assertThat(store.append(new ProductViewed("ev-\uD83D\uDE01", anna, t, ProductId.of("p")))).isTrue();
     }
 
     @Test

@@ -13,6 +13,7 @@ public record AllOf(List<Condition> conditions) implements Condition {
     public AllOf {
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(!conditions.isEmpty(), "all of needs at least one condition");
+        Depth.check("all of", conditions);
     }
 
     /** The conditions, with the parts of nested {@code AllOf}s pulled up into this one. */

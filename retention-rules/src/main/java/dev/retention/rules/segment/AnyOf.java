@@ -13,6 +13,7 @@ public record AnyOf(List<Condition> conditions) implements Condition {
     public AnyOf {
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(!conditions.isEmpty(), "any of needs at least one condition");
+        Depth.check("any of", conditions);
     }
 
     /** The conditions, with the parts of nested {@code AnyOf}s pulled up into this one. */

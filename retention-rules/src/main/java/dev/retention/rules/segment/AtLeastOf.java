@@ -17,6 +17,7 @@ public record AtLeastOf(int k, List<Condition> conditions) implements Condition 
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(k >= 1 && k <= conditions.size(), "at least k of %s conditions needs 1 <= k <= %s, got k = %s",
                 conditions.size(), conditions.size(), k);
+        Depth.check("at least " + k + " of", conditions);
     }
 
     @Override

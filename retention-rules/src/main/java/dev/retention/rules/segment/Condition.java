@@ -16,11 +16,20 @@ import java.util.List;
  * <p>Every condition is a pure function of its {@link EvaluationContext}: it sees only events at or
  * before {@code now}, does no I/O, and is safe to evaluate from many threads at once. Each
  * condition's Javadoc states its window edges.
+ *
+ * <p>A tree is at most {@link #MAX_DEPTH} levels deep (a leaf is one level, each {@code not},
+ * {@code all of}, {@code any of} and {@code at least k of} above it one more; {@link #and} and
+ * {@link #or} flatten chains, so long chains stay shallow): combinators refuse to build a deeper
+ * one, since evaluating, explaining and writing a tree recurse over it. A tree that deep still
+ * fits the segment JSON reader's nesting limit.
  */
 public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValueCondition, FirstOrder, LastOrder,
         DaysSinceLastOrder, ViewCount, ViewedNotBought, Bought, AbandonedCart, AttributeEquals, AttributeIn,
         AttributeBetween, AttributePresent, BirthdayWithin, SignedUpWithin, AcquiredFrom, HasConsent,
         CustomEventCount, AllOf, AnyOf, Not, AtLeastOf, UserCondition {
+
+    /** The most levels a condition tree may have; see the interface's Javadoc. */
+    int MAX_DEPTH = 256;
 
     /** Whether the customer meets the condition. */
     boolean test(EvaluationContext context);

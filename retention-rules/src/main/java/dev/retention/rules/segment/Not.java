@@ -9,6 +9,7 @@ public record Not(Condition condition) implements Condition {
 
     public Not {
         requireNonNull(condition, "condition");
+        Depth.check("not", List.of(condition));
     }
 
     @Override

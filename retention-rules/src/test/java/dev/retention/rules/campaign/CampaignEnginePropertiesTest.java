@@ -109,10 +109,13 @@ class CampaignEnginePropertiesTest {
         Simulation run = simulate(actions);
 
         assertThat(run.deliveries).noneMatch(d -> d.message().campaignId().equals(THANKS.id())
-                && Splits.heldOut(THANKS, d.message().customerId()));
+                && MurmurDraws.heldOut("thanks", 0.3, d.message().customerId()));
         List<String> heldOutKeys = run.fixture.fireLog.entries().filter(e -> e.status() == FireStatus.HELD_OUT)
                 .map(FireEntry::key).toList();
         assertThat(run.deliveries).noneMatch(d -> heldOutKeys.contains(d.message().idempotencyKey()));
+        // and only they are held out (of c0..c5, the draws put c1 and c3 under 0.3)
+        assertThat(run.fixture.fireLog.entries().filter(e -> e.status() == FireStatus.HELD_OUT).toList())
+                .allMatch(e -> e.campaignId().equals("thanks") && MurmurDraws.heldOut("thanks", 0.3, e.customerId()));
     }
 
     @Property(tries = 150)

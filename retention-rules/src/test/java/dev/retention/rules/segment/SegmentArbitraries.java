@@ -18,26 +18,32 @@ import dev.retention.core.profile.AcquisitionSource;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.InMemoryEventStore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Period;
 import java.time.Instant;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** Random condition trees, histories and profiles for the segment properties. */
 final class SegmentArbitraries {
+    /** The categories of the products, as plain strings for {@link PlainConditions}. */
+    static final Map<String, Set<String>> CATEGORIES = Map.of(
+            "a", Set.of("shoes"),
+            "b", Set.of("shoes", "summer"),
+            "c", Set.of("summer"));
     static final Catalog CATALOG = Catalog.of(Map.of(
-            ProductId.of("a"), Set.of("shoes"),
-            ProductId.of("b"), Set.of("shoes", "summer"),
-            ProductId.of("c"), Set.of("summer")));
+            ProductId.of("a"), CATEGORIES.get("a"),
+            ProductId.of("b"), CATEGORIES.get("b"),
+            ProductId.of("c"), CATEGORIES.get("c")));
     private static final List<String> PRODUCTS = List.of("a", "b", "c", "d");
 
     private SegmentArbitraries() {}
@@ -56,12 +62,17 @@ final class SegmentArbitraries {
                 .map(SegmentArbitraries::history);
     }
 
+    /** The drafts as the store takes them: a refund beyond its order's total is refused, and left out. */
     private static CustomerHistory history(List<EventDraft> drafts) {
-        List<CustomerEvent> events = new ArrayList<>();
+        InMemoryEventStore store = new InMemoryEventStore();
         for (int i = 0; i < drafts.size(); i++) {
-            events.add(drafts.get(i).build("e" + i));
+            try {
+                store.append(drafts.get(i).build("e" + i));
+            } catch (IllegalArgumentException refusedRefund) {
+                // the store keeps every order's refunds within its total
+            }
         }
-        return CustomerHistory.of(ANNA, events);
+        return store.history(ANNA);
     }
 
     private interface EventDraft {
@@ -122,17 +133,22 @@ final class SegmentArbitraries {
 
     /** Condition trees of built-ins and the registered {@link VipCondition}, up to three levels deep. */
     static Arbitrary<Condition> conditions() {
-        return conditions(3);
+        return conditions(3, SegmentArbitraries::leaves);
     }
 
-    private static Arbitrary<Condition> conditions(int depth) {
+    /** Condition trees up to three levels deep of the leaves {@link PlainConditions} evaluates too. */
+    static Arbitrary<Condition> plainConditions() {
+        return conditions(3, SegmentArbitraries::plainLeaves);
+    }
+
+    private static Arbitrary<Condition> conditions(int depth, Supplier<Arbitrary<Condition>> leaves) {
         if (depth == 0) {
-            return leaves();
+            return leaves.get();
         }
-        Arbitrary<Condition> inner = Arbitraries.lazy(() -> conditions(depth - 1));
+        Arbitrary<Condition> inner = Arbitraries.lazy(() -> conditions(depth - 1, leaves));
         Arbitrary<List<Condition>> parts = inner.list().ofMinSize(1).ofMaxSize(3);
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, leaves()),
+                net.jqwik.api.Tuple.of(5, leaves.get()),
                 net.jqwik.api.Tuple.of(1, parts.map(AllOf::new)),
                 net.jqwik.api.Tuple.of(1, parts.map(AnyOf::new)),
                 net.jqwik.api.Tuple.of(1, inner.map(Not::new)),
@@ -167,6 +183,18 @@ final class SegmentArbitraries {
                 Combinators.combine(Arbitraries.of("review", "ticket"), Arbitraries.maps(Arbitraries.of("rating"),
                         Arbitraries.of("1", "5")).ofMaxSize(1), windows(), counts()).as(CustomEventCount::new),
                 Arbitraries.of("gold", "silver").map(VipCondition::new));
+    }
+
+    static Arbitrary<Condition> plainLeaves() {
+        return Arbitraries.oneOf(
+                Combinators.combine(windows(), counts()).as(OrderCount::new),
+                Combinators.combine(windows(), money()).as(NetSpend::new),
+                counts().map(DaysSinceLastOrder::new),
+                Combinators.combine(products(), windows(), counts()).as(ViewCount::new),
+                Combinators.combine(products(), windows()).as(Bought::new),
+                Arbitraries.of("Berlin", "Paris").map(v -> new AttributeEquals("city", v)),
+                Arbitraries.of("Berlin", "Paris", "Rome").set().ofMinSize(1).map(vs -> new AttributeIn("city", vs)),
+                Arbitraries.of("city", "age").map(AttributePresent::new));
     }
 
     private static Arbitrary<Window> windows() {
