@@ -129,6 +129,8 @@ final class PlainConditions {
             return switch (window.kind()) {
                 case EVER -> true;
                 case LAST -> !at.isBefore(now.minus(window.length()));
+                case LAST_CALENDAR -> !at.isBefore(
+                        now.atOffset(java.time.ZoneOffset.UTC).minus(window.calendarLength()).toInstant());
                 case SINCE_LAST_ORDER -> lastOrder().map(at::isAfter).orElse(true);
             };
         }
