@@ -63,12 +63,19 @@ import java.util.stream.Stream;
  *
  * <h2>Guarantees</h2>
  * Every decision is recorded before its message is sent, with an idempotency key derived from
- * campaign, customer, entry and step. A crash between recording and sending loses nothing; the
- * only case in which a message is handed to the sender twice is a crash after the sender accepted
- * it and before the engine recorded that, and then both attempts carry the same key.
+ * campaign, customer, entry and step. Before calling the sender, the engine claims the entry
+ * ({@link FireStatus#IN_FLIGHT}, leased until {@code now + lease} on its clock), so no other engine
+ * over the same fire log sends it while the lease holds: at most one send per key while leases
+ * hold. A crash before or during a send loses nothing: once the lease ends, another engine takes
+ * the entry over and sends it, with the same key; that is the one case in which the sender sees a
+ * key twice. A sender that hangs, throws or answers null fails one attempt of one entry; a customer
+ * whose trigger throws is skipped and logged; neither stops the call.
  *
- * <p>Thread-safe: calls for one customer are serialised by a lock per customer, calls for
- * different customers may run in parallel. The engine owns no threads.
+ * <p>Thread-safe: decisions for one customer are serialised by a lock per customer, calls for
+ * different customers may run in parallel, and no lock is held while the sender runs. Sends run on
+ * the {@linkplain Builder#sendExecutor executor} given to the builder (the caller owns those
+ * threads), or else on up to 64 daemon threads the engine starts on demand; the calling thread
+ * waits for each at most the {@linkplain Builder#sendTimeout send timeout}.
  */
 public final class CampaignEngine {
     private static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(5);

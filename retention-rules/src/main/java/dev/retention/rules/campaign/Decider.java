@@ -57,7 +57,7 @@ final class Decider {
                 // bad data or a bug about this customer (a total overflowing a long): the others go on
                 if (failuresLogged.add(campaign.id() + '\u0000' + customer.value())) {
                     LOG.warn("trigger failed, customer skipped until it evaluates: campaign={} customer={} error={}",
-                            campaign.id(), customer.value(), e.toString());
+                            campaign.id(), customer.value(), e.getClass().getName());
                 }
                 continue;
             }
