@@ -52,9 +52,16 @@ final class Dispatcher {
             return settle(entry, entry.with(FireStatus.FAILED, DecisionCause.SEND_FAILED, "gave up after "
                     + entry.attempts() + " attempts (the lease of the last one ended without an answer)", now));
         }
+        CustomerProfile profile = known != null && known.customerId().equals(entry.customerId()) ? known
+                : parts.profiles().profileOrUnknown(entry.customerId());
+        List<FireEntry> customerLog = parts.fireLog().entries(entry.customerId());
+        if (entry.isInFlight()) {
+            // taking over an abandoned claim: it counted as being sent, but must not count against itself
+            customerLog = customerLog.stream().filter(e -> !e.key().equals(entry.key())).toList();
+        }
         Optional<FireEntry> decided;
         try {
-            decided = guardsSay(entry, known, now);
+            decided = guardsSay(entry, profile, customerLog, now);
         } catch (RuntimeException e) {
             // a bug or bad data about this one customer (an overflowing total, a throwing trigger): fail the entry alone
             LOG.warn("dispatch failed: campaign={} key={} error={}", entry.campaignId(), entry.key(),
@@ -70,11 +77,9 @@ final class Dispatcher {
     }
 
     /** The entry's next state if an exit condition or guard stops or defers it, or empty to send it now. */
-    private Optional<FireEntry> guardsSay(FireEntry entry, CustomerProfile known, Instant now) {
+    private Optional<FireEntry> guardsSay(FireEntry entry, CustomerProfile profile, List<FireEntry> customerLog,
+            Instant now) {
         Optional<Campaign> campaign = parts.campaign(entry.campaignId());
-        CustomerProfile profile = known != null && known.customerId().equals(entry.customerId()) ? known
-                : parts.profiles().profileOrUnknown(entry.customerId());
-        List<FireEntry> customerLog = parts.fireLog().entries(entry.customerId());
 
         Optional<Guards.Verdict> exit = campaign.filter(c -> entry.step() > 0).flatMap(c -> exit(c, entry, profile, now));
         if (exit.isPresent()) {

@@ -4,6 +4,7 @@ import static dev.retention.rules.testing.Shop.order;
 import static dev.retention.rules.testing.Shop.orderWorth;
 import static dev.retention.rules.testing.Shop.view;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
@@ -166,5 +167,62 @@ class EngineIsolationTest {
         shop.engine(campaign).build().tick(t.plusSeconds(7));
 
         assertThat(shop.sender.sent()).hasSize(2);
+    }
+
+    /** An engine that claimed the entry and died: the entry is in flight, its lease ending at {@code leaseEnd}. */
+    private FireEntry abandonedClaim(CustomerId customer, int attempts, Instant leaseEnd) {
+        Instant now = shop.clock.instant();
+        OutgoingMessage message = new OutgoingMessage("thanks:" + customer.value() + ":1:0", customer, "thanks",
+                dev.retention.core.profile.Channel.EMAIL, "thanks", java.util.Map.of());
+        FireEntry entry = new FireEntry(message, 1, 0, "episode", java.util.Optional.empty(), "ordered", now,
+                FireStatus.PENDING, DecisionCause.TRIGGERED, "triggered", now, attempts - 1, now);
+        FireEntry claimed = entry.claim(now, leaseEnd);
+        shop.fireLog.record(claimed);
+        return claimed;
+    }
+
+    @Test
+    void anAbandonedClaimIsTakenOverAfterItsLeaseAndSentOnceWithItsKeyDespiteATightCap() {
+        CustomerId anna = shop.subscriber("anna");
+        FireEntry claimed = abandonedClaim(anna, 1, shop.clock.instant().plus(Duration.ofMinutes(1)));
+        CampaignEngine engine = shop.engine(thanks()).frequencyCap(FrequencyCap.overall(1, Duration.ofDays(1)))
+                .build();
+
+        engine.tick(shop.clock.instant().plusSeconds(59));
+        assertThat(shop.sender.sent()).isEmpty();
+        shop.clock.set(shop.clock.instant().plusSeconds(60));
+        engine.tick();
+
+        // the claim counts against the cap while it runs, but not against its own takeover
+        assertThat(shop.sender.sent()).extracting(OutgoingMessage::idempotencyKey).containsExactly(claimed.key());
+        assertThat(engine.decisions(anna)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(FireStatus.SENT);
+            assertThat(e.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void anAbandonedClaimOfTheLastAttemptFailsRatherThanExceedMaxAttempts() {
+        CustomerId anna = shop.subscriber("anna");
+        abandonedClaim(anna, RetryPolicy.ofDefaults().maxAttempts(), shop.clock.instant().plusSeconds(60));
+        CampaignEngine engine = shop.engine(thanks()).build();
+
+        shop.clock.set(shop.clock.instant().plusSeconds(60));
+        engine.tick();
+
+        assertThat(shop.sender.sent()).isEmpty();
+        assertThat(engine.decisions(anna)).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(FireStatus.FAILED);
+            assertThat(e.attempts()).isEqualTo(RetryPolicy.ofDefaults().maxAttempts());
+        });
+    }
+
+    @Test
+    void theLeaseMustOutlastTheSendTimeout() {
+        assertThatThrownBy(() -> shop.engine(thanks()).sendTimeout(Duration.ofSeconds(30)).lease(Duration.ofSeconds(30))
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lease (PT30S) must be longer than sendTimeout (PT30S)");
+        assertThatThrownBy(() -> shop.engine(thanks()).sendTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sendTimeout must be positive, got PT0S");
     }
 }
