@@ -216,7 +216,7 @@ public final class CampaignTestDriver {
     }
 
     private Optional<Instant> earliestDueAfter(Instant t) {
-        return fireLog.entries().filter(FireEntry::isPending).map(FireEntry::dueAt).filter(d -> d.isAfter(t))
+        return fireLog.entries().filter(FireEntry::isOpen).map(FireEntry::dueAt).filter(d -> d.isAfter(t))
                 .min(Comparator.naturalOrder());
     }
 

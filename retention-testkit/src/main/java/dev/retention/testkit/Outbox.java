@@ -11,7 +11,7 @@ import java.util.List;
  * What a {@link CampaignTestDriver} sent up to an instant: a snapshot to inspect or to check with
  * {@code RetentionAssertions.assertThat(outbox)}.
  *
- * @param messages the delivered messages, in sending order
+ * @param messages the delivered messages, in sending order, a resend of an idempotency key included
  * @param decisions the whole fire log at the same instant, in the order recorded, so a failed
  *     assertion can say why a message is missing (suppressed, held out, pending, ...)
  */

@@ -9,10 +9,12 @@ import dev.retention.core.send.OutgoingMessage;
 import dev.retention.rules.campaign.FireEntry;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
 /**
@@ -66,10 +68,22 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return narrow(m -> m.templateId().equals(templateId), " with template " + templateId, customer);
     }
 
-    /** Exactly {@code count} messages are selected. */
+    /**
+     * Exactly {@code count} messages are selected, each with its own idempotency key: a key sent
+     * twice is a resend the customer may have received twice, and fails every count.
+     */
     public OutboxAssert times(int count) {
         checkArgument(count >= 0, "count must not be negative, got %s", count);
         isNotNull();
+        Map<String, Long> perKey = selected.stream()
+                .collect(Collectors.groupingBy(OutgoingMessage::idempotencyKey, TreeMap::new, Collectors.counting()));
+        for (Map.Entry<String, Long> key : perKey.entrySet()) {
+            if (key.getValue() > 1) {
+                fail("exactly " + count + (count == 1 ? " message" : " messages") + selection
+                        + " with distinct keys, but idempotency key " + key.getKey() + " sent " + key.getValue()
+                        + " times");
+            }
+        }
         if (selected.size() != count) {
             fail("exactly " + count + (count == 1 ? " message" : " messages") + selection + ", but found "
                     + selected.size());

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * The {@link CampaignTestDriver}'s sender: keeps what it delivered, answers a repeated idempotency
- * key with {@link DeliveryResult.Status#DUPLICATE} like a well-behaved provider, and can be told to
- * fail the next sends, to test retries and give-ups.
+ * key with {@link DeliveryResult.Status#DUPLICATE} like a well-behaved provider (but keeps the
+ * repeat, so the outbox shows a resend), and can be told to fail the next sends, to test retries
+ * and give-ups.
  *
  * <pre>{@code
  * driver.sender().failNext(2, DeliveryResult.retryableFailure("smtp timeout"));
@@ -26,6 +27,7 @@ import java.util.Set;
  */
 public final class TestSender implements MessageSender {
     private final List<OutgoingMessage> delivered = new ArrayList<>();
+    private final List<OutgoingMessage> distinct = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final Deque<DeliveryResult> scripted = new ArrayDeque<>();
     private int attempts;
@@ -37,11 +39,12 @@ public final class TestSender implements MessageSender {
         if (!scripted.isEmpty()) {
             return scripted.removeFirst();
         }
+        delivered.add(message);
         if (!keys.add(message.idempotencyKey())) {
             return DeliveryResult.duplicate();
         }
-        delivered.add(message);
-        return DeliveryResult.sent("test-" + delivered.size());
+        distinct.add(message);
+        return DeliveryResult.sent("test-" + distinct.size());
     }
 
     /**
@@ -58,9 +61,17 @@ public final class TestSender implements MessageSender {
         return this;
     }
 
-    /** Every message delivered, in order; failed attempts and repeats of a key left out. */
+    /**
+     * Every message delivered, in order, repeats of an idempotency key included (answered as
+     * duplicates, but the engine did send them again); failed attempts left out.
+     */
     public synchronized List<OutgoingMessage> delivered() {
         return List.copyOf(delivered);
+    }
+
+    /** The first delivery of each idempotency key, in order: what the customer received from a deduplicating provider. */
+    public synchronized List<OutgoingMessage> distinct() {
+        return List.copyOf(distinct);
     }
 
     /** How many times the engine called {@link #send}, failures and duplicates included. */

@@ -70,4 +70,20 @@ class OutboxAssertTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("but found [we-miss-you, feedback-form]");
     }
+
+    @Test
+    void aResendOfOneKeyFailsExactlyOnceAndAnyCount() {
+        TestSender sender = new TestSender();
+        OutgoingMessage letter = message("k1", ANNA, "win-back", "we-miss-you", Map.of());
+        sender.send(letter);
+        sender.send(letter); // the provider answers duplicate, but the engine did send it twice
+        Outbox resent = new Outbox(sender.delivered(), List.of());
+
+        assertThatThrownBy(() -> assertThat(resent).sentTo(ANNA).exactlyOnce())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("idempotency key k1 sent 2 times");
+        assertThatThrownBy(() -> assertThat(resent).sentTo(ANNA).times(2))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("idempotency key k1 sent 2 times");
+    }
 }

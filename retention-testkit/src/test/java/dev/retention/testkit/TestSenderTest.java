@@ -22,7 +22,9 @@ class TestSenderTest {
         assertThat(sender.delivered()).isEmpty();
         assertThat(sender.send(LETTER).status()).isEqualTo(DeliveryResult.Status.SENT);
         assertThat(sender.send(LETTER).status()).isEqualTo(DeliveryResult.Status.DUPLICATE);
-        assertThat(sender.delivered()).containsExactly(LETTER);
+        // the repeat reached the sender, so the outbox must be able to see it
+        assertThat(sender.delivered()).containsExactly(LETTER, LETTER);
+        assertThat(sender.distinct()).containsExactly(LETTER);
         assertThat(sender.attempts()).isEqualTo(3);
     }
 

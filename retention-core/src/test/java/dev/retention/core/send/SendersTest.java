@@ -19,16 +19,19 @@ class SendersTest {
             Map.of("firstName", "Anna", "email", "anna@example.com", "discountCode", "COMEBACK10"));
 
     @Test
-    void recordingSenderSendsEachIdempotencyKeyOnce() {
+    void recordingSenderCountsEveryCallAndAnswersARepeatedKeyAsDuplicate() {
         RecordingSender sender = new RecordingSender();
         assertThat(sender.send(WIN_BACK).status()).isEqualTo(DeliveryResult.Status.SENT);
         assertThat(sender.send(WIN_BACK).status()).isEqualTo(DeliveryResult.Status.DUPLICATE);
-        assertThat(sender.sent()).containsExactly(WIN_BACK);
-        assertThat(sender.sentTo(CustomerId.of("anna"))).hasSize(1);
+        // a same-key resend is a call the sender saw: sent() shows it, distinct() shows each key once
+        assertThat(sender.sent()).containsExactly(WIN_BACK, WIN_BACK);
+        assertThat(sender.distinct()).containsExactly(WIN_BACK);
+        assertThat(sender.sentTo(CustomerId.of("anna"))).hasSize(2);
         assertThat(sender.sentTo(CustomerId.of("bob"))).isEmpty();
         assertThat(sender.duplicateCount()).isEqualTo(1);
         sender.clear();
         assertThat(sender.sent()).isEmpty();
+        assertThat(sender.distinct()).isEmpty();
     }
 
     @Test

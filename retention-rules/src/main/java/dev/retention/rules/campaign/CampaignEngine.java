@@ -7,10 +7,12 @@ import com.google.common.util.concurrent.Striped;
 import dev.retention.core.CustomerId;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Lock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -60,18 +63,29 @@ import java.util.stream.Stream;
  *
  * <h2>Guarantees</h2>
  * Every decision is recorded before its message is sent, with an idempotency key derived from
- * campaign, customer, entry and step. A crash between recording and sending loses nothing; the
- * only case in which a message is handed to the sender twice is a crash after the sender accepted
- * it and before the engine recorded that, and then both attempts carry the same key.
+ * campaign, customer, entry and step. Before calling the sender, the engine claims the entry
+ * ({@link FireStatus#IN_FLIGHT}, leased until {@code now + lease} on its clock), so no other engine
+ * over the same fire log sends it while the lease holds: at most one send per key while leases
+ * hold. A crash before or during a send loses nothing: once the lease ends, another engine takes
+ * the entry over and sends it, with the same key; that is the one case in which the sender sees a
+ * key twice. A sender that hangs, throws or answers null fails one attempt of one entry; a customer
+ * whose trigger throws is skipped and logged; neither stops the call.
  *
- * <p>Thread-safe: calls for one customer are serialised by a lock per customer, calls for
- * different customers may run in parallel. The engine owns no threads.
+ * <p>Thread-safe: decisions for one customer are serialised by a lock per customer, calls for
+ * different customers may run in parallel, and no lock is held while the sender runs. Sends run on
+ * the {@linkplain Builder#sendExecutor executor} given to the builder (the caller owns those
+ * threads), or else on up to 64 daemon threads the engine starts on demand; the calling thread
+ * waits for each at most the {@linkplain Builder#sendTimeout send timeout}.
  */
 public final class CampaignEngine {
+    private static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
     private final Clock clock;
     private final EngineParts parts;
     private final Decider decider;
     private final Dispatcher dispatcher;
+    private final BoundedSender sender;
     private final Comparator<FireEntry> dispatchOrder;
     private final Striped<Lock> locks = Striped.lock(256);
 
@@ -79,8 +93,10 @@ public final class CampaignEngine {
         this.clock = b.clock;
         List<Campaign> byPriority = new ArrayList<>(b.campaigns.values());
         byPriority.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
-        this.parts = new EngineParts(b.events, b.profiles, b.fireLog, b.sender, Map.copyOf(b.campaigns),
-                List.copyOf(byPriority), new Guards(b.caps, Optional.ofNullable(b.quietHours)), b.retry);
+        this.parts = new EngineParts(b.events, b.profiles, b.fireLog, Map.copyOf(b.campaigns),
+                List.copyOf(byPriority), new Guards(b.caps, Optional.ofNullable(b.quietHours)), b.retry, b.lease);
+        this.sender = new BoundedSender(b.sender, b.sendExecutor != null ? b.sendExecutor : SendThreads.create(),
+                b.sendTimeout);
         this.decider = new Decider(parts);
         this.dispatcher = new Dispatcher(parts);
         // among messages due together, the higher priority goes first and so wins a tight cap
@@ -117,29 +133,32 @@ public final class CampaignEngine {
         requireNonNull(customer, "customer");
         Instant now = clock.instant();
         Lock lock = locks.get(customer); // not locked(...): a capturing lambda per event is garbage per event
+        List<FireEntry> decided;
+        List<FireEntry> due;
+        CustomerProfile profile;
         lock.lock();
         try {
             List<FireEntry> log = parts.fireLog().entries(customer);
-            CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
-            List<FireEntry> decided = decider.decide(customer, parts.events().history(customer), profile, log, now);
+            profile = parts.profiles().profileOrUnknown(customer);
+            decided = decider.decide(customer, parts.events().history(customer), profile, log, now);
             // the due entries from what was just read and decided: most events find none and read nothing more
-            List<FireEntry> due = due(decided, due(log, null, now), now);
-            if (due == null) {
-                return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
-            }
-            List<FireEntry> out = new ArrayList<>(decided);
-            out.addAll(dispatchLoop(due, () -> dueOf(customer, now), profile, now));
-            return Collections.unmodifiableList(out);
+            due = due(decided, due(log, null, now), now);
         } finally {
             lock.unlock();
         }
+        if (due == null) {
+            return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
+        }
+        List<FireEntry> out = new ArrayList<>(decided);
+        out.addAll(dispatchLoop(due, () -> dueOf(customer, now), profile, now));
+        return Collections.unmodifiableList(out);
     }
 
-    /** Adds the pending entries of {@code entries} due at {@code now} to {@code due}, made if needed; may return null. */
+    /** Adds the entries of {@code entries} claimable at {@code now} to {@code due}, made if needed; may return null. */
     private static List<FireEntry> due(List<FireEntry> entries, List<FireEntry> due, Instant now) {
         for (int i = 0, n = entries.size(); i < n; i++) {
             FireEntry e = entries.get(i);
-            if (e.isPending() && !e.dueAt().isAfter(now)) {
+            if (e.isClaimable(now)) {
                 if (due == null) {
                     due = new ArrayList<>();
                 }
@@ -248,7 +267,7 @@ public final class CampaignEngine {
             boolean laterSteps = false;
             for (FireEntry entry : due) {
                 handled.add(entry.key());
-                FireEntry changed = dispatchLocked(entry, profile, now);
+                FireEntry changed = dispatch(entry, profile, now);
                 if (changed != null) {
                     out.add(changed);
                 }
@@ -262,12 +281,27 @@ public final class CampaignEngine {
         }
     }
 
-    /** The dispatcher's changed entry, or null; no capturing lambda, as this runs for every decision. */
-    private FireEntry dispatchLocked(FireEntry entry, CustomerProfile profile, Instant now) {
+    /**
+     * The entry's changed state, or null. Claims and settles under the customer's lock, and sends
+     * in between with no lock held, so a slow send holds up no other customer. No capturing lambda,
+     * as this runs for every decision.
+     */
+    private FireEntry dispatch(FireEntry entry, CustomerProfile profile, Instant now) {
         Lock lock = locks.get(entry.customerId());
+        FireEntry changed;
         lock.lock();
         try {
-            return dispatcher.dispatch(entry.key(), profile, now).orElse(null);
+            changed = dispatcher.claim(entry.key(), profile, now).orElse(null);
+        } finally {
+            lock.unlock();
+        }
+        if (changed == null || !changed.isInFlight()) {
+            return changed;
+        }
+        DeliveryResult result = sender.send(changed.message());
+        lock.lock();
+        try {
+            return dispatcher.settle(changed, result, now).orElse(null);
         } finally {
             lock.unlock();
         }
@@ -294,6 +328,9 @@ public final class CampaignEngine {
         private final List<FrequencyCap> caps = new ArrayList<>();
         private QuietHours quietHours;
         private RetryPolicy retry = RetryPolicy.ofDefaults();
+        private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
+        private Duration lease = DEFAULT_LEASE;
+        private Executor sendExecutor;
 
         private Builder() {
         }
@@ -347,12 +384,50 @@ public final class CampaignEngine {
             return this;
         }
 
+        /**
+         * How long the engine waits for one call to the sender; default 5 seconds. A call still
+         * running then counts as a failed attempt, retried later (per the {@link RetryPolicy}) with
+         * the same idempotency key; the engine interrupts its thread and moves on.
+         */
+        public Builder sendTimeout(Duration sendTimeout) {
+            requireNonNull(sendTimeout, "sendTimeout");
+            checkArgument(!sendTimeout.isNegative() && !sendTimeout.isZero(), "sendTimeout must be positive, got %s", sendTimeout);
+            this.sendTimeout = sendTimeout;
+            return this;
+        }
+
+        /**
+         * How long, on the engine's clock, a claim keeps other engines over the same fire log from
+         * sending the entry; default 1 minute. Must be longer than the send timeout: after it, the
+         * claim counts as abandoned (its engine died mid-send) and another engine sends the entry
+         * again with the same idempotency key.
+         */
+        public Builder lease(Duration lease) {
+            requireNonNull(lease, "lease");
+            checkArgument(!lease.isNegative() && !lease.isZero(), "lease must be positive, got %s", lease);
+            this.lease = lease;
+            return this;
+        }
+
+        /**
+         * The threads that call the sender, owned by the caller (who shuts them down). The engine
+         * hands each send to it and waits for the answer up to the send timeout; an executor that
+         * runs tasks in the calling thread makes the timeout unenforceable. By default the engine
+         * uses up to 64 daemon threads of its own, started on demand and ended after a minute idle.
+         */
+        public Builder sendExecutor(Executor sendExecutor) {
+            this.sendExecutor = requireNonNull(sendExecutor, "sendExecutor");
+            return this;
+        }
+
         public CampaignEngine build() {
             checkArgument(events != null, "events is not set");
             checkArgument(profiles != null, "profiles is not set");
             checkArgument(fireLog != null, "fireLog is not set");
             checkArgument(sender != null, "sender is not set");
             checkArgument(clock != null, "clock is not set");
+            checkArgument(lease.compareTo(sendTimeout) > 0, "lease (%s) must be longer than sendTimeout (%s)", lease,
+                    sendTimeout);
             return new CampaignEngine(this);
         }
     }

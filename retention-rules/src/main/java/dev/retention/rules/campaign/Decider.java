@@ -8,13 +8,14 @@ import dev.retention.rules.trigger.Firing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether customers enter campaigns: evaluates the triggers, applies the re-entry
@@ -22,12 +23,11 @@ import java.util.function.Supplier;
  * hours), and records the decision in the fire log. Callers hold the customer's lock.
  */
 final class Decider {
+    private static final Logger LOG = LoggerFactory.getLogger(Decider.class);
+
     private final EngineParts parts;
-    /**
-     * Per customer, the campaigns the engine saw not firing since the customer's last entry into
-     * them; a cache, lost on restart. The sets are only touched under the customer's lock.
-     */
-    private final Map<CustomerId, Set<String>> seenOutside = new ConcurrentHashMap<>();
+    /** The campaign and customer pairs whose trigger failed and was logged: logged once, not on every tick. */
+    private final Set<String> failuresLogged = ConcurrentHashMap.newKeySet();
 
     Decider(EngineParts parts) {
         this.parts = parts;
@@ -50,10 +50,20 @@ final class Decider {
             if (entered && campaign.reEntry().isOnce()) {
                 continue; // entered once already: whatever the trigger says, the answer is no
             }
-            Optional<Firing> firing = campaign.trigger().evaluate(history, profile, now);
+            Optional<Firing> firing;
+            try {
+                firing = campaign.trigger().evaluate(history, profile, now);
+            } catch (RuntimeException e) {
+                // bad data or a bug about this customer (a total overflowing a long): the others go on
+                if (failuresLogged.add(campaign.id() + '\u0000' + customer.value())) {
+                    LOG.warn("trigger failed, customer skipped until it evaluates: campaign={} customer={} error={}",
+                            campaign.id(), customer.value(), e.getClass().getName());
+                }
+                continue;
+            }
             if (firing.isEmpty()) {
                 if (entered && campaign.reEntry().isEveryNewFiring()) {
-                    seenOutside.computeIfAbsent(customer, id -> new HashSet<>(4)).add(campaign.id());
+                    noteLeftTrigger(customerLog, campaign, now);
                 }
                 continue;
             }
@@ -69,13 +79,33 @@ final class Decider {
                 }
                 customerLog.add(decision);
                 out.add(decision);
-                Set<String> outside = seenOutside.get(customer);
-                if (outside != null && outside.remove(campaign.id()) && outside.isEmpty()) {
-                    seenOutside.remove(customer);
-                }
             }
         }
         return out;
+    }
+
+    /**
+     * Notes on the customer's last entry into the campaign that its trigger no longer fires, once:
+     * in the log, not in this engine's memory, so a restarted engine lets the customer re-enter too.
+     * An entry being sent is left alone (the sending engine settles it by compare-and-set); a later
+     * evaluation notes it.
+     */
+    private void noteLeftTrigger(List<FireEntry> customerLog, Campaign campaign, Instant now) {
+        FireEntry last = lastEntry(customerLog, campaign);
+        if (last != null && last.leftTriggerSince().isEmpty() && !last.isInFlight()) {
+            parts.fireLog().replace(last, last.leftTrigger(now));
+        }
+    }
+
+    private static FireEntry lastEntry(List<FireEntry> log, Campaign campaign) {
+        FireEntry last = null;
+        for (int i = 0, n = log.size(); i < n; i++) {
+            FireEntry e = log.get(i);
+            if (e.step() == 0 && e.campaignId().equals(campaign.id())) {
+                last = e;
+            }
+        }
+        return last;
     }
 
     private static int nextEntry(List<FireEntry> mine) {
@@ -116,7 +146,7 @@ final class Decider {
         FireEntry last = null;
         boolean episodeDecided = false;
         for (FireEntry e : mine) {
-            if (pending == null && e.isPending()) {
+            if (pending == null && e.isOpen()) {
                 pending = e;
             }
             if (e.step() == 0) {
@@ -144,7 +174,7 @@ final class Decider {
             return next.isAfter(now) ? Optional.of(() -> already.get() + "; may enter again from " + next)
                     : Optional.empty();
         }
-        return episodeDecided && !seenOutside.getOrDefault(customer, Set.of()).contains(campaign.id())
+        return episodeDecided && entered.leftTriggerSince().isEmpty()
                 ? Optional.of(() -> already.get() + " for the same firing (" + firing.episode() + ")")
                 : Optional.empty();
     }

@@ -14,14 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one due pending entry: exit conditions and guards first, then claims the attempt in the
- * fire log, calls the sender, records the outcome, and schedules the next step of a sequence.
+ * Dispatches one claimable entry in two halves, each run under the customer's lock, with the
+ * send between them run with no lock held: {@link #claim} checks the exit conditions and guards and
+ * claims the attempt in the fire log (in flight, leased until the engine's clock says the claim is
+ * abandoned); {@link #settle} records the sender's answer and schedules the next step of a sequence.
  *
- * <p>Crash safety comes from the order of the writes: the attempt is recorded before the send, so
- * a crash before the send leaves a pending entry a new engine sends; the next step is recorded
- * (by a deterministic key, if absent) before the entry is marked sent, so a crash in between
- * loses nothing and at worst repeats the send under the same idempotency key. Callers hold the
- * customer's lock.
+ * <p>Crash safety comes from the order of the writes: the claim is recorded before the send, so a
+ * crash before or during the send leaves an in-flight entry that another engine takes over once
+ * its lease ends (sending with the same idempotency key); the next step is recorded (by a
+ * deterministic key, if absent) before the entry is marked sent, so a crash in between loses
+ * nothing and at worst repeats the send under the same idempotency key.
  */
 final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -33,64 +35,90 @@ final class Dispatcher {
     }
 
     /**
-     * The entry's new state, or empty if it was not (or no longer) due.
+     * The entry's new state, or empty if it was not (or no longer) claimable. An
+     * {@link FireStatus#IN_FLIGHT} result is this engine's claim: the caller sends its message and
+     * hands the answer to {@link #settle}.
      *
      * @param known the customer's profile if the caller has read it (used when it is the entry's customer's), or null
      */
-    Optional<FireEntry> dispatch(String key, CustomerProfile known, Instant now) {
+    Optional<FireEntry> claim(String key, CustomerProfile known, Instant now) {
         Optional<FireEntry> found = parts.fireLog().find(key);
-        if (found.isEmpty() || !found.get().isPending() || found.get().dueAt().isAfter(now)) {
+        if (found.isEmpty() || !found.get().isClaimable(now)) {
             return Optional.empty();
         }
         FireEntry entry = found.get();
-        Optional<Campaign> campaign = parts.campaign(entry.campaignId());
+        if (entry.attempts() >= parts.retry().maxAttempts()) {
+            // only an in-flight entry whose lease ran out gets here: its last attempt's answer was lost
+            return settle(entry, entry.with(FireStatus.FAILED, DecisionCause.SEND_FAILED, "gave up after "
+                    + entry.attempts() + " attempts (the lease of the last one ended without an answer)", now));
+        }
         CustomerProfile profile = known != null && known.customerId().equals(entry.customerId()) ? known
                 : parts.profiles().profileOrUnknown(entry.customerId());
         List<FireEntry> customerLog = parts.fireLog().entries(entry.customerId());
+        if (entry.isInFlight()) {
+            // taking over an abandoned claim: it counted as being sent, but must not count against itself
+            customerLog = customerLog.stream().filter(e -> !e.key().equals(entry.key())).toList();
+        }
+        Optional<FireEntry> decided;
+        try {
+            decided = guardsSay(entry, profile, customerLog, now);
+        } catch (RuntimeException e) {
+            // a bug or bad data about this one customer (an overflowing total, a throwing trigger): fail the entry alone
+            LOG.warn("dispatch failed: campaign={} key={} error={}", entry.campaignId(), entry.key(),
+                    e.getClass().getName());
+            return settle(entry, entry.with(FireStatus.FAILED, DecisionCause.SEND_FAILED,
+                    "could not be dispatched: " + e, now));
+        }
+        if (decided.isPresent()) {
+            return settle(entry, decided.get());
+        }
+        FireEntry claimed = entry.claim(now, now.plus(parts.lease()));
+        return parts.fireLog().replace(entry, claimed) ? Optional.of(claimed) : Optional.empty();
+    }
+
+    /** The entry's next state if an exit condition or guard stops or defers it, or empty to send it now. */
+    private Optional<FireEntry> guardsSay(FireEntry entry, CustomerProfile profile, List<FireEntry> customerLog,
+            Instant now) {
+        Optional<Campaign> campaign = parts.campaign(entry.campaignId());
 
         Optional<Guards.Verdict> exit = campaign.filter(c -> entry.step() > 0).flatMap(c -> exit(c, entry, profile, now));
         if (exit.isPresent()) {
-            return settle(entry, entry.with(FireStatus.CANCELLED, exit.get().cause(), exit.get().reason(), now));
+            return Optional.of(entry.with(FireStatus.CANCELLED, exit.get().cause(), exit.get().reason(), now));
         }
         Guards guards = parts.guards();
         Optional<Guards.Verdict> no = guards.consent(entry.message().channel(), profile, now)
                 .or(() -> campaign.filter(c -> entry.step() == 0)
                         .flatMap(c -> guards.cooldown(c, entry.entry(), customerLog, now)));
         if (no.isPresent()) {
-            return settle(entry, entry.with(FireStatus.SUPPRESSED, no.get().cause(), no.get().reason(), now));
+            return Optional.of(entry.with(FireStatus.SUPPRESSED, no.get().cause(), no.get().reason(), now));
         }
         Optional<Instant> quietUntil = guards.quietUntil(profile, now);
         if (quietUntil.isPresent()) {
-            return settle(entry, entry.pendingUntil(quietUntil.get(), DecisionCause.QUIET_HOURS,
+            return Optional.of(entry.pendingUntil(quietUntil.get(), DecisionCause.QUIET_HOURS,
                     guards.quietReason(profile, now, quietUntil.get()), now));
         }
         Optional<Guards.Verdict> capped = guards.cap(entry.message().channel(), customerLog, now, false);
         if (capped.isPresent()) {
-            return settle(entry, entry.with(FireStatus.SUPPRESSED, capped.get().cause(), capped.get().reason(), now));
+            return Optional.of(entry.with(FireStatus.SUPPRESSED, capped.get().cause(), capped.get().reason(), now));
         }
-        return send(entry, campaign, now);
+        return Optional.empty();
     }
 
-    private Optional<FireEntry> send(FireEntry entry, Optional<Campaign> campaign, Instant now) {
-        FireEntry claimed = entry.withAttempt(now);
-        if (!parts.fireLog().replace(entry, claimed)) {
-            return Optional.empty(); // another engine claimed it
-        }
-        DeliveryResult result;
-        try {
-            result = parts.sender().send(claimed.message());
-        } catch (RuntimeException e) {
-            result = DeliveryResult.retryableFailure("sender threw " + e.getClass().getSimpleName());
-        }
+    /**
+     * Records the sender's answer to the attempt {@link #claim} made, or nothing if the claim was
+     * lost meanwhile (its lease ended and another engine took the entry over).
+     */
+    Optional<FireEntry> settle(FireEntry claimed, DeliveryResult result, Instant now) {
         int attempt = claimed.attempts();
         if (result.isDelivered()) {
-            campaign.ifPresent(c -> scheduleNextStep(c, claimed, now));
+            parts.campaign(claimed.campaignId()).ifPresent(c -> scheduleNextStep(c, claimed, now));
             String how = result.status() == DeliveryResult.Status.DUPLICATE
                     ? "sent (the sender already had this idempotency key)" : "sent";
             return settle(claimed, claimed.with(FireStatus.SENT, DecisionCause.DELIVERED,
-                    how + " on attempt " + attempt + "; " + entry.reason(), now));
+                    how + " on attempt " + attempt + "; " + claimed.reason(), now));
         }
         String detail = result.detail().orElse(result.status().toString());
+        // the key, never the message: its personalisation and the customer's contact data stay out of logs
         LOG.warn("send failed: campaign={} key={} attempt={} status={}", claimed.campaignId(), claimed.key(),
                 attempt, result.status());
         if (result.status() == DeliveryResult.Status.RETRYABLE_FAILURE && attempt < parts.retry().maxAttempts()) {

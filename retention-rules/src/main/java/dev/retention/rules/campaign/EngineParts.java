@@ -1,8 +1,8 @@
 package dev.retention.rules.campaign;
 
-import dev.retention.core.send.MessageSender;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,11 +12,11 @@ record EngineParts(
         EventStore events,
         ProfileStore profiles,
         FireLog fireLog,
-        MessageSender sender,
         Map<String, Campaign> campaigns,
         List<Campaign> campaignsByPriority,
         Guards guards,
-        RetryPolicy retry) {
+        RetryPolicy retry,
+        Duration lease) {
 
     Optional<Campaign> campaign(String id) {
         return Optional.ofNullable(campaigns.get(id));

@@ -26,9 +26,13 @@ import java.util.Optional;
  * @param status where the entry stands
  * @param cause the machine-readable reason for the status
  * @param reason the human-readable reason for the status
- * @param dueAt when a {@link FireStatus#PENDING} entry is to be sent; for others, the last due time
- * @param attempts how many times the engine called the sender for this entry
+ * @param dueAt when a {@link FireStatus#PENDING} entry is to be sent; for an {@link FireStatus#IN_FLIGHT}
+ *     one, when its claim's lease ends; for others, the last due time
+ * @param attempts how many times an engine claimed the entry to call the sender
  * @param updatedAt when the status last changed; for {@link FireStatus#SENT}, when it was delivered
+ * @param leftTriggerSince for a first step, when an engine first saw the campaign's trigger stop
+ *     firing for the customer after this entry: kept in the log, so that {@link ReEntry#everyNewFiring()}
+ *     lets the customer re-enter on the same episode after a restart as well
  */
 public record FireEntry(
         OutgoingMessage message,
@@ -43,7 +47,8 @@ public record FireEntry(
         String reason,
         Instant dueAt,
         int attempts,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<Instant> leftTriggerSince) {
 
     public FireEntry {
         requireNonNull(message, "message");
@@ -59,6 +64,15 @@ public record FireEntry(
         requireNonNull(dueAt, "dueAt");
         checkArgument(attempts >= 0, "attempts must not be negative, got %s", attempts);
         requireNonNull(updatedAt, "updatedAt");
+        requireNonNull(leftTriggerSince, "leftTriggerSince");
+    }
+
+    /** An entry the engine has not seen leave its trigger. */
+    public FireEntry(OutgoingMessage message, int entry, int step, String episode, Optional<String> variant,
+            String triggerReason, Instant decidedAt, FireStatus status, DecisionCause cause, String reason,
+            Instant dueAt, int attempts, Instant updatedAt) {
+        this(message, entry, step, episode, variant, triggerReason, decidedAt, status, cause, reason, dueAt, attempts,
+                updatedAt, Optional.empty());
     }
 
     /** The idempotency key of the message, unique in the fire log. */
@@ -78,21 +92,57 @@ public record FireEntry(
         return status == FireStatus.PENDING;
     }
 
+    public boolean isInFlight() {
+        return status == FireStatus.IN_FLIGHT;
+    }
+
+    /** Whether the entry may still change: pending, or claimed by an engine sending it. */
+    public boolean isOpen() {
+        return status == FireStatus.PENDING || status == FireStatus.IN_FLIGHT;
+    }
+
+    /**
+     * Whether an engine may claim the entry at {@code now}: pending and due, or in flight with its
+     * lease ended (the engine that claimed it died or lost its answer).
+     */
+    public boolean isClaimable(Instant now) {
+        return isOpen() && !dueAt.isAfter(now);
+    }
+
     /** A copy with a new status, cause, reason and update time. */
     public FireEntry with(FireStatus newStatus, DecisionCause newCause, String newReason, Instant at) {
         return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, newStatus, newCause,
-                newReason, dueAt, attempts, at);
+                newReason, dueAt, attempts, at, leftTriggerSince);
     }
 
     /** A pending copy due at {@code due}. */
     public FireEntry pendingUntil(Instant due, DecisionCause newCause, String newReason, Instant at) {
         return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, FireStatus.PENDING,
-                newCause, newReason, due, attempts, at);
+                newCause, newReason, due, attempts, at, leftTriggerSince);
     }
 
     /** A copy that counts one more send attempt, made at {@code at}. */
     public FireEntry withAttempt(Instant at) {
         return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, status, cause, reason,
-                dueAt, attempts + 1, at);
+                dueAt, attempts + 1, at, leftTriggerSince);
+    }
+
+    /**
+     * A copy claimed at {@code at} for one more send attempt: {@link FireStatus#IN_FLIGHT} until
+     * {@code leaseUntil}, when another engine may take it over.
+     */
+    public FireEntry claim(Instant at, Instant leaseUntil) {
+        requireNonNull(at, "at");
+        requireNonNull(leaseUntil, "leaseUntil");
+        checkArgument(leaseUntil.isAfter(at), "leaseUntil (%s) must be after the claim (%s)", leaseUntil, at);
+        return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, FireStatus.IN_FLIGHT,
+                cause, reason, leaseUntil, attempts + 1, at, leftTriggerSince);
+    }
+
+    /** A copy noting that the campaign's trigger was seen not firing for the customer at {@code at}. */
+    public FireEntry leftTrigger(Instant at) {
+        requireNonNull(at, "at");
+        return new FireEntry(message, entry, step, episode, variant, triggerReason, decidedAt, status, cause, reason,
+                dueAt, attempts, updatedAt, Optional.of(at));
     }
 }

@@ -18,6 +18,10 @@ import java.util.stream.Stream;
  *       concurrent records of one key exactly one succeeds.
  *   <li>{@link #replace} is a compare-and-set on the whole entry: of two engines racing to claim a
  *       pending entry, exactly one succeeds.
+ *   <li>A claim is kept as written: an {@link FireStatus#IN_FLIGHT} entry is stored and read back
+ *       in flight with its lease end ({@link FireEntry#dueAt()}), and {@link #due} leaves it out
+ *       until the lease ends, so no other engine sends it meanwhile; after that {@link #due} lists
+ *       it again, so that a claim lost in a crash is taken over and sent.
  *   <li>Reads return immutable entries; lists are snapshots.
  *   <li>Implementations are thread-safe.
  * </ul>
@@ -48,7 +52,11 @@ public interface FireLog {
      */
     List<FireEntry> entries(CustomerId customerId);
 
-    /** The {@link FireStatus#PENDING} entries with {@code dueAt <= asOf}, by due time, then key. */
+    /**
+     * The entries an engine may claim at {@code asOf}, by due time, then key: the
+     * {@link FireStatus#PENDING} ones with {@code dueAt <= asOf}, and the {@link FireStatus#IN_FLIGHT}
+     * ones whose lease ({@code dueAt}) ended at or before {@code asOf}.
+     */
     List<FireEntry> due(Instant asOf);
 
     /** Every entry in the order recorded, for attribution and reports. */

@@ -1,9 +1,15 @@
 package dev.retention.rules.campaign;
 
-/** Where a {@link FireEntry} stands. Only {@link #PENDING} entries change again. */
+/** Where a {@link FireEntry} stands. Only {@link #PENDING} and {@link #IN_FLIGHT} entries change again. */
 public enum FireStatus {
     /** To be sent at {@link FireEntry#dueAt()}: just decided, deferred by quiet hours, a later step, or a retry. */
     PENDING,
+    /**
+     * Claimed by an engine that is calling the sender; {@link FireEntry#dueAt()} is when the claim's
+     * lease ends. Until then no other engine sends it; after it, another engine may take it over and
+     * send it again with the same idempotency key (the claiming engine died or lost the answer).
+     */
+    IN_FLIGHT,
     /** Delivered to the sender (it answered sent, or duplicate for a repeat of this key). */
     SENT,
     /** Decided but never sent because a guard said no (consent, cooldown, frequency cap). */

@@ -47,7 +47,7 @@ final class Guards {
         Instant from = now.minus(cooldown);
         for (FireEntry e : customerLog) {
             if (e.campaignId().equals(campaign.id()) && e.step() == 0 && e.entry() != entry
-                    && e.status() == FireStatus.SENT && e.updatedAt().isAfter(from) && !e.updatedAt().isAfter(now)) {
+                    && sentOrSending(e) && e.updatedAt().isAfter(from) && !e.updatedAt().isAfter(now)) {
                 return Optional.of(new Verdict(DecisionCause.COOLDOWN, "suppressed: received " + campaign.id() + " at "
                         + e.updatedAt() + ", within its cooldown of " + HumanDurations.format(cooldown)));
             }
@@ -57,7 +57,7 @@ final class Guards {
 
     /**
      * Whether sending one more message on {@code channel} at {@code now} would break a cap. Sent
-     * messages count at their send time; with {@code countDue}, pending messages already due
+     * messages count at their send time, messages being sent at their claim time; with {@code countDue}, pending messages already due
      * count too (they are about to go out in the same evaluation).
      */
     Optional<Verdict> cap(Channel channel, List<FireEntry> customerLog, Instant now, boolean countDue) {
@@ -68,7 +68,7 @@ final class Guards {
             Instant from = now.minus(cap.window());
             long used = customerLog.stream()
                     .filter(e -> cap.covers(e.message().channel()))
-                    .filter(e -> (e.status() == FireStatus.SENT && e.updatedAt().isAfter(from)
+                    .filter(e -> (sentOrSending(e) && e.updatedAt().isAfter(from)
                             && !e.updatedAt().isAfter(now))
                             || (countDue && e.isPending() && !e.dueAt().isAfter(now)))
                     .count();
@@ -80,6 +80,11 @@ final class Guards {
             }
         }
         return Optional.empty();
+    }
+
+    /** Sent, or being sent (claimed at its update time): either way the customer is about to have it. */
+    private static boolean sentOrSending(FireEntry e) {
+        return e.status() == FireStatus.SENT || e.status() == FireStatus.IN_FLIGHT;
     }
 
     /** The end of the quiet hours if {@code now} is within them in the customer's zone. */

@@ -33,7 +33,8 @@ public final class InMemoryFireLog implements FireLog {
     // log is the engine's most frequent call (once per event, from every engine thread), so it takes no
     // lock and copies nothing.
     private final Map<String, FireEntry[]> byCustomer = new ConcurrentHashMap<>();
-    private final TreeSet<FireEntry> pending = new TreeSet<>(BY_DUE);
+    // pending and in-flight entries by due time, which for an in-flight one is the end of its lease
+    private final TreeSet<FireEntry> open = new TreeSet<>(BY_DUE);
 
     @Override
     public synchronized boolean record(FireEntry entry) {
@@ -46,8 +47,8 @@ public final class InMemoryFireLog implements FireLog {
         FireEntry[] grown = entries == null ? new FireEntry[1] : Arrays.copyOf(entries, entries.length + 1);
         grown[grown.length - 1] = entry;
         byCustomer.put(customer, grown);
-        if (entry.isPending()) {
-            pending.add(entry);
+        if (entry.isOpen()) {
+            open.add(entry);
         }
         return true;
     }
@@ -72,11 +73,11 @@ public final class InMemoryFireLog implements FireLog {
             }
         }
         byCustomer.put(customer, replaced);
-        if (current.isPending()) {
-            pending.remove(current);
+        if (current.isOpen()) {
+            open.remove(current);
         }
-        if (replacement.isPending()) {
-            pending.add(replacement);
+        if (replacement.isOpen()) {
+            open.add(replacement);
         }
         return true;
     }
@@ -96,7 +97,7 @@ public final class InMemoryFireLog implements FireLog {
     public synchronized List<FireEntry> due(Instant asOf) {
         requireNonNull(asOf, "asOf");
         List<FireEntry> out = new ArrayList<>();
-        for (FireEntry entry : pending) {
+        for (FireEntry entry : open) {
             if (entry.dueAt().isAfter(asOf)) {
                 break;
             }

@@ -130,6 +130,7 @@ class CrashRestartTest {
         Outcome outcome = run(seed, true);
 
         assertThat(outcome.fixture.sender.duplicateCount()).isZero();
+        assertThat(outcome.fixture.sender.sent()).hasSize(2 * CUSTOMERS);
         assertEveryMessageDeliveredOnce(outcome);
     }
 
@@ -197,7 +198,7 @@ class CrashRestartTest {
 
     private static void assertEveryMessageDeliveredOnce(Outcome outcome) {
         assertThat(outcome.log.crashes).as("the run crashed at least once").isPositive();
-        List<OutgoingMessage> sent = outcome.fixture.sender.sent();
+        List<OutgoingMessage> sent = outcome.fixture.sender.distinct();
         Map<String, Long> perCustomerAndTemplate = sent.stream()
                 .collect(Collectors.groupingBy(m -> m.customerId() + "/" + m.templateId(), Collectors.counting()));
         assertThat(perCustomerAndTemplate).hasSize(2 * CUSTOMERS).allSatisfy((k, count) -> assertThat(count).isOne());

@@ -5,12 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
+import dev.retention.core.profile.Consent;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.send.DeliveryResult;
+import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.core.store.InMemoryProfileStore;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -211,6 +221,80 @@ public abstract class FireLogContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aClaimIsKeptInFlightAndIsNotDueUntilItsLeaseEnds() {
+        FireEntry entry = pending("k1", ANNA, T);
+        log.record(entry);
+        FireEntry claimed = entry.claim(T, T.plusSeconds(60));
+
+        assertThat(log.replace(entry, claimed)).isTrue();
+
+        assertThat(log.find("k1")).contains(claimed);
+        assertThat(log.entries(ANNA)).containsExactly(claimed);
+        assertThat(log.due(T)).isEmpty();
+        assertThat(log.due(T.plusSeconds(59))).isEmpty();
+        // the lease ended: the claim counts as abandoned and is due to be taken over
+        assertThat(log.due(T.plusSeconds(60))).containsExactly(claimed);
+        FireEntry takenOver = claimed.claim(T.plusSeconds(60), T.plusSeconds(120));
+        assertThat(log.replace(claimed, takenOver)).isTrue();
+        assertThat(log.replace(claimed, claimed.claim(T.plusSeconds(61), T.plusSeconds(121)))).isFalse();
+        assertThat(log.find("k1")).get().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(FireStatus.IN_FLIGHT);
+            assertThat(e.attempts()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void keepsTheNoteThatTheCustomerLeftTheTrigger() {
+        FireEntry sent = pending("k1", ANNA, T).with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T);
+        log.record(sent);
+        FireEntry left = sent.leftTrigger(T.plusSeconds(5));
+
+        assertThat(log.replace(sent, left)).isTrue();
+
+        assertThat(log.find("k1")).get().satisfies(e -> assertThat(e.leftTriggerSince()).contains(T.plusSeconds(5)));
+    }
+
+    /**
+     * Two engines over this log: while the first engine's sender runs, the second engine ticks (in
+     * the same thread, so no timing is involved) and must find every message the first one
+     * claimed still leased to it. A log that loses the claim (stores it as still pending, or lists
+     * it as due) makes the second engine send the same key again.
+     */
+    @Test
+    void whileOneEngineSendsAnotherEngineOverTheLogSendsNoneOfItsClaims() {
+        int customers = 20;
+        InMemoryProfileStore profiles = new InMemoryProfileStore();
+        for (int i = 0; i < customers; i++) {
+            CustomerId customer = CustomerId.of("c" + i);
+            profiles.put(CustomerProfile.builder(customer).email("c" + i + "@example.com").zone(ZoneOffset.UTC)
+                    .consent(Consent.given(Channel.EMAIL, T.minusSeconds(86_400))).build());
+            assertThat(log.record(pending("key-" + i, customer, T))).isTrue();
+        }
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        CampaignEngine[] second = {null};
+        MessageSender whileSending = message -> {
+            calls.computeIfAbsent(message.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
+            second[0].tick();
+            return DeliveryResult.sent();
+        };
+        MessageSender counting = message -> {
+            calls.computeIfAbsent(message.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();
+            return DeliveryResult.sent();
+        };
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        InMemoryEventStore events = new InMemoryEventStore();
+        CampaignEngine first = CampaignEngine.builder().events(events).profiles(profiles).fireLog(log)
+                .sender(whileSending).clock(clock).build();
+        second[0] = CampaignEngine.builder().events(events).profiles(profiles).fireLog(log).sender(counting)
+                .clock(clock).build();
+
+        first.tick();
+
+        assertThat(calls).hasSize(customers).allSatisfy((key, n) -> assertThat(n.get()).as(key).isOne());
+        assertThat(log.entries()).allSatisfy(e -> assertThat(e.status()).isEqualTo(FireStatus.SENT));
     }
 
     private static long count(List<Future<Boolean>> results) throws Exception {
