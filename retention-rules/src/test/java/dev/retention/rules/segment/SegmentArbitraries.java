@@ -187,11 +187,11 @@ final class SegmentArbitraries {
 
     static Arbitrary<Condition> plainLeaves() {
         return Arbitraries.oneOf(
-                Combinators.combine(windows(), counts()).as(OrderCount::new),
+                Combinators.combine(orderWindows(), counts()).as(OrderCount::new),
                 Combinators.combine(windows(), money()).as(NetSpend::new),
                 counts().map(DaysSinceLastOrder::new),
                 Combinators.combine(products(), windows(), counts()).as(ViewCount::new),
-                Combinators.combine(products(), windows()).as(Bought::new),
+                Combinators.combine(products(), orderWindows()).as(Bought::new),
                 Arbitraries.of("Berlin", "Paris").map(v -> new AttributeEquals("city", v)),
                 Arbitraries.of("Berlin", "Paris", "Rome").set().ofMinSize(1).map(vs -> new AttributeIn("city", vs)),
                 Arbitraries.of("city", "age").map(AttributePresent::new));
