@@ -11,11 +11,16 @@ import dev.retention.core.Money;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.rules.trigger.Firing;
 import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
 import dev.retention.rules.trigger.PostPurchaseTrigger;
 import dev.retention.rules.trigger.Trigger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -74,13 +79,29 @@ class EngineIsolationTest {
         CustomerId whale = shop.subscriber("whale");
         CustomerId carl = shop.subscriber("carl");
         Instant now = shop.clock.instant();
-        Money huge = Money.of(46_000_000_000_000_000L, "USD"); // 4.6e16 USD: three of them overflow a long of cents
-        for (int i = 0; i < 3; i++) {
+        // 4.6e16 USD twice is what a long of cents can hold; the store refuses a third, so the
+        // overflow comes from the user's own trigger adding the whale's spend up once more
+        Money huge = Money.of(46_000_000_000_000_000L, "USD");
+        for (int i = 0; i < 2; i++) {
             shop.events.append(orderWorth(whale, now.minusSeconds(10 - i), huge));
         }
         shop.events.append(order(carl, now.minusSeconds(5), "kettle"));
         shop.events.append(order(carl, now.minusSeconds(4), "kettle"));
-        Campaign loyal = Campaign.builder("loyal").trigger(LoyaltyThresholdTrigger.of(2, Money.of(10, "USD")))
+        Trigger threshold = LoyaltyThresholdTrigger.of(2, Money.of(10, "USD"));
+        Trigger spendTwice = new Trigger() {
+            @Override
+            public String name() {
+                return "spend counted twice";
+            }
+
+            @Override
+            public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant at) {
+                Money spend = history.netSpendAsOf(Currency.getInstance("USD"), at);
+                spend.plus(spend); // throws ArithmeticException for the whale
+                return threshold.evaluate(history, profile, at);
+            }
+        };
+        Campaign loyal = Campaign.builder("loyal").trigger(spendTwice)
                 .message(Message.email("welcome-to-the-club")).build();
         CampaignEngine engine = shop.engine(loyal).build();
 
