@@ -2,7 +2,6 @@ package dev.retention.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.core.ProjectData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,7 +2,6 @@ package dev.retention.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retention.core.ProjectData;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.testkit.backtest.Backtest;
 import dev.retention.testkit.backtest.BacktestResult;

@@ -8,16 +8,13 @@ import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** jqwik generators of core values shared by the module's properties (and other modules' tests). */
+/** jqwik generators of core values shared by the module's properties. */
 public final class CoreArbitraries {
     private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -76,18 +73,5 @@ public final class CoreArbitraries {
             }
             return List.copyOf(byId.values());
         });
-    }
-
-    /** The events shuffled with {@code seed}, some of them repeated. */
-    public static List<CustomerEvent> shuffledWithRepeats(List<CustomerEvent> events, long seed) {
-        Random random = new Random(seed);
-        List<CustomerEvent> out = new ArrayList<>(events);
-        for (CustomerEvent e : events) {
-            if (random.nextInt(3) == 0) {
-                out.add(e);
-            }
-        }
-        Collections.shuffle(out, random);
-        return out;
     }
 }

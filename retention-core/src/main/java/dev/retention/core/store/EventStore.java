@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * Where customer events live: the library's only input besides profiles.
  *
  * <p>Contract, checked by the abstract {@code EventStoreContract} test suite that every
- * implementation extends:
+ * implementation extends (retention-testkit, {@code dev.retention.testkit.contract}):
  * <ul>
  *   <li>Appending is idempotent by event id: an event whose customer already has an event with the
  *       same id is ignored (the first delivery wins, even if a repeat differs).

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * Where customer profiles live. A profile is replaced whole by {@link #put}; the last put wins.
- * Checked by the abstract {@code ProfileStoreContract} test suite.
+ * Checked by the abstract {@code ProfileStoreContract} test suite (retention-testkit,
+ * {@code dev.retention.testkit.contract}).
  */
 public interface ProfileStore {
 

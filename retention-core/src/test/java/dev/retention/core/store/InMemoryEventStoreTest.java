@@ -28,12 +28,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-class InMemoryEventStoreTest extends EventStoreContract {
-
-    @Override
-    protected EventStore newStore() {
-        return new InMemoryEventStore();
-    }
+/** The in-memory store's own behaviour; retention-testkit's InMemoryEventStoreContractTest runs the contract. */
+class InMemoryEventStoreTest {
 
     @Test
     void trimmingKeepsEverySnapshotAndLaterAppendsWork() {

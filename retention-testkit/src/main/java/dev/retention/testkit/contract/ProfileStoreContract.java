@@ -1,4 +1,4 @@
-package dev.retention.core.store;
+package dev.retention.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,16 +6,29 @@ import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.ProfileStore;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every {@link ProfileStore} must show; extend it with {@link #newStore()}. */
+/**
+ * The behaviour every {@link ProfileStore} must show. Extend it with {@link #newStore()} returning a
+ * new, empty store of your implementation; every test gets its own store.
+ */
 public abstract class ProfileStoreContract {
 
+    /** For subclasses. */
+    protected ProfileStoreContract() {}
+
+    /**
+     * A new, empty store of the implementation under test.
+     *
+     * @return a store holding no profile
+     */
     protected abstract ProfileStore newStore();
 
+    /** {@code put} replaces a customer's whole profile: contact points and consents not given again are gone. */
     @Test
-    void putReplacesTheWholeProfile() {
+    public void putReplacesTheWholeProfile() {
         ProfileStore store = newStore();
         CustomerId anna = CustomerId.of("anna");
         store.put(CustomerProfile.builder(anna).email("anna@example.com")
@@ -28,8 +41,9 @@ public abstract class ProfileStoreContract {
         assertThat(store.size()).isEqualTo(1);
     }
 
+    /** A customer without a profile has none, and {@code profileOrUnknown} gives one without consent. */
     @Test
-    void anUnknownCustomerHasNoProfileButAnUnknownDefault() {
+    public void anUnknownCustomerHasNoProfileButAnUnknownDefault() {
         ProfileStore store = newStore();
         CustomerId bob = CustomerId.of("bob");
         assertThat(store.find(bob)).isEmpty();

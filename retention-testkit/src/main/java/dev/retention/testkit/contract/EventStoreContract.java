@@ -1,13 +1,9 @@
-package dev.retention.core.store;
+package dev.retention.testkit.contract;
 
-import static dev.retention.core.EventFixtures.at;
-import static dev.retention.core.EventFixtures.order;
-import static dev.retention.core.EventFixtures.refund;
-import static dev.retention.core.EventFixtures.view;
+import static dev.retention.testkit.contract.EventFactory.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retention.core.CoreArbitraries;
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
@@ -17,6 +13,7 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
+import dev.retention.core.store.EventStore;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.ArrayList;
@@ -28,25 +25,44 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link EventStore} must show. Extend it with {@link #newStore()} returning a
- * new, empty store of your implementation; every test and property gets its own store.
+ * The behaviour every {@link EventStore} must show, as JUnit tests and jqwik properties. Extend it
+ * with {@link #newStore()} returning a new, empty store of your implementation; every test and
+ * every try of a property gets its own store.
+ *
+ * <pre>{@code
+ * class MyEventStoreTest extends EventStoreContract {
+ *     @Override
+ *     protected EventStore newStore() {
+ *         return new MyEventStore(...);
+ *     }
+ * }
+ * }</pre>
  */
 public abstract class EventStoreContract {
+    private final EventFactory fixtures = new EventFactory();
 
-    /** A new, empty store. */
+    /** For subclasses. */
+    protected EventStoreContract() {}
+
+    /**
+     * A new, empty store of the implementation under test.
+     *
+     * @return a store holding no event
+     */
     protected abstract EventStore newStore();
 
+    /** Appending is idempotent by event id: the first delivery wins, even if a repeat differs. */
     @Test
-    void appendingTheSameEventIdTwiceStoresItOnce() {
+    public void appendingTheSameEventIdTwiceStoresItOnce() {
         EventStore store = newStore();
-        ProductViewed viewed = view("c1", "2026-01-01T10:00:00Z", "p1");
+        ProductViewed viewed = fixtures.view("c1", "2026-01-01T10:00:00Z", "p1");
         assertThat(store.append(viewed)).isTrue();
         assertThat(store.append(viewed)).isFalse();
         ProductViewed sameIdOtherContent = new ProductViewed(viewed.eventId(), viewed.customerId(),
@@ -56,25 +72,27 @@ public abstract class EventStoreContract {
         assertThat(store.history(CustomerId.of("c1")).events()).containsExactly(viewed);
     }
 
+    /** Events may arrive in any order; a history is in time order. */
     @Test
-    void eventsArrivingOutOfOrderAreKeptInTimeOrder() {
+    public void eventsArrivingOutOfOrderAreKeptInTimeOrder() {
         EventStore store = newStore();
-        CustomerEvent late = order("c1", "2026-01-03T00:00:00Z", "30.00");
-        CustomerEvent early = view("c1", "2026-01-01T00:00:00Z", "p1");
-        CustomerEvent middle = order("c1", "2026-01-02T00:00:00Z", "20.00");
+        CustomerEvent late = fixtures.order("c1", "2026-01-03T00:00:00Z", "30.00");
+        CustomerEvent early = fixtures.view("c1", "2026-01-01T00:00:00Z", "p1");
+        CustomerEvent middle = fixtures.order("c1", "2026-01-02T00:00:00Z", "20.00");
         assertThat(store.appendAll(List.of(late, early, middle))).isEqualTo(3);
         assertThat(store.history(CustomerId.of("c1")).events()).containsExactly(early, middle, late);
     }
 
+    /** A history handed out is a snapshot: later appends, earlier or later in time, do not change it. */
     @Test
-    void aHistoryIsASnapshotThatLaterAppendsDoNotChange() {
+    public void aHistoryIsASnapshotThatLaterAppendsDoNotChange() {
         EventStore store = newStore();
-        store.append(order("c1", "2026-01-02T00:00:00Z", "20.00"));
+        store.append(fixtures.order("c1", "2026-01-02T00:00:00Z", "20.00"));
         CustomerHistory before = store.history(CustomerId.of("c1"));
-        store.append(order("c1", "2026-01-03T00:00:00Z", "30.00"));
-        store.append(order("c1", "2026-01-01T00:00:00Z", "10.00"));
+        store.append(fixtures.order("c1", "2026-01-03T00:00:00Z", "30.00"));
+        store.append(fixtures.order("c1", "2026-01-01T00:00:00Z", "10.00"));
         for (int i = 0; i < 20; i++) {
-            store.append(view("c1", "2026-01-0" + (1 + i % 5) + "T00:00:00Z", "p" + i));
+            store.append(fixtures.view("c1", "2026-01-0" + (1 + i % 5) + "T00:00:00Z", "p" + i));
         }
         assertThat(before.orderCount()).isEqualTo(1);
         assertThat(before.viewCount()).isZero();
@@ -82,8 +100,9 @@ public abstract class EventStoreContract {
         assertThat(store.history(CustomerId.of("c1")).orderCount()).isEqualTo(3);
     }
 
+    /** A customer without events has an empty history, not an error, and is not listed. */
     @Test
-    void anUnknownCustomerHasAnEmptyHistory() {
+    public void anUnknownCustomerHasAnEmptyHistory() {
         EventStore store = newStore();
         CustomerHistory history = store.history(CustomerId.of("nobody"));
         assertThat(history.isEmpty()).isTrue();
@@ -91,12 +110,13 @@ public abstract class EventStoreContract {
         assertThat(store.customerIds()).isEmpty();
     }
 
+    /** The store lists its customers, counts customers and events, and streams histories (in parallel too). */
     @Test
-    void listsCustomersAndStreamsTheirHistories() {
+    public void listsCustomersAndStreamsTheirHistories() {
         EventStore store = newStore();
-        store.append(view("c1", "2026-01-01T00:00:00Z", "p1"));
-        store.append(view("c2", "2026-01-01T00:00:00Z", "p1"));
-        store.append(order("c2", "2026-01-02T00:00:00Z", "5.00"));
+        store.append(fixtures.view("c1", "2026-01-01T00:00:00Z", "p1"));
+        store.append(fixtures.view("c2", "2026-01-01T00:00:00Z", "p1"));
+        store.append(fixtures.order("c2", "2026-01-02T00:00:00Z", "5.00"));
         assertThat(store.customerIds()).containsExactlyInAnyOrder(CustomerId.of("c1"), CustomerId.of("c2"));
         assertThat(store.customerCount()).isEqualTo(2);
         assertThat(store.eventCount()).isEqualTo(3);
@@ -105,8 +125,13 @@ public abstract class EventStoreContract {
         assertThat(counts).containsEntry(CustomerId.of("c1"), 1).containsEntry(CustomerId.of("c2"), 2);
     }
 
+    /**
+     * Appends from several threads to the same customers lose nothing and store a repeated event once.
+     *
+     * @throws Exception if a writer thread fails or does not finish within a minute
+     */
     @Test
-    void concurrentAppendsFromSeveralThreadsLoseNothing() throws Exception {
+    public void concurrentAppendsFromSeveralThreadsLoseNothing() throws Exception {
         EventStore store = newStore();
         int threads = 4;
         int perThread = 2_000;
@@ -142,14 +167,15 @@ public abstract class EventStoreContract {
         }
     }
 
+    /** A refund that would take back more than its order is refused, naming the event and the amounts; nothing of it is stored. */
     @Test
-    void aRefundThatWouldTakeBackMoreThanItsOrderIsRefusedAndNothingOfItStored() {
+    public void aRefundThatWouldTakeBackMoreThanItsOrderIsRefusedAndNothingOfItStored() {
         EventStore store = newStore();
         CustomerId c1 = CustomerId.of("c1");
-        OrderPlaced order = order("c1", "2026-01-01T00:00:00Z", "10.00");
-        OrderRefunded part = refund(order, "2026-01-02T00:00:00Z", "6.00");
-        OrderRefunded tooMuch = refund(order, "2026-01-03T00:00:00Z", "4.01");
-        OrderRefunded rest = refund(order, "2026-01-04T00:00:00Z", "4.00");
+        OrderPlaced order = fixtures.order("c1", "2026-01-01T00:00:00Z", "10.00");
+        OrderRefunded part = fixtures.refund(order, "2026-01-02T00:00:00Z", "6.00");
+        OrderRefunded tooMuch = fixtures.refund(order, "2026-01-03T00:00:00Z", "4.01");
+        OrderRefunded rest = fixtures.refund(order, "2026-01-04T00:00:00Z", "4.00");
         assertThat(store.appendAll(List.of(order, part))).isEqualTo(2);
         assertThatThrownBy(() -> store.append(tooMuch)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(tooMuch.eventId()).hasMessageContaining("4.01 USD")
@@ -161,10 +187,11 @@ public abstract class EventStoreContract {
                 .isTrue();
     }
 
+    /** Refunds may arrive before their order, but an order smaller than the refunds already stored for it is refused. */
     @Test
-    void anOrderSmallerThanTheRefundsAlreadyStoredForItIsRefused() {
+    public void anOrderSmallerThanTheRefundsAlreadyStoredForItIsRefused() {
         EventStore store = newStore();
-        OrderPlaced small = order("c1", "2026-01-01T00:00:00Z", "10.00");
+        OrderPlaced small = fixtures.order("c1", "2026-01-01T00:00:00Z", "10.00");
         OrderRefunded early = new OrderRefunded("r-early", small.customerId(), at("2026-01-02T00:00:00Z"),
                 small.orderId(), Money.parse("30.00", "USD"));
         assertThat(store.append(early)).as("events may arrive before their order").isTrue();
@@ -174,10 +201,11 @@ public abstract class EventStoreContract {
         assertThat(store.history(small.customerId()).events()).containsExactly(early);
     }
 
+    /** A refund in another currency than its order is refused. */
     @Test
-    void aRefundInAnotherCurrencyThanItsOrderIsRefused() {
+    public void aRefundInAnotherCurrencyThanItsOrderIsRefused() {
         EventStore store = newStore();
-        OrderPlaced order = order("c1", "2026-01-01T00:00:00Z", "10.00");
+        OrderPlaced order = fixtures.order("c1", "2026-01-01T00:00:00Z", "10.00");
         store.append(order);
         OrderRefunded euros = new OrderRefunded("r-eur", order.customerId(), at("2026-01-02T00:00:00Z"),
                 order.orderId(), Money.parse("1.00", "EUR"));
@@ -186,8 +214,9 @@ public abstract class EventStoreContract {
         assertThat(store.eventCount()).isEqualTo(1);
     }
 
+    /** An event that would overflow the customer's running money totals in a currency is refused; the customer goes on. */
     @Test
-    void anEventThatWouldOverflowTheCustomersMoneyTotalsIsRefusedAndNothingOfItStored() {
+    public void anEventThatWouldOverflowTheCustomersMoneyTotalsIsRefusedAndNothingOfItStored() {
         EventStore store = newStore();
         CustomerId whale = CustomerId.of("whale");
         Money half = Money.ofMinor(Long.MAX_VALUE / 2 + 1, Currency.getInstance("USD")); // ~4.6e16 USD
@@ -202,22 +231,29 @@ public abstract class EventStoreContract {
         assertThat(store.append(r1)).isTrue();
         assertThatThrownBy(() -> store.append(r2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("r-2").hasMessageContaining(half.toString());
-        OrderPlaced small = order("whale", "2026-01-05T00:00:00Z", "1.00");
+        OrderPlaced small = fixtures.order("whale", "2026-01-05T00:00:00Z", "1.00");
         assertThat(store.append(small)).as("the customer goes on").isTrue();
-        store.append(order("c2", "2026-01-05T00:00:00Z", "1.00"));
+        store.append(fixtures.order("c2", "2026-01-05T00:00:00Z", "1.00"));
         assertThat(store.history(whale).events()).containsExactly(first, r1, small);
         assertThat(store.history(whale).grossSpend(Currency.getInstance("USD"), Instant.EPOCH, at("2026-02-01T00:00:00Z")))
                 .isEqualTo(half.plus(small.total()));
         assertThat(store.eventCount()).isEqualTo(4);
     }
 
+    /**
+     * Whatever the arrival order and the repeats, the same set of events gives the same histories
+     * (ties in time broken by event id), each in time order.
+     *
+     * @param events events of every kind with distinct ids per customer
+     * @param seed the shuffle and the choice of repeats
+     */
     @Property(tries = 150)
-    void anyPermutationWithRepeatsYieldsTheSameHistories(@ForAll("eventSets") List<CustomerEvent> events,
-            @ForAll long seed) {
+    public void anyPermutationWithRepeatsYieldsTheSameHistories(
+            @ForAll("eventSets") List<CustomerEvent> events, @ForAll long seed) {
         EventStore inOrder = newStore();
         inOrder.appendAll(events);
         EventStore shuffled = newStore();
-        shuffled.appendAll(CoreArbitraries.shuffledWithRepeats(events, seed));
+        shuffled.appendAll(EventArbitraries.shuffledWithRepeats(events, seed));
 
         assertThat(shuffled.eventCount()).isEqualTo(events.size());
         assertThat(snapshot(shuffled)).isEqualTo(snapshot(inOrder));
@@ -226,9 +262,15 @@ public abstract class EventStoreContract {
         }
     }
 
+    /**
+     * The event sets {@link #anyPermutationWithRepeatsYieldsTheSameHistories} draws from: up to 40
+     * events of every kind over three customers, on a coarse time grid so that ties are common.
+     *
+     * @return the generator
+     */
     @Provide
-    Arbitrary<List<CustomerEvent>> eventSets() {
-        return CoreArbitraries.eventSets();
+    public Arbitrary<List<CustomerEvent>> eventSets() {
+        return EventArbitraries.eventSets();
     }
 
     private static Map<CustomerId, List<CustomerEvent>> snapshot(EventStore store) {

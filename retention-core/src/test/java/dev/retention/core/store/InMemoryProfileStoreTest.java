@@ -1,9 +1,0 @@
-package dev.retention.core.store;
-
-class InMemoryProfileStoreTest extends ProfileStoreContract {
-
-    @Override
-    protected ProfileStore newStore() {
-        return new InMemoryProfileStore();
-    }
-}
