@@ -11,7 +11,8 @@ import java.util.stream.Stream;
  * anything is sent. The engine keeps no other durable state, so a new engine over the same fire
  * log (after a crash or a restart) sends every pending entry and repeats nothing already decided.
  *
- * <p>Contract (checked by the abstract {@code FireLogContract} test suite every implementation
+ * <p>Contract (checked by the abstract {@code FireLogContract} test suite in retention-testkit,
+ * package {@code dev.retention.testkit.contract}, that every implementation
  * extends):
  * <ul>
  *   <li>{@link #record} stores an entry only if no entry has its key; it is atomic, so of two

@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>Implementations must be safe for concurrent use, keep at most one entry per customer and
  * {@link LedgerEntry#key() key} (the first one appended wins, even under concurrent appends), and
  * never change or delete an entry. Every implementation should pass {@code LedgerStoreContract}
- * from this module's tests.
+ * (retention-testkit, package {@code dev.retention.testkit.contract}).
  *
  * <h2>Versions: why and what</h2>
  * A redemption is decided on all of the customer's entries (a redemption dated earlier than one

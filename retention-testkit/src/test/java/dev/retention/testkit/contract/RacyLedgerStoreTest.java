@@ -1,9 +1,10 @@
-package dev.retention.rules.loyalty;
+package dev.retention.testkit.contract;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retention.rules.loyalty.*;
 import dev.retention.core.CustomerId;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,8 @@
-package dev.retention.rules.campaign;
+package dev.retention.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retention.rules.campaign.*;
 import dev.retention.core.CustomerId;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,9 @@
-package dev.retention.rules.loyalty;
+package dev.retention.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retention.rules.loyalty.*;
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
@@ -44,7 +45,7 @@ public abstract class LedgerStoreContract {
     protected abstract LedgerStore newStore();
 
     @BeforeEach
-    void createStore() {
+    public void createStore() {
         store = newStore();
     }
 
@@ -59,13 +60,13 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void anUnknownCustomerHasNoEntries() {
+    public void anUnknownCustomerHasNoEntries() {
         assertThat(store.entries(ANNA)).isEmpty();
         assertThat(store.customers()).isEmpty();
     }
 
     @Test
-    void appendStoresAnEntryAndReportsItNew() {
+    public void appendStoresAnEntryAndReportsItNew() {
         LedgerEntry entry = earn(ANNA, "o-1", T0, 12);
 
         assertThat(store.append(entry)).isTrue();
@@ -75,7 +76,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void appendingTheSameKeyAgainKeepsTheFirstEntry() {
+    public void appendingTheSameKeyAgainKeepsTheFirstEntry() {
         LedgerEntry first = earn(ANNA, "o-1", T0, 12);
         LedgerEntry sameKeyOtherPoints = earn(ANNA, "o-1", T0.plusSeconds(60), 99);
 
@@ -87,7 +88,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void keysAreScopedPerCustomer() {
+    public void keysAreScopedPerCustomer() {
         assertThat(store.append(earn(ANNA, "o-1", T0, 12))).isTrue();
         assertThat(store.append(earn(BEN, "o-1", T0, 7))).isTrue();
 
@@ -97,7 +98,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void entriesComeInTimeOrderThenKeyOrderWhateverTheAppendOrder() {
+    public void entriesComeInTimeOrderThenKeyOrderWhateverTheAppendOrder() {
         LedgerEntry late = earn(ANNA, "o-a", T0.plusSeconds(100), 1);
         LedgerEntry earlyB = earn(ANNA, "o-b", T0, 2);
         LedgerEntry earlyA = redeem(ANNA, "r-1", T0, 1);
@@ -111,7 +112,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void appendAllCountsOnlyNewEntries() {
+    public void appendAllCountsOnlyNewEntries() {
         store.append(earn(ANNA, "o-1", T0, 1));
 
         int added = store.appendAll(List.of(earn(ANNA, "o-1", T0, 1), earn(ANNA, "o-2", T0, 2),
@@ -122,7 +123,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void returnedListsAreNotAffectedByLaterAppends() {
+    public void returnedListsAreNotAffectedByLaterAppends() {
         store.append(earn(ANNA, "o-1", T0, 1));
         List<LedgerEntry> before = store.entries(ANNA);
 
@@ -132,7 +133,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void concurrentAppendsOfOneKeyStoreExactlyOneEntry() throws Exception {
+    public void concurrentAppendsOfOneKeyStoreExactlyOneEntry() throws Exception {
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
@@ -162,7 +163,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void anUnknownCustomerIsAtVersionZero() {
+    public void anUnknownCustomerIsAtVersionZero() {
         LedgerSnapshot snapshot = store.snapshot(ANNA);
 
         assertThat(snapshot.version()).isZero();
@@ -170,7 +171,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void everyAppendThatStoresAnEntryChangesTheVersionAndARepeatDoesNot() {
+    public void everyAppendThatStoresAnEntryChangesTheVersionAndARepeatDoesNot() {
         long v0 = store.snapshot(ANNA).version();
         store.append(earn(ANNA, "o-1", T0, 1));
         long v1 = store.snapshot(ANNA).version();
@@ -185,7 +186,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void appendIfVersionAppendsOnlyAtTheVersionRead() {
+    public void appendIfVersionAppendsOnlyAtTheVersionRead() {
         LedgerEntry first = earn(ANNA, "o-1", T0, 1);
         LedgerEntry second = earn(ANNA, "o-2", T0.plusSeconds(1), 2);
         LedgerSnapshot read = store.snapshot(ANNA);
@@ -201,7 +202,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void aPlainAppendBetweenTheReadingAndTheCompareAndAppendMakesItFail() {
+    public void aPlainAppendBetweenTheReadingAndTheCompareAndAppendMakesItFail() {
         LedgerSnapshot read = store.snapshot(ANNA);
         store.append(earn(ANNA, "o-1", T0, 1));
 
@@ -210,7 +211,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void appendIfVersionRefusesAnotherCustomersEntry() {
+    public void appendIfVersionRefusesAnotherCustomersEntry() {
         long version = store.snapshot(ANNA).version();
 
         assertThatThrownBy(() -> store.appendIfVersion(ANNA, version, List.of(earn(BEN, "o-1", T0, 1))))
@@ -220,7 +221,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void compareAndAppendsOnOneReadingLetExactlyOneWinEveryRound() throws Exception {
+    public void compareAndAppendsOnOneReadingLetExactlyOneWinEveryRound() throws Exception {
         int threads = 8;
         int rounds = 25;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -250,7 +251,7 @@ public abstract class LedgerStoreContract {
     }
 
     @Test
-    void twoLedgersOverTheStoreSpendAThousandPointsInExactlyTenRedemptionsOfAHundred() throws Exception {
+    public void twoLedgersOverTheStoreSpendAThousandPointsInExactlyTenRedemptionsOfAHundred() throws Exception {
         PointsProgram program = PointsProgram.builder().currency("USD").earn(1, Money.of(1, "USD"))
                 .redeem(100, Money.of(5, "USD")).minimumRedemption(1).returnWindow(Duration.ZERO).build();
         PointsLedger shopA = PointsLedger.of(program, store);

@@ -1,8 +1,9 @@
-package dev.retention.rules.campaign;
+package dev.retention.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retention.rules.campaign.*;
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
@@ -44,7 +45,7 @@ public abstract class FireLogContract {
     protected abstract FireLog newFireLog();
 
     @BeforeEach
-    void setUp() {
+    public void setUp() {
         log = newFireLog();
     }
 
@@ -56,7 +57,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void recordsAnEntryOnlyOncePerKey() {
+    public void recordsAnEntryOnlyOncePerKey() {
         FireEntry first = pending("k1", ANNA, T);
         FireEntry sameKey = pending("k1", ANNA, T.plusSeconds(60));
 
@@ -66,7 +67,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void keepsEveryFieldOfAnEntry() {
+    public void keepsEveryFieldOfAnEntry() {
         FireEntry entry = pending("k1", ANNA, T).withAttempt(T.plusSeconds(1))
                 .with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T.plusSeconds(2));
 
@@ -77,7 +78,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void replacesOnlyTheCurrentVersionOfAnEntry() {
+    public void replacesOnlyTheCurrentVersionOfAnEntry() {
         FireEntry original = pending("k1", ANNA, T);
         log.record(original);
         FireEntry claimed = original.withAttempt(T);
@@ -88,7 +89,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void replacingAnUnknownEntryFails() {
+    public void replacingAnUnknownEntryFails() {
         FireEntry entry = pending("k1", ANNA, T);
 
         assertThat(log.replace(entry, entry.withAttempt(T))).isFalse();
@@ -96,7 +97,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void refusesAReplacementWithAnotherKey() {
+    public void refusesAReplacementWithAnotherKey() {
         FireEntry entry = pending("k1", ANNA, T);
         log.record(entry);
 
@@ -105,7 +106,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void listsACustomersEntriesInRecordingOrderWithTheirCurrentState() {
+    public void listsACustomersEntriesInRecordingOrderWithTheirCurrentState() {
         FireEntry late = pending("k-late", ANNA, T.plusSeconds(100));
         FireEntry early = pending("k-early", ANNA, T);
         log.record(late);
@@ -120,7 +121,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void aCustomersEntriesAreASnapshotThatLaterChangesDoNotAlter() {
+    public void aCustomersEntriesAreASnapshotThatLaterChangesDoNotAlter() {
         FireEntry first = pending("k-first", ANNA, T);
         log.record(first);
         List<FireEntry> before = log.entries(ANNA);
@@ -134,7 +135,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void dueListsPendingEntriesUpToTheInstantInclusiveByDueTime() {
+    public void dueListsPendingEntriesUpToTheInstantInclusiveByDueTime() {
         FireEntry atT = pending("b", ANNA, T);
         FireEntry alsoAtT = pending("a", BOB, T);
         FireEntry later = pending("c", ANNA, T.plusSeconds(1));
@@ -151,7 +152,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void dueFollowsRescheduledEntries() {
+    public void dueFollowsRescheduledEntries() {
         FireEntry entry = pending("k", ANNA, T);
         log.record(entry);
         FireEntry deferred = entry.pendingUntil(T.plusSeconds(3600), DecisionCause.QUIET_HOURS, "quiet", T);
@@ -162,7 +163,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void ofConcurrentRecordsAndClaimsOfOneKeyExactlyOneWins() throws Exception {
+    public void ofConcurrentRecordsAndClaimsOfOneKeyExactlyOneWins() throws Exception {
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -186,7 +187,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void readersOfACustomersEntriesSeeWholeEntriesInOrderWhileTheyAreRecorded() throws Exception {
+    public void readersOfACustomersEntriesSeeWholeEntriesInOrderWhileTheyAreRecorded() throws Exception {
         int entries = 2_000;
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -224,7 +225,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void aClaimIsKeptInFlightAndIsNotDueUntilItsLeaseEnds() {
+    public void aClaimIsKeptInFlightAndIsNotDueUntilItsLeaseEnds() {
         FireEntry entry = pending("k1", ANNA, T);
         log.record(entry);
         FireEntry claimed = entry.claim(T, T.plusSeconds(60));
@@ -247,7 +248,7 @@ public abstract class FireLogContract {
     }
 
     @Test
-    void keepsTheNoteThatTheCustomerLeftTheTrigger() {
+    public void keepsTheNoteThatTheCustomerLeftTheTrigger() {
         FireEntry sent = pending("k1", ANNA, T).with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T);
         log.record(sent);
         FireEntry left = sent.leftTrigger(T.plusSeconds(5));
@@ -264,7 +265,7 @@ public abstract class FireLogContract {
      * it as due) makes the second engine send the same key again.
      */
     @Test
-    void whileOneEngineSendsAnotherEngineOverTheLogSendsNoneOfItsClaims() {
+    public void whileOneEngineSendsAnotherEngineOverTheLogSendsNoneOfItsClaims() {
         int customers = 20;
         InMemoryProfileStore profiles = new InMemoryProfileStore();
         for (int i = 0; i < customers; i++) {

@@ -1,9 +1,0 @@
-package dev.retention.rules.loyalty;
-
-class InMemoryLedgerStoreTest extends LedgerStoreContract {
-
-    @Override
-    protected LedgerStore newStore() {
-        return new InMemoryLedgerStore();
-    }
-}
