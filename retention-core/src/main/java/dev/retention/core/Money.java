@@ -20,6 +20,14 @@ import java.util.Currency;
  * Money line = price.times(3);                       // 37.50 USD
  * boolean big = line.isGreaterThan(Money.of(30, "USD"));
  * }</pre>
+ *
+ * <p>Immutable and thread-safe; every operation is pure and returns a new value. Two amounts are
+ * {@link #equals equal} when their minor units and currency are, so {@code 12.50 USD} parsed from
+ * {@code "12.5"} equals one parsed from {@code "12.50"}.
+ *
+ * @param minorUnits the amount in the currency's minor units (cents, yen), negative for a debit or
+ *     refund; any {@code long}
+ * @param currency the currency, not null
  */
 public record Money(long minorUnits, Currency currency) implements Comparable<Money> {
     private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile(
@@ -27,26 +35,66 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
     /** Digits of {@link Long#MAX_VALUE}: no more significant digits can fit. */
     private static final int MAX_LONG_DIGITS = 19;
 
+    /**
+     * An amount of {@code minorUnits} minor units; the same as {@link #ofMinor(long, Currency)}.
+     *
+     * @param minorUnits the amount in the currency's minor units, any {@code long}
+     * @param currency the currency
+     * @throws NullPointerException if {@code currency} is null
+     */
     public Money {
         requireNonNull(currency, "currency");
     }
 
-    /** The amount of {@code minorUnits} minor units, e.g. {@code ofMinor(1250, usd)} is 12.50 USD. */
+    /**
+     * The amount of {@code minorUnits} minor units, e.g. {@code ofMinor(1250, usd)} is 12.50 USD and
+     * {@code ofMinor(1250, jpy)} is 1250 JPY. The form to use when amounts come from a database
+     * column of minor units.
+     *
+     * @param minorUnits the amount in minor units, any {@code long}
+     * @param currency the currency
+     * @return the amount
+     * @throws NullPointerException if {@code currency} is null
+     */
     public static Money ofMinor(long minorUnits, Currency currency) {
         return new Money(minorUnits, currency);
     }
 
-    /** A whole number of major units, e.g. {@code of(30, "USD")} is 30.00 USD. */
+    /**
+     * A whole number of major units, e.g. {@code of(30, "USD")} is 30.00 USD (3000 minor units).
+     *
+     * @param majorUnits the amount in major units (dollars, euros), may be negative
+     * @param currencyCode an ISO 4217 code like {@code "EUR"}; surrounding spaces are ignored
+     * @return the amount
+     * @throws IllegalArgumentException if {@code currencyCode} is null or not an ISO 4217 code
+     * @throws ArithmeticException if the amount in minor units overflows a {@code long}
+     */
     public static Money of(long majorUnits, String currencyCode) {
         Currency currency = currency(currencyCode);
         return new Money(Math.multiplyExact(majorUnits, factor(currency)), currency);
     }
 
+    /**
+     * Nothing, in a currency: the start of a sum.
+     *
+     * @param currency the currency
+     * @return 0 minor units of {@code currency}
+     * @throws NullPointerException if {@code currency} is null
+     */
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }
 
-    /** Parses a plain decimal like {@code "12.50"} or {@code "-3"} in the currency given by its ISO code. */
+    /**
+     * Parses a plain decimal like {@code "12.50"} or {@code "-3"} in the currency given by its ISO
+     * code; as {@link #parse(String, Currency)}.
+     *
+     * @param amount the amount in major units, a plain decimal without exponent or grouping
+     * @param currencyCode an ISO 4217 code like {@code "EUR"}; surrounding spaces are ignored
+     * @return the exact amount
+     * @throws IllegalArgumentException if the currency code is null or unknown, or the amount is
+     *     refused as {@link #parse(String, Currency)} says
+     */
     public static Money parse(String amount, String currencyCode) {
         return parse(amount, currency(currencyCode));
     }
@@ -55,9 +103,14 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
      * Parses a plain decimal amount like {@code "12.50"}, {@code "12.5"} or {@code "-3"}. Leading
      * zeros and trailing fraction zeros are allowed; the work is linear in the text's length, since
      * an amount with more significant digits than a {@code long} of minor units holds (19) is
-     * refused before any arithmetic.
+     * refused before any arithmetic. Surrounding spaces are ignored; exponents ({@code "1e3"}),
+     * grouping ({@code "1,000"}) and currency symbols are refused. Nothing is rounded.
      *
-     * @throws IllegalArgumentException if the text is not a plain decimal number, has more
+     * @param amount the amount in major units
+     * @param currency the currency, which fixes how many fraction digits are allowed
+     * @return the exact amount
+     * @throws NullPointerException if {@code currency} is null
+     * @throws IllegalArgumentException if the text is null, blank, not a plain decimal number, has more
      *     fraction digits than the currency (e.g. {@code "1.234"} USD or {@code "1.5"} JPY), or is
      *     too large for a {@code long} of minor units
      */
@@ -104,83 +157,203 @@ public record Money(long minorUnits, Currency currency) implements Comparable<Mo
                 : "'" + text.substring(0, 20) + "...' (" + text.length() + " characters)";
     }
 
-    /** Parses a decimal in the given currency, rounding to the currency's minor unit with {@code mode}. */
+    /**
+     * Converts a decimal amount in major units, rounding to the currency's minor unit with
+     * {@code mode}: the one place where money is rounded, and only as the caller asks, e.g. for a
+     * percentage discount.
+     *
+     * @param amount the amount in major units, e.g. {@code 12.345}
+     * @param currency the currency, which fixes the minor unit
+     * @param mode how to round digits beyond the minor unit; {@link RoundingMode#UNNECESSARY}
+     *     refuses any rounding
+     * @return the rounded amount, e.g. {@code 12.35 USD} for {@code 12.345} and
+     *     {@link RoundingMode#HALF_UP}
+     * @throws NullPointerException if an argument is null
+     * @throws ArithmeticException if the rounded amount does not fit a {@code long} of minor units,
+     *     or {@code mode} is {@link RoundingMode#UNNECESSARY} and rounding is needed
+     */
     public static Money of(BigDecimal amount, Currency currency, RoundingMode mode) {
         requireNonNull(amount, "amount");
         requireNonNull(mode, "mode");
         return new Money(amount.setScale(fractionDigits(currency), mode).unscaledValue().longValueExact(), currency);
     }
 
+    /**
+     * The sum, exact.
+     *
+     * @param other an amount in the same currency
+     * @return this amount plus {@code other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     * @throws ArithmeticException if the sum overflows a {@code long} of minor units
+     */
     public Money plus(Money other) {
         checkSameCurrency(other);
         return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
     }
 
+    /**
+     * The difference, exact; negative when {@code other} is larger.
+     *
+     * @param other an amount in the same currency
+     * @return this amount minus {@code other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     * @throws ArithmeticException if the difference overflows a {@code long} of minor units
+     */
     public Money minus(Money other) {
         checkSameCurrency(other);
         return new Money(Math.subtractExact(minorUnits, other.minorUnits), currency);
     }
 
-    /** This amount times a quantity, e.g. a unit price times the units on an order line. */
+    /**
+     * This amount times a quantity, e.g. a unit price times the units on an order line.
+     *
+     * @param quantity the factor, may be zero or negative
+     * @return the product, exact, in this currency
+     * @throws ArithmeticException if the product overflows a {@code long} of minor units
+     */
     public Money times(long quantity) {
         return new Money(Math.multiplyExact(minorUnits, quantity), currency);
     }
 
+    /**
+     * The amount with the sign flipped, e.g. to book a refund as a debit.
+     *
+     * @return {@code -this}, in this currency
+     * @throws ArithmeticException for {@code Long.MIN_VALUE} minor units, which has no positive
+     *     counterpart
+     */
     public Money negate() {
         return new Money(Math.negateExact(minorUnits), currency);
     }
 
+    /**
+     * Whether the amount is nothing.
+     *
+     * @return true for 0 minor units
+     */
     public boolean isZero() {
         return minorUnits == 0;
     }
 
+    /**
+     * Whether the amount is more than nothing.
+     *
+     * @return true for more than 0 minor units (zero is not positive)
+     */
     public boolean isPositive() {
         return minorUnits > 0;
     }
 
+    /**
+     * Whether the amount is below nothing, e.g. a net spend after refunds of earlier orders.
+     *
+     * @return true for fewer than 0 minor units
+     */
     public boolean isNegative() {
         return minorUnits < 0;
     }
 
+    /**
+     * Whether this amount is strictly more than {@code other}.
+     *
+     * @param other an amount in the same currency
+     * @return true if {@code this &gt; other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     */
     public boolean isGreaterThan(Money other) {
         return compareTo(other) > 0;
     }
 
+    /**
+     * Whether this amount is at least {@code other}.
+     *
+     * @param other an amount in the same currency
+     * @return true if {@code this &ge; other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     */
     public boolean isAtLeast(Money other) {
         return compareTo(other) >= 0;
     }
 
+    /**
+     * Whether this amount is strictly less than {@code other}.
+     *
+     * @param other an amount in the same currency
+     * @return true if {@code this &lt; other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     */
     public boolean isLessThan(Money other) {
         return compareTo(other) < 0;
     }
 
+    /**
+     * The larger of two amounts, e.g. to floor a net spend at zero.
+     *
+     * @param other an amount in the same currency
+     * @return the larger amount; this one if they are equal
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     */
     public Money max(Money other) {
         return compareTo(other) >= 0 ? this : other;
     }
 
+    /**
+     * The smaller of two amounts, e.g. to cap a discount at the order total.
+     *
+     * @param other an amount in the same currency
+     * @return the smaller amount; this one if they are equal
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     */
     public Money min(Money other) {
         return compareTo(other) <= 0 ? this : other;
     }
 
-    /** The exact decimal amount in major units, e.g. {@code 12.50}. */
+    /**
+     * The exact decimal amount in major units, for display or for arithmetic the caller rounds
+     * itself.
+     *
+     * @return the amount with the currency's scale, e.g. {@code 12.50} for 1250 cents and
+     *     {@code 1250} for 1250 yen
+     */
     public BigDecimal toBigDecimal() {
         return BigDecimal.valueOf(minorUnits, fractionDigits(currency));
     }
 
-    /** Compares amounts of the same currency; different currencies are not comparable and throw. */
+    /**
+     * Compares amounts of the same currency; different currencies are not comparable and throw, so
+     * sort a list of mixed currencies by currency first.
+     *
+     * @param other an amount in the same currency
+     * @return negative, zero or positive as this amount is less than, equal to or more than
+     *     {@code other}
+     * @throws IllegalArgumentException if {@code other} is in another currency
+     * @throws NullPointerException if {@code other} is null
+     */
     @Override
     public int compareTo(Money other) {
         checkSameCurrency(other);
         return Long.compare(minorUnits, other.minorUnits);
     }
 
-    /** The amount and currency code, e.g. {@code "12.50 USD"}. */
+    /**
+     * The amount and currency code, e.g. {@code "12.50 USD"} or {@code "-3.00 EUR"}; the amount part
+     * is a plain decimal that {@link #parse(String, String)} reads back.
+     *
+     * @return the amount in major units, a space and the ISO code
+     */
     @Override
     public String toString() {
         return toBigDecimal().toPlainString() + " " + currency.getCurrencyCode();
     }
 
-    /** The number of fraction digits the currency's minor unit has (2 for USD, 0 for JPY and pseudo currencies). */
+    /**
+     * The number of fraction digits the currency's minor unit has.
+     *
+     * @param currency the currency
+     * @return 2 for USD, 0 for JPY and for pseudo currencies without a minor unit (such as XAU), 3
+     *     for KWD
+     * @throws NullPointerException if {@code currency} is null
+     */
     public static int fractionDigits(Currency currency) {
         return Math.max(0, currency.getDefaultFractionDigits());
     }

@@ -11,15 +11,34 @@ import dev.retention.core.internal.Utf16;
  * before you create it if your system does not). It must be well-formed UTF-16: a lone surrogate
  * is refused, naming its index, since UTF-8 (as stores keep ids) has no form for it and two
  * different ids would be stored alike.
+ *
+ * <p>Immutable and thread-safe. Ids sort by {@link String#compareTo} of their values (UTF-16 code
+ * units), and {@link #toString()} is the bare value.
+ *
+ * @param value the order number, e.g. {@code "o-1001"}; non-blank, well-formed UTF-16, kept as given (not trimmed)
  */
 public record OrderId(String value) implements Comparable<OrderId> {
 
+    /**
+     * Checks the id.
+     *
+     * @param value the id; not blank and well-formed UTF-16
+     * @throws IllegalArgumentException if {@code value} is null, blank or holds a lone surrogate
+     *     (the message names {@code orderId} and the value or the index)
+     */
     public OrderId {
         checkArgument(value != null && !value.isBlank(), "orderId must not be blank, got %s",
                 value == null ? "null" : "'" + value + "'");
         Utf16.checkWellFormed("orderId", value);
     }
 
+    /**
+     * The id with this value; the same as the constructor, shorter to read in a chain.
+     *
+     * @param value the id; not blank and well-formed UTF-16
+     * @return the id
+     * @throws IllegalArgumentException if {@code value} is null, blank or holds a lone surrogate
+     */
     public static OrderId of(String value) {
         return new OrderId(value);
     }

@@ -53,21 +53,45 @@ public final class CustomerHistory {
         this.customerId = customerId;
     }
 
-    /** Wraps a store's snapshot. Internal: stores call this; users call {@link #of}. */
+    /**
+     * Wraps a store's snapshot. Internal: stores call this; users call {@link #of}.
+     *
+     * @param snapshot a read-only snapshot of one customer's log, which the history shares (no copy)
+     * @return the history of the snapshot's customer
+     * @throws NullPointerException if {@code snapshot} is null
+     */
     public static CustomerHistory wrap(CustomerLog snapshot) {
         return new CustomerHistory(requireNonNull(snapshot, "snapshot"));
     }
 
-    /** As {@link #wrap(CustomerLog)}, with the caller's id of the snapshot's customer (saves making one). */
+    /**
+     * As {@link #wrap(CustomerLog)}, with the caller's id of the snapshot's customer (saves making
+     * one). Internal: stores call this.
+     *
+     * @param snapshot a read-only snapshot of one customer's log, which the history shares
+     * @param customerId the id of the snapshot's customer
+     * @return the history of {@code customerId}
+     * @throws IllegalArgumentException if the snapshot holds another customer
+     */
     public static CustomerHistory wrap(CustomerLog snapshot, CustomerId customerId) {
         checkArgument(snapshot.isCustomer(customerId.value()), "snapshot of another customer than %s", customerId);
         return new CustomerHistory(snapshot, customerId);
     }
 
     /**
-     * A history of the given events, for tests and one-off evaluation; repeated event ids count once.
+     * A history of the given events, for tests and one-off evaluation; repeated event ids count once
+     * (the first given wins). The events may come in any order: the history sorts them by time. The
+     * same checks as an {@link dev.retention.core.store.EventStore} apply, so a history built here
+     * is one a store could hold.
      *
-     * @throws IllegalArgumentException if an event belongs to another customer
+     * @param customerId the customer
+     * @param events the customer's events, in any order; the collection is not kept
+     * @return an immutable history of the distinct events
+     * @throws NullPointerException if {@code customerId}, {@code events} or an event is null
+     * @throws IllegalArgumentException if an event belongs to another customer, the refunds of an
+     *     order would add up to more than its total (in whichever order they come), a refund is in
+     *     another currency than its order, or an event would overflow the customer's running total
+     *     of orders or refunds in its currency
      */
     public static CustomerHistory of(CustomerId customerId, Collection<? extends CustomerEvent> events) {
         CustomerLog log = new CustomerLog(requireNonNull(customerId, "customerId"), new Dictionary<>());
@@ -77,49 +101,109 @@ public final class CustomerHistory {
         return new CustomerHistory(log.snapshot());
     }
 
+    /**
+     * A history of the given events; as {@link #of(CustomerId, Collection)}.
+     *
+     * @param customerId the customer
+     * @param events the customer's events, in any order
+     * @return an immutable history of the distinct events
+     * @throws NullPointerException if {@code customerId} or an event is null
+     * @throws IllegalArgumentException if an event belongs to another customer or is refused as
+     *     {@link #of(CustomerId, Collection)} says
+     */
     public static CustomerHistory of(CustomerId customerId, CustomerEvent... events) {
         return of(customerId, List.of(events));
     }
 
-    /** A customer with no events yet. */
+    /**
+     * A customer with no events yet, e.g. one who just signed up.
+     *
+     * @param customerId the customer
+     * @return an empty history; every count is 0 and every {@code Optional} query empty
+     * @throws NullPointerException if {@code customerId} is null
+     */
     public static CustomerHistory empty(CustomerId customerId) {
         return of(customerId, List.of());
     }
 
+    /**
+     * Whose history this is.
+     *
+     * @return the customer
+     */
     public CustomerId customerId() {
         return customerId;
     }
 
+    /**
+     * Whether the customer has no event at all (of any type).
+     *
+     * @return true if {@link #eventCount()} is 0
+     */
     public boolean isEmpty() {
         return log.size() == 0;
     }
 
+    /**
+     * The number of distinct events of every type.
+     *
+     * @return views, cart updates, orders, refunds and custom events together, each event id once
+     */
     public int eventCount() {
         return log.size();
     }
 
-    /** All events, decoded, in time order (ties by event id). Allocates: prefer the queries. */
+    /**
+     * All events, decoded, in time order (ties by event id). Allocates one record per event: prefer
+     * the window queries in hot paths.
+     *
+     * @return a new list of every event, which the caller may keep or change
+     */
     public List<CustomerEvent> events() {
         return log.events();
     }
 
     // ---------------------------------------------------------------- orders
 
+    /**
+     * The number of orders ever placed, refunded ones included (a refund does not undo an order).
+     *
+     * @return the count of {@link OrderPlaced} events
+     */
     public int orderCount() {
         return log.orderCount();
     }
 
-    /** Orders placed in {@code [from, to)}. */
+    /**
+     * The number of orders placed in {@code [from, to)}.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded; {@link Instant#MAX} for no end
+     * @return the count; 0 if {@code from} is not before {@code to}
+     */
     public int orderCount(Instant from, Instant to) {
         return Math.max(0, log.ordersBefore(Nanos.clamped(to)) - log.ordersBefore(Nanos.clamped(from)));
     }
 
-    /** Orders placed at or before {@code asOf}. */
+    /**
+     * The number of orders placed at or before {@code asOf}, e.g. "the customer's orders so far" in
+     * a backtest.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the count
+     */
     public int orderCountAsOf(Instant asOf) {
         return log.ordersBefore(Nanos.justAfter(asOf));
     }
 
-    /** The orders placed in {@code [from, to)}, in time order. */
+    /**
+     * The orders placed in {@code [from, to)}, with their line items.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return a new list in time order (ties by event id); empty if {@code from} is not before
+     *     {@code to}
+     */
     public List<OrderPlaced> orders(Instant from, Instant to) {
         List<OrderPlaced> out = new ArrayList<>();
         for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
@@ -128,26 +212,57 @@ public final class CustomerHistory {
         return out;
     }
 
+    /**
+     * Every order, with its line items.
+     *
+     * @return a new list of all orders in time order (ties by event id)
+     */
     public List<OrderPlaced> orders() {
         return orders(Instant.MIN, Instant.MAX);
     }
 
+    /**
+     * When the customer first ordered: the start of their life as a buyer, e.g. for cohorts.
+     *
+     * @return the time of the earliest order, empty if the customer never ordered
+     */
     public Optional<Instant> firstOrderAt() {
         return log.orderCount() == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(0)));
     }
 
+    /**
+     * When the customer last ordered, over the whole history (including orders after any "now" you
+     * evaluate at: use {@link #lastOrderAt(Instant)} for evaluation at an instant).
+     *
+     * @return the time of the latest order, empty if the customer never ordered
+     */
     public Optional<Instant> lastOrderAt() {
         int n = log.orderCount();
         return n == 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(n - 1)));
     }
 
-    /** The time of the last order placed at or before {@code asOf}. */
+    /**
+     * When the customer last ordered as seen at {@code asOf}: the recency of RFM and win-back.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the time of the latest order at or before {@code asOf}; empty if none
+     */
     public Optional<Instant> lastOrderAt(Instant asOf) {
         int i = orderCountAsOf(asOf) - 1;
         return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.orderTime(i)));
     }
 
-    /** Sum of the totals of orders in {@code [from, to)} in {@code currency}, refunds not subtracted. */
+    /**
+     * Sum of the totals of orders placed in {@code [from, to)} in {@code currency}, refunds not
+     * subtracted. Exact; cannot overflow, since stores refuse an event that would overflow a
+     * customer's running total.
+     *
+     * @param currency the currency to sum; orders in other currencies are left out, not converted
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the sum in {@code currency}; zero if no order in it falls in the window
+     * @throws NullPointerException if {@code currency} is null
+     */
     public Money grossSpend(Currency currency, Instant from, Instant to) {
         return Money.ofMinor(orderSum(currency, from, to), currency);
     }
@@ -155,7 +270,14 @@ public final class CustomerHistory {
     /**
      * What the customer spent in {@code [from, to)} in {@code currency}: order totals placed in the
      * window minus refunds made in the window. Can be negative for a window holding a refund of an
-     * earlier order.
+     * earlier order. Exact; cannot overflow.
+     *
+     * @param currency the currency to sum; orders and refunds in other currencies are left out
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return order totals minus refunds in {@code currency}, possibly negative; zero for an empty
+     *     window
+     * @throws NullPointerException if {@code currency} is null
      */
     public Money netSpend(Currency currency, Instant from, Instant to) {
         long gross = orderSum(currency, from, to);
@@ -163,12 +285,26 @@ public final class CustomerHistory {
         return Money.ofMinor(Math.subtractExact(gross, refunded), currency);
     }
 
-    /** Net spend (orders minus refunds) at or before {@code asOf}. */
+    /**
+     * Lifetime net spend as seen at {@code asOf}: orders placed minus refunds made at or before it,
+     * e.g. for "spent more than N in total". A refund made later than {@code asOf} does not count
+     * yet.
+     *
+     * @param currency the currency to sum; other currencies are left out
+     * @param asOf the instant of evaluation, included
+     * @return order totals minus refunds in {@code currency}; zero if none
+     * @throws NullPointerException if {@code currency} is null
+     */
     public Money netSpendAsOf(Currency currency, Instant asOf) {
         return netSpend(currency, Instant.MIN, justAfter(asOf));
     }
 
-    /** The currencies the customer's orders were placed in, in order of first use. */
+    /**
+     * The currencies the customer's orders were placed in, for summing spend per currency.
+     *
+     * @return a new set in order of first use (time order); empty without orders. Currencies used
+     *     only by refunds or carts are not in it.
+     */
     public Set<Currency> currencies() {
         Set<Currency> out = new LinkedHashSet<>();
         for (int i = 0; i < log.orderCount(); i++) {
@@ -177,7 +313,14 @@ public final class CustomerHistory {
         return out;
     }
 
-    /** Refunds made in {@code [from, to)}, in time order. */
+    /**
+     * The refunds made in {@code [from, to)}, whenever their orders were placed.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return a new list in time order (ties by event id); empty if {@code from} is not before
+     *     {@code to}
+     */
     public List<OrderRefunded> refunds(Instant from, Instant to) {
         List<OrderRefunded> out = new ArrayList<>();
         for (int i = log.refundsBefore(Nanos.clamped(from)), end = log.refundsBefore(Nanos.clamped(to)); i < end; i++) {
@@ -186,7 +329,14 @@ public final class CustomerHistory {
         return out;
     }
 
-    /** Everything refunded so far for the order, zero if nothing (in the order's currency if known). */
+    /**
+     * Everything refunded for the order over the whole history (not only up to some "now").
+     * Scans all the customer's refunds.
+     *
+     * @param orderId the order
+     * @return the sum of its refunds in their currency (the order's: stores refuse a refund in
+     *     another); empty, not zero, if nothing was refunded for it or the customer has no such order
+     */
     public Optional<Money> refundedAmount(OrderId orderId) {
         Money total = null;
         for (int i = 0; i < log.refundCount(); i++) {
@@ -201,6 +351,10 @@ public final class CustomerHistory {
     /**
      * Time between consecutive orders placed at or before {@code asOf}, oldest gap first; one fewer
      * than the orders (empty for zero or one order).
+     *
+     * @param asOf the instant of evaluation, included
+     * @return a new list of the gaps in nanosecond precision, oldest first; a gap is zero for two
+     *     orders at the same instant
      */
     public List<Duration> interPurchaseIntervals(Instant asOf) {
         int n = orderCountAsOf(asOf);
@@ -213,7 +367,12 @@ public final class CustomerHistory {
 
     /**
      * The median time between consecutive orders placed at or before {@code asOf} (the mean of the
-     * two middle gaps for an even count); empty with fewer than two orders.
+     * two middle gaps for an even count, truncated to the nanosecond); the customer's own rhythm
+     * that relative win-back triggers compare against. Sorts the gaps: linear in the orders, plus
+     * the sort.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the median gap; empty with fewer than two orders at or before {@code asOf}
      */
     public Optional<Duration> medianInterPurchaseInterval(Instant asOf) {
         int n = orderCountAsOf(asOf);
@@ -230,7 +389,14 @@ public final class CustomerHistory {
         return Optional.of(Duration.ofNanos(lower + (upper - lower) / 2));
     }
 
-    /** Distinct products on the lines of orders placed in {@code [from, to)}, in order of first purchase. */
+    /**
+     * The distinct products on the lines of orders placed in {@code [from, to)}; an order known
+     * only by its total (no lines) adds none.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return a new set in order of first purchase; empty if none. Refunds do not remove products.
+     */
     public Set<ProductId> productsBought(Instant from, Instant to) {
         Set<ProductId> out = new LinkedHashSet<>();
         for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
@@ -245,7 +411,14 @@ public final class CustomerHistory {
     /**
      * The customer's favourite products: those on orders placed at or before {@code asOf}, by the
      * number of orders holding them (most first), ties to the most recently bought, then to the
-     * smaller id; at most {@code limit}.
+     * smaller id; at most {@code limit}. For "products chosen from the customer's past
+     * preferences" in upsell letters. Costs a sort of the customer's order lines.
+     *
+     * @param asOf the instant of evaluation, included
+     * @param limit how many to return at most, not negative
+     * @return a new list of at most {@code limit} products, best first; shorter if the customer
+     *     bought fewer distinct products
+     * @throws IllegalArgumentException if {@code limit} is negative
      */
     public List<ProductId> favouriteProducts(Instant asOf, int limit) {
         checkArgument(limit >= 0, "limit must not be negative, got %s", limit);
@@ -306,7 +479,16 @@ public final class CustomerHistory {
         return log.products().get(codes[a]).compareTo(log.products().get(codes[b])) < 0;
     }
 
-    /** Whether an order placed in {@code [from, to)} has a line of any of the products. */
+    /**
+     * Whether an order placed in {@code [from, to)} has a line of any of the products, e.g. "viewed
+     * X and did not buy it". A later refund of the order does not undo the purchase.
+     *
+     * @param products the products to look for; unknown products never match
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return true if one of them was bought in the window; false for an empty {@code products}
+     * @throws NullPointerException if {@code products} or one of them is null
+     */
     public boolean boughtAny(Collection<ProductId> products, Instant from, Instant to) {
         int[] codes = codes(products);
         if (codes.length == 0) {
@@ -325,16 +507,36 @@ public final class CustomerHistory {
 
     // ---------------------------------------------------------------- views
 
+    /**
+     * The number of product views ever.
+     *
+     * @return the count of {@link ProductViewed} events
+     */
     public int viewCount() {
         return log.viewCount();
     }
 
-    /** Product views in {@code [from, to)}. */
+    /**
+     * The number of product views in {@code [from, to)}, each view counted (not distinct products).
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the count; 0 if {@code from} is not before {@code to}
+     */
     public int viewCount(Instant from, Instant to) {
         return Math.max(0, log.viewsBefore(Nanos.clamped(to)) - log.viewsBefore(Nanos.clamped(from)));
     }
 
-    /** Views in {@code [from, to)} of any of the given products. */
+    /**
+     * The number of views in {@code [from, to)} of any of the given products; each view counts once
+     * even if a product is given twice.
+     *
+     * @param products the products; unknown products count nothing
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the count; 0 for an empty {@code products}
+     * @throws NullPointerException if {@code products} or one of them is null
+     */
     public int viewCount(Collection<ProductId> products, Instant from, Instant to) {
         int[] codes = codes(products);
         if (codes.length == 0) {
@@ -349,24 +551,52 @@ public final class CustomerHistory {
         return count;
     }
 
-    /** Views after the last order placed at or before {@code asOf}, up to and including {@code asOf}. */
+    /**
+     * The number of views after the last order placed at or before {@code asOf}, up to and including
+     * {@code asOf}: how much the customer browsed without buying. A view at the instant of that
+     * order does not count.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the count; every view up to {@code asOf} if the customer had not ordered by then
+     */
     public int viewCountSinceLastOrder(Instant asOf) {
         Instant since = lastOrderAt(asOf).map(CustomerHistory::justAfter).orElse(Instant.MIN);
         return viewCount(since, justAfter(asOf));
     }
 
+    /**
+     * When the customer last viewed any product, as seen at {@code asOf}.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the time of the latest view at or before {@code asOf}; empty if none
+     */
     public Optional<Instant> lastViewAt(Instant asOf) {
         int i = log.viewsBefore(Nanos.justAfter(asOf)) - 1;
         return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTime(i)));
     }
 
-    /** The first product view in {@code [from, to)}. */
+    /**
+     * When the customer first viewed any product in {@code [from, to)}.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the time of the earliest view in the window; empty if none
+     */
     public Optional<Instant> firstViewAt(Instant from, Instant to) {
         int i = log.viewsBefore(Nanos.clamped(from));
         return i < log.viewsBefore(Nanos.clamped(to)) ? Optional.of(Nanos.toInstant(log.viewTime(i))) : Optional.empty();
     }
 
-    /** The latest view of {@code product} in {@code [from, to)}. Scans the window without allocating. */
+    /**
+     * The latest view of {@code product} in {@code [from, to)}. Scans the window backwards without
+     * allocating.
+     *
+     * @param product the product
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the time of the latest view of {@code product} in the window; empty if none
+     * @throws NullPointerException if {@code product} is null
+     */
     public Optional<Instant> lastViewAt(ProductId product, Instant from, Instant to) {
         int code = log.products().find(requireNonNull(product, "product"));
         if (code < 0) {
@@ -381,7 +611,15 @@ public final class CustomerHistory {
         return Optional.empty();
     }
 
-    /** Distinct products viewed in {@code [from, to)}, most recently viewed first. */
+    /**
+     * The distinct products viewed in {@code [from, to)}, e.g. for the viewed products of an
+     * abandoned-view letter.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return an immutable list, most recently viewed first (by each product's latest view in the
+     *     window); empty if none
+     */
     public List<ProductId> productsViewed(Instant from, Instant to) {
         Set<ProductId> out = new LinkedHashSet<>();
         for (int i = log.viewsBefore(Nanos.clamped(to)) - 1, start = log.viewsBefore(Nanos.clamped(from)); i >= start;
@@ -391,7 +629,13 @@ public final class CustomerHistory {
         return List.copyOf(out);
     }
 
-    /** The product views in {@code [from, to)}, in time order. */
+    /**
+     * The product view events in {@code [from, to)}.
+     *
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return a new list in time order (ties by event id); empty if none
+     */
     public List<ProductViewed> views(Instant from, Instant to) {
         List<ProductViewed> out = new ArrayList<>();
         for (int i = log.viewsBefore(Nanos.clamped(from)), end = log.viewsBefore(Nanos.clamped(to)); i < end; i++) {
@@ -402,7 +646,15 @@ public final class CustomerHistory {
 
     // ---------------------------------------------------------------- carts
 
-    /** The cart as last updated at or before {@code asOf} (possibly emptied), if it was ever updated. */
+    /**
+     * The cart as last updated at or before {@code asOf}. An order does not empty the cart here:
+     * only a {@link CartUpdated} does, so compare with {@link #lastOrderAt(Instant)} to tell an
+     * abandoned cart from a bought one.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the latest cart update (its items empty if the cart was emptied); empty if the cart
+     *     was never updated by then
+     */
     public Optional<CartUpdated> cartAsOf(Instant asOf) {
         int i = log.cartsBefore(Nanos.justAfter(asOf)) - 1;
         return i < 0 ? Optional.empty() : Optional.of(log.cart(i));
@@ -412,7 +664,16 @@ public final class CustomerHistory {
 
     /**
      * Custom events named {@code name} in {@code [from, to)} whose attributes include every entry of
-     * {@code attributes} (an empty map matches any).
+     * {@code attributes} (an empty map matches any). Values compare exactly; the event may have
+     * more attributes than asked.
+     *
+     * @param name the custom event's name, compared exactly
+     * @param attributes the attributes every counted event must have with these values
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return the count; 0 if none
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     * @throws NullPointerException if {@code attributes} is null
      */
     public int customEventCount(String name, java.util.Map<String, String> attributes, Instant from, Instant to) {
         checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
@@ -428,7 +689,15 @@ public final class CustomerHistory {
         return count;
     }
 
-    /** Custom events named {@code name} in {@code [from, to)}, in time order. */
+    /**
+     * The custom events named {@code name} in {@code [from, to)}.
+     *
+     * @param name the custom event's name, compared exactly
+     * @param from the window's start, included
+     * @param to the window's end, excluded
+     * @return a new list in time order (ties by event id); empty if none
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public List<CustomEvent> customEvents(String name, Instant from, Instant to) {
         checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
         List<CustomEvent> out = new ArrayList<>();
@@ -493,6 +762,11 @@ public final class CustomerHistory {
         return false;
     }
 
+    /**
+     * A short summary for logs, without the events.
+     *
+     * @return e.g. {@code CustomerHistory[c-1, 12 events, 3 orders]}
+     */
     @Override
     public String toString() {
         return "CustomerHistory[" + customerId() + ", " + log.size() + " events, " + log.orderCount() + " orders]";

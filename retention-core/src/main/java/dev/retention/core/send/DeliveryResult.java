@@ -5,13 +5,17 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * What a {@link MessageSender} made of one message.
+ * What a {@link MessageSender} made of one message. Build one with the factories
+ * ({@link #sent()}, {@link #retryableFailure(String)}, ...). Immutable and thread-safe.
  *
+ * @param status delivered, already delivered, or failed for now or for good
  * @param providerMessageId the id the provider (SMTP server, push service) gave the message, if any
- * @param detail why it failed, for {@link Status#RETRYABLE_FAILURE} and {@link Status#PERMANENT_FAILURE}
+ * @param detail why it failed, for {@link Status#RETRYABLE_FAILURE} and {@link Status#PERMANENT_FAILURE};
+ *     the engine writes it into the fire log's reason, so it must hold no personal data
  */
 public record DeliveryResult(Status status, Optional<String> providerMessageId, Optional<String> detail) {
 
+    /** How a send ended, which decides what the campaign engine does next with the entry. */
     public enum Status {
         /** Handed over to the channel; done. */
         SENT,
@@ -23,33 +27,81 @@ public record DeliveryResult(Status status, Optional<String> providerMessageId, 
         PERMANENT_FAILURE
     }
 
+    /**
+     * Checks the result; the factories are shorter.
+     *
+     * @param status how the send ended
+     * @param providerMessageId the provider's id of the message, or empty
+     * @param detail why it failed, or empty
+     * @throws NullPointerException if an argument is null
+     */
     public DeliveryResult {
         requireNonNull(status, "status");
         requireNonNull(providerMessageId, "providerMessageId");
         requireNonNull(detail, "detail");
     }
 
+    /**
+     * The message was handed over to the channel, and the provider gave no id.
+     *
+     * @return a {@link Status#SENT} result
+     */
     public static DeliveryResult sent() {
         return new DeliveryResult(Status.SENT, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The message was handed over to the channel under the provider's id, to trace it at the
+     * provider.
+     *
+     * @param providerMessageId the provider's id of the message, e.g. the SMTP queue id
+     * @return a {@link Status#SENT} result
+     * @throws NullPointerException if {@code providerMessageId} is null
+     */
     public static DeliveryResult sent(String providerMessageId) {
         return new DeliveryResult(Status.SENT, Optional.of(providerMessageId), Optional.empty());
     }
 
+    /**
+     * The sender had already sent a message with this idempotency key and sent nothing now; the
+     * engine records the entry as sent.
+     *
+     * @return a {@link Status#DUPLICATE} result
+     */
     public static DeliveryResult duplicate() {
         return new DeliveryResult(Status.DUPLICATE, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * The send failed for now (timeout, throttling, provider down); the engine tries again after its
+     * retry policy's backoff, up to its maximum attempts.
+     *
+     * @param detail why, e.g. {@code "HTTP 503"}; no personal data (it goes into the fire log)
+     * @return a {@link Status#RETRYABLE_FAILURE} result
+     * @throws NullPointerException if {@code detail} is null
+     */
     public static DeliveryResult retryableFailure(String detail) {
         return new DeliveryResult(Status.RETRYABLE_FAILURE, Optional.empty(), Optional.of(detail));
     }
 
+    /**
+     * The send will never succeed (invalid address, unknown template, no contact point); the engine
+     * marks the entry failed and does not retry.
+     *
+     * @param detail why, e.g. {@code "template we-miss-you not found"}; no personal data (it goes
+     *     into the fire log)
+     * @return a {@link Status#PERMANENT_FAILURE} result
+     * @throws NullPointerException if {@code detail} is null
+     */
     public static DeliveryResult permanentFailure(String detail) {
         return new DeliveryResult(Status.PERMANENT_FAILURE, Optional.empty(), Optional.of(detail));
     }
 
-    /** Whether the message is delivered or known delivered ({@code SENT} or {@code DUPLICATE}). */
+    /**
+     * Whether the message is delivered or known delivered.
+     *
+     * @return true for {@link Status#SENT} and {@link Status#DUPLICATE}, false for the failures
+     */
     public boolean isDelivered() {
         return status == Status.SENT || status == Status.DUPLICATE;
     }

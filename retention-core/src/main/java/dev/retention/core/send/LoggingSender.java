@@ -13,14 +13,29 @@ import org.slf4j.LoggerFactory;
 public final class LoggingSender implements MessageSender {
     private final Logger log;
 
+    /** A sender that logs to the SLF4J logger {@code dev.retention.core.send.LoggingSender}. */
     public LoggingSender() {
         this(LoggerFactory.getLogger(LoggingSender.class));
     }
 
+    /**
+     * A sender that logs to the given logger, e.g. one a test captures.
+     *
+     * @param log where to log each message, at INFO
+     * @throws NullPointerException if {@code log} is null
+     */
     public LoggingSender(Logger log) {
         this.log = requireNonNull(log, "log");
     }
 
+    /**
+     * Logs the message's campaign, channel, template, customer id, idempotency key and
+     * personalisation field names (not values), and sends nothing.
+     *
+     * @param message the message
+     * @return always {@link DeliveryResult#sent()}, repeats of a key included
+     * @throws NullPointerException if {@code message} is null
+     */
     @Override
     public DeliveryResult send(OutgoingMessage message) {
         requireNonNull(message, "message");

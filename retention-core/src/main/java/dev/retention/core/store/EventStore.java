@@ -33,15 +33,25 @@ public interface EventStore {
      * already stored for it; an event that would overflow the customer's running total of orders or
      * of refunds in its currency.
      *
-     * @return whether the event was new
+     * <p>Implementations are thread-safe: any thread may append, for one customer or many.
+     *
+     * @param event the event; its customer is the event's {@link CustomerEvent#customerId()}
+     * @return true if the event was stored; false if its customer already had an event with its id
+     *     (the stored one is kept, even if this one differs)
+     * @throws NullPointerException if {@code event} is null
      * @throws IllegalArgumentException naming the event and the amount, for an event refused as above
      */
     boolean append(CustomerEvent event);
 
     /**
-     * Stores each event as {@link #append} would.
+     * Stores each event as {@link #append} would, in the collection's iteration order. Not atomic:
+     * an event refused with an exception stops the loop, and the events before it stay stored, so
+     * fix the data and call again (repeats of those already stored are ignored).
      *
+     * @param events the events, of any customers, in any order
      * @return how many of them were new
+     * @throws NullPointerException if {@code events} or one of them is null
+     * @throws IllegalArgumentException for the first event refused as {@link #append} says
      */
     default int appendAll(Collection<? extends CustomerEvent> events) {
         int added = 0;
@@ -53,21 +63,43 @@ public interface EventStore {
         return added;
     }
 
-    /** The customer's events so far; an empty history for a customer the store has never seen. */
+    /**
+     * The customer's events so far, as an immutable snapshot: appends after the call do not show in
+     * it.
+     *
+     * @param customerId the customer
+     * @return the customer's history; an empty history for a customer the store has never seen
+     * @throws NullPointerException if {@code customerId} is null
+     */
     CustomerHistory history(CustomerId customerId);
 
-    /** Every customer with at least one event, in no particular order. */
+    /**
+     * Every customer with at least one event, e.g. to evaluate a segment over the whole shop.
+     *
+     * @return a stream of distinct ids in no particular order; a customer whose first event arrives
+     *     while the stream runs may or may not be in it
+     */
     Stream<CustomerId> customerIds();
 
     /**
      * A snapshot history of every customer, for bulk evaluation. The stream may be made parallel; a
      * customer whose first event arrives while the stream runs may or may not be included.
+     *
+     * @return one history per customer with at least one event, in no particular order
      */
     Stream<CustomerHistory> histories();
 
-    /** The number of distinct events stored. */
+    /**
+     * The number of distinct events stored, over all customers.
+     *
+     * @return the count; ignored repeats and refused events do not count
+     */
     long eventCount();
 
-    /** The number of customers with at least one event. */
+    /**
+     * The number of customers with at least one event.
+     *
+     * @return the count
+     */
     long customerCount();
 }

@@ -30,6 +30,10 @@ import java.util.stream.Stream;
  * customer's ids take less than 16 MB; past that the scan takes over again).
  */
 public final class InMemoryEventStore implements EventStore {
+    /** An empty store. */
+    public InMemoryEventStore() {
+    }
+
     // keyed by the id's string: a CustomerId object per customer would cost 16 bytes for nothing
     private final ConcurrentHashMap<String, CustomerLog> logs = new ConcurrentHashMap<>();
     private final Dictionary<ProductId> products = new Dictionary<>();
@@ -82,7 +86,8 @@ public final class InMemoryEventStore implements EventStore {
 
     /**
      * Releases the spare capacity that growing arrays keep (up to a third), e.g. after a bulk
-     * import. Appending afterwards works as before; it just grows the arrays again.
+     * import. Appending afterwards works as before; it just grows the arrays again. Safe to call
+     * while other threads append: it locks one customer at a time.
      */
     public void trimToSize() {
         for (CustomerLog log : logs.values()) {
@@ -96,6 +101,8 @@ public final class InMemoryEventStore implements EventStore {
      * Bytes held by the stored events' columns (spare array capacity included, the map of
      * customers and the product dictionary not). For capacity planning; the benchmark measures the
      * retained heap instead.
+     *
+     * @return the bytes, an estimate of the arrays' sizes; locks one customer at a time
      */
     public long columnBytes() {
         long bytes = 0;

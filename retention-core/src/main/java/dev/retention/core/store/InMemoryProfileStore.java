@@ -12,6 +12,10 @@ import java.util.stream.Stream;
 public final class InMemoryProfileStore implements ProfileStore {
     private final ConcurrentHashMap<CustomerId, CustomerProfile> profiles = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryProfileStore() {
+    }
+
     @Override
     public void put(CustomerProfile profile) {
         requireNonNull(profile, "profile");

@@ -12,18 +12,50 @@ import java.util.stream.Stream;
  */
 public interface ProfileStore {
 
-    /** Stores the profile, replacing the customer's previous one. */
+    /**
+     * Stores the profile, replacing the customer's previous one whole (fields are not merged: read,
+     * change with {@link CustomerProfile#toBuilder()}, put back). Implementations are
+     * thread-safe; of two concurrent puts for one customer, one wins whole.
+     *
+     * @param profile the profile, keyed by its {@link CustomerProfile#customerId()}
+     * @throws NullPointerException if {@code profile} is null
+     */
     void put(CustomerProfile profile);
 
+    /**
+     * The customer's stored profile.
+     *
+     * @param customerId the customer
+     * @return the profile last put for the customer; empty if none was
+     * @throws NullPointerException if {@code customerId} is null
+     */
     Optional<CustomerProfile> find(CustomerId customerId);
 
-    /** The stored profile, or {@link CustomerProfile#unknown} (no contacts, no consent) if there is none. */
+    /**
+     * The stored profile, or a stand-in for a customer the shop has told nothing about (a guest who
+     * only has events), which no consent-guarded message reaches.
+     *
+     * @param customerId the customer
+     * @return the stored profile, or {@link CustomerProfile#unknown} (no contacts, no consent, no
+     *     signup time) if there is none; the stand-in is not stored
+     * @throws NullPointerException if {@code customerId} is null
+     */
     default CustomerProfile profileOrUnknown(CustomerId customerId) {
         return find(customerId).orElseGet(() -> CustomerProfile.unknown(customerId));
     }
 
-    /** Every stored profile, in no particular order. */
+    /**
+     * Every stored profile, for bulk evaluation.
+     *
+     * @return a stream of the profiles in no particular order, one per customer; a profile put while
+     *     the stream runs may or may not be in it
+     */
     Stream<CustomerProfile> profiles();
 
+    /**
+     * The number of stored profiles.
+     *
+     * @return the count of customers with a profile
+     */
     long size();
 }
