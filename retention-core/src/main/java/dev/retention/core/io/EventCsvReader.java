@@ -2,15 +2,10 @@ package dev.retention.core.io;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
 import dev.retention.core.ProductId;
-import dev.retention.core.StoreException;
 import dev.retention.core.event.CartUpdated;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.LineItem;
@@ -18,28 +13,42 @@ import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
 import dev.retention.core.internal.UtcInstants;
+import dev.retention.core.io.CsvMapping.Field;
 import dev.retention.core.store.EventStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Reads event logs in the library's CSV format.
+ * Reads event logs in the library's CSV format, or a shop's own export through a {@link CsvMapping}.
  *
  * <h2>Format</h2>
  * A header row naming the columns, in any order:
@@ -51,148 +60,500 @@ import java.util.function.Consumer;
  *   <li>{@code type}: {@code view}, {@code cart}, {@code order} or {@code refund};
  *   <li>{@code product_id}: required for a view; optional on order lines (a row without a product adds
  *       to the order's total only, as in the CDNOW data); a cart row without one is an emptied cart;
- *   <li>{@code order_id}: required for orders and refunds. Consecutive rows with the same
- *       {@code order_id} (and {@code event_id}, if given) are the lines of one order, or of one refund
- *       when they also share the time; the rows of an order must share customer and time;
+ *   <li>{@code order_id}: required for orders and refunds. An order is its order id: every order row
+ *       with that id is one of its lines, wherever it stands in the file. The order's time is its
+ *       earliest line's, its id {@code order:<order_id>}. Refund rows with the same order id, time
+ *       and {@code event_id} are the lines of one refund;
  *   <li>{@code amount}: on an order or refund row, that line's total (not a unit price) as a plain
  *       decimal in the currency's minor unit at most; the order's total is the sum of its rows;
- *   <li>{@code currency}: ISO 4217 code, required with an amount;
+ *   <li>{@code currency}: ISO 4217 code, required with an amount; one per order;
  *   <li>{@code quantity}: units on the line, a whole number from 1, default 1 (informational);
- *   <li>{@code event_id}: the event's id; without it ids are made from the row's content
- *       ({@code order:T00001}), so importing the same file twice stores nothing twice.
+ *   <li>{@code event_id}: on an order row, the line's id: a line repeated with the same id and
+ *       content is a duplicate and counted once, with other content an error. On other rows the
+ *       event's id (the rows of a cart share it). Without it ids are made from the row's content
+ *       ({@code view:c1:p1@2026-03-01T10:00:00Z}), so importing the same file twice stores nothing twice.
  * </ul>
+ * Rows of one order id with two customers or two currencies are an error naming both lines, as are
+ * two events with one id and different content. An order's and a cart's lines are put in a fixed
+ * order (by line id, then content), so any order of a file's rows gives the same events.
  *
- * <p>Strict mode (the default) stops at the first bad row with a {@link CsvFormatException}
- * naming its line, column and value, before anything is stored; lenient mode skips bad rows and
- * reports them in {@link CsvImport#problems()}. Instances are immutable and thread-safe.
+ * <h2>Text</h2>
+ * UTF-8, with or without a byte-order mark (Excel's "CSV UTF-8"), or another charset given with
+ * {@link #withCharset}; a byte that is not in the charset is an error naming its line and byte
+ * offset. Line ends LF or CRLF; fields in double quotes may hold the separator, line ends and
+ * doubled quotes. A {@link CsvMapping} sets the separator and decimal commas.
+ *
+ * <h2>Modes</h2>
+ * Strict mode (the default) stops at the first bad row with a {@link CsvFormatException} naming its
+ * line, column and value; the whole file is read before anything is stored, so a bad file stores
+ * nothing. Lenient mode skips and reports: a bad row rejects its whole order (or refund, or cart),
+ * reported in {@link CsvImport#problems()} with every line it rejects; no event is stored in part.
+ * Instances are immutable and thread-safe.
  */
 public final class EventCsvReader {
-    /** The columns every file needs. */
+    /** The columns every file in the library's own format needs. */
     public static final List<String> REQUIRED_COLUMNS = List.of("occurred_at", "customer_id", "type", "product_id",
             "order_id", "amount", "currency", "quantity");
 
-    private static final CsvMapper MAPPER = CsvMapper.builder()
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.TRIM_SPACES)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
-    private static final Set<String> TYPES = Set.of("view", "cart", "order", "refund");
+    /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
+    private static final Comparator<Row> LINE_ORDER = Comparator.comparing((Row r) -> r.eventId.isEmpty())
+            .thenComparingInt(r -> r.eventId.length()).thenComparing(r -> r.eventId)
+            .thenComparing(r -> r.productId).thenComparingInt(r -> r.quantity)
+            .thenComparingLong(r -> r.amount == null ? Long.MIN_VALUE : r.amount.minorUnits())
+            .thenComparing(r -> r.occurredAt).thenComparingLong(r -> r.line);
 
     private final boolean lenient;
+    private final CsvMapping mapping;
+    private final Charset charset;
+    private final CsvProgress progress;
 
-    private EventCsvReader(boolean lenient) {
+    private EventCsvReader(boolean lenient, CsvMapping mapping, Charset charset, CsvProgress progress) {
         this.lenient = lenient;
+        this.mapping = mapping;
+        this.charset = charset;
+        this.progress = progress;
     }
 
     /** Stops at the first bad row; nothing is returned or stored from a bad file. */
     public static EventCsvReader strict() {
-        return new EventCsvReader(false);
+        return new EventCsvReader(false, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none());
     }
 
-    /** Skips bad rows and reports them. */
+    /** Skips bad rows with their whole order and reports them. */
     public static EventCsvReader lenient() {
-        return new EventCsvReader(true);
+        return new EventCsvReader(true, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none());
+    }
+
+    /** This reader for files in a shop's own layout. */
+    public EventCsvReader withMapping(CsvMapping mapping) {
+        return new EventCsvReader(lenient, requireNonNull(mapping, "mapping"), charset, progress);
+    }
+
+    /**
+     * This reader for files in {@code charset} (default UTF-8), for files read from a path. The
+     * charset must write the CSV's syntax characters as ASCII does (ISO-8859-1, windows-1252 do;
+     * UTF-16 does not: save such files as UTF-8).
+     */
+    public EventCsvReader withCharset(Charset charset) {
+        requireNonNull(charset, "charset");
+        byte[] syntax = "\",;\t\r\n".getBytes(charset);
+        if (!Arrays.equals(syntax, "\",;\t\r\n".getBytes(StandardCharsets.US_ASCII))) {
+            throw new IllegalArgumentException("charset must write quotes, separators and line ends as ASCII does, got "
+                    + charset.name());
+        }
+        return new EventCsvReader(lenient, mapping, charset, progress);
+    }
+
+    /** This reader telling {@code progress} how far a file is read. */
+    public EventCsvReader withProgress(CsvProgress progress) {
+        return new EventCsvReader(lenient, mapping, charset, requireNonNull(progress, "progress"));
+    }
+
+    public CsvMapping mapping() {
+        return mapping;
     }
 
     public CsvImport read(Path file) {
         requireNonNull(file, "file");
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader);
+        try (InputStream in = Files.newInputStream(file)) {
+            long total = Files.size(file);
+            CheckedDecoder decoder = new CheckedDecoder(in, charset, lenient, read -> progress.bytesRead(read, total));
+            return new Run(decoder).read();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event CSV " + file, e);
+        } finally {
+            progress.finished();
         }
     }
 
+    /** Reads text already decoded; see {@link #read(Path)} for files, which checks their encoding. */
     public CsvImport read(Reader reader) {
-        List<CustomerEvent> events = new ArrayList<>();
-        List<CsvProblem> problems = stream(reader, events::add);
-        return new CsvImport(events, problems);
+        requireNonNull(reader, "reader");
+        try {
+            return new Run(reader).read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event CSV", e);
+        }
     }
 
     /**
-     * Reads the whole file, then stores its events: in strict mode a bad file stores nothing.
+     * Reads the whole file, then stores its events: in strict mode a bad file stores nothing, in
+     * lenient mode every event read is whole.
      *
-     * @return what was read; {@code store.eventCount()} tells how many were new
+     * @return what was read, with {@link CsvImport#eventsStored()} telling how many were new
      */
     public CsvImport importInto(EventStore store, Path file) {
         requireNonNull(store, "store");
         CsvImport result = read(file);
-        store.appendAll(result.events());
-        return result;
+        return result.withEventsStored(store.appendAll(result.events()));
     }
 
     /**
-     * Reads events one by one into {@code sink} without holding the file in memory, for logs too
-     * big for {@link #read}. In strict mode a bad row throws after the events before it were
-     * handed over, so the caller decides what a partial read means.
+     * Reads events into {@code sink}. The lines of an order may stand anywhere in the file, so the
+     * whole file is read before the first event is handed over; a bad file in strict mode hands
+     * over nothing.
      *
      * @return the skipped rows (lenient mode)
      */
     public List<CsvProblem> stream(Reader reader, Consumer<? super CustomerEvent> sink) {
-        requireNonNull(reader, "reader");
         requireNonNull(sink, "sink");
-        RowGrouper grouper = new RowGrouper(sink);
-        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class)
-                .with(CsvSchema.emptySchema()).readValues(reader)) {
-            if (!rows.hasNextValue()) {
+        CsvImport result = read(reader);
+        result.events().forEach(sink);
+        return result.problems();
+    }
+
+    /** One import: rows into groups (an order, a refund, a cart, a view), groups into events. */
+    private final class Run {
+        private final CsvRecords records;
+        private final CheckedDecoder decoder;
+        private final Map<String, Group> groups = new LinkedHashMap<>();
+        private final List<CsvProblem> problems = new ArrayList<>();
+        private long rows;
+        private long duplicates;
+        private long merged;
+        private long spread;
+
+        Run(Reader reader) {
+            this.records = new CsvRecords(reader, mapping.separator());
+            this.decoder = reader instanceof CheckedDecoder d ? d : null;
+        }
+
+        CsvImport read() throws IOException {
+            String[] names = records.next();
+            if (names == null) {
                 throw new CsvFormatException(new CsvProblem(1, "header", "", "the file is empty; expected a header"));
             }
-            Header header = Header.parse(rows.nextValue());
-            while (rows.hasNextValue()) {
-                long line = rows.getCurrentLocation().getLineNr();
-                String[] cells = rows.nextValue();
+            Header header = Header.parse(names, mapping, badBytes());
+            for (String[] cells = next(); cells != null; cells = next()) {
+                rows++;
+                long line = records.recordLine();
+                CsvProblem encoding = badBytes();
+                Group group = groups.computeIfAbsent(header.groupKey(cells, line), k -> new Group());
+                group.lines.add(line);
+                if (encoding != null) {
+                    fail(group, encoding);
+                    continue;
+                }
                 try {
-                    grouper.accept(header.row(cells, line));
+                    group.add(header.row(cells, line));
                 } catch (CsvFormatException e) {
-                    if (!lenient) {
-                        throw e;
-                    }
-                    grouper.problems.add(e.problem());
+                    fail(group, e.problem());
                 }
             }
-            grouper.flush();
-            return grouper.problems;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read event CSV", e);
-        } catch (RuntimeException e) {
-            if (e instanceof CsvFormatException || e instanceof UncheckedIOException) {
-                throw e;
+            return build();
+        }
+
+        private String[] next() throws IOException {
+            try {
+                return records.next();
+            } catch (CsvFormatException e) {
+                // an unclosed quote swallowed the rest of the file: nothing after it can be read
+                if (!lenient) {
+                    throw e;
+                }
+                Group group = groups.computeIfAbsent("x" + e.problem().line(), k -> new Group());
+                group.lines.add(e.problem().line());
+                fail(group, e.problem());
+                return null;
             }
-            if (e.getCause() instanceof IOException io) {
-                throw new StoreException("cannot parse event CSV: " + io.getMessage(), io);
+        }
+
+        /** The first bad byte sequence within the last record, if any (lenient mode queues them). */
+        private CsvProblem badBytes() {
+            if (decoder == null) {
+                return null;
             }
-            throw e;
+            CsvProblem first = null;
+            while (!decoder.bad().isEmpty() && decoder.bad().peek().line() <= records.lastLine()) {
+                CsvProblem p = decoder.bad().poll().problem();
+                if (first == null) {
+                    first = new CsvProblem(records.recordLine(), p.column(), p.value(), p.message());
+                }
+            }
+            return first;
+        }
+
+        void fail(Group group, CsvProblem problem) {
+            if (!lenient) {
+                throw new CsvFormatException(problem);
+            }
+            group.problems.add(problem);
+        }
+
+        private CsvImport build() {
+            List<CustomerEvent> events = new ArrayList<>();
+            Map<String, Located> byId = new HashMap<>();
+            for (Group group : groups.values()) {
+                if (group.problems.isEmpty()) {
+                    try {
+                        CustomerEvent event = group.toEvent();
+                        String id = event.customerId().value() + "\u0000" + event.eventId();
+                        Located earlier = byId.get(id);
+                        if (earlier == null) {
+                            byId.put(id, new Located(event, group.first().line));
+                            events.add(event);
+                            if (event instanceof OrderPlaced) {
+                                merged += group.rows.size() > 1 ? 1 : 0;
+                                spread += group.spreadInTime() ? 1 : 0;
+                            }
+                            continue;
+                        }
+                        if (earlier.event.equals(event)) {
+                            duplicates += group.rows.size();
+                            continue;
+                        }
+                        Row first = group.first();
+                        fail(group, first.problem("event_id", event.eventId(), "event id " + event.eventId()
+                                + " of customer " + event.customerId().value() + " is used on line " + earlier.line
+                                + " for another event").problem());
+                    } catch (CsvFormatException e) {
+                        fail(group, e.problem());
+                    }
+                }
+                List<Long> lines = group.lines.stream().sorted().toList();
+                group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+            }
+            problems.sort(Comparator.comparingLong(CsvProblem::line));
+            return new CsvImport(events, problems, rows, duplicates + groups.values().stream()
+                    .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty());
         }
     }
 
-    private record Header(Map<String, Integer> index) {
-        static Header parse(String[] names) {
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < names.length; i++) {
-                index.put(names[i].strip().toLowerCase(java.util.Locale.ROOT), i);
-            }
-            for (String required : REQUIRED_COLUMNS) {
-                if (!index.containsKey(required)) {
-                    throw new CsvFormatException(new CsvProblem(1, required, String.join(",", names),
-                            "the header lacks column '" + required + "'; expected " + String.join(",", REQUIRED_COLUMNS)
-                                    + "[,event_id]"));
+    private record Located(CustomerEvent event, long line) {}
+
+    /** The rows of one event; a bad one makes the whole group a problem. */
+    private static final class Group {
+        final List<Long> lines = new ArrayList<>(1);
+        final List<Row> rows = new ArrayList<>(1);
+        final List<CsvProblem> problems = new ArrayList<>(0);
+        long duplicateLines;
+        private Map<String, Row> lineIds;
+
+        Row first() {
+            return rows.get(0);
+        }
+
+        void add(Row row) {
+            if (!rows.isEmpty()) {
+                Row other = first();
+                if (!other.customerId.equals(row.customerId)) {
+                    throw row.problem("customer_id", row.customerId.value(), "rows of " + row.type + " "
+                            + row.orderId + " name different customers (" + other.customerId.value() + " on line "
+                            + other.line + ")");
+                }
+                if (other.amount != null && row.amount != null
+                        && !other.amount.currency().equals(row.amount.currency())) {
+                    throw row.problem("currency", row.amount.currency().getCurrencyCode(), "rows of " + row.type
+                            + " " + row.orderId + " have different currencies ("
+                            + other.amount.currency().getCurrencyCode() + " on line " + other.line + ")");
                 }
             }
-            return new Header(index);
+            if (row.type.equals("order") && !row.eventId.isEmpty()) {
+                if (lineIds == null) {
+                    lineIds = new HashMap<>();
+                }
+                Row other = lineIds.putIfAbsent(row.eventId, row);
+                if (other != null) {
+                    if (row.sameContent(other)) {
+                        duplicateLines++;
+                        return;
+                    }
+                    throw row.problem("event_id", row.eventId, "line id " + row.eventId + " of order " + row.orderId
+                            + " is used on line " + other.line + " for another line");
+                }
+            }
+            rows.add(row);
+        }
+
+        boolean spreadInTime() {
+            Instant time = first().occurredAt;
+            return rows.stream().anyMatch(r -> !r.occurredAt.equals(time));
+        }
+
+        CustomerEvent toEvent() {
+            if (rows.size() > 1) {
+                rows.sort(LINE_ORDER);
+            }
+            Row first = first();
+            boolean derived = first.eventId.isEmpty();
+            try {
+                return switch (first.type) {
+                    case "view" -> new ProductViewed(derived
+                            ? "view:" + first.customerId.value() + ":" + first.productId + "@" + first.occurredAt
+                            : first.eventId, first.customerId, first.occurredAt, ProductId.of(first.productId));
+                    case "cart" -> new CartUpdated(derived
+                            ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
+                            first.customerId, first.occurredAt, lines());
+                    case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(),
+                            OrderId.of(first.orderId), lines(), total());
+                    default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
+                            : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
+                };
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw first.problem("row", first.type, e.getMessage());
+            }
+        }
+
+        private Instant earliest() {
+            Instant time = first().occurredAt;
+            for (Row row : rows) {
+                if (row.occurredAt.isBefore(time)) {
+                    time = row.occurredAt;
+                }
+            }
+            return time;
+        }
+
+        private List<LineItem> lines() {
+            List<LineItem> lines = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                if (!row.productId.isEmpty()) {
+                    if (row.amount == null) {
+                        throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
+                    }
+                    lines.add(new LineItem(ProductId.of(row.productId), row.quantity, row.amount));
+                }
+            }
+            return lines;
+        }
+
+        private Money total() {
+            Money total = first().amount;
+            for (int i = 1; i < rows.size(); i++) {
+                total = total.plus(rows.get(i).amount);
+            }
+            return total;
+        }
+    }
+
+    /** The header resolved against the mapping: where each field is, or its constant. */
+    private static final class Header {
+        private final CsvMapping mapping;
+        private final int[] index = new int[Field.values().length];
+        private final String[] constant = new String[Field.values().length];
+
+        private Header(CsvMapping mapping) {
+            this.mapping = mapping;
+            Arrays.fill(index, -1);
+        }
+
+        static Header parse(String[] names, CsvMapping mapping, CsvProblem badBytes) {
+            if (badBytes != null) {
+                throw new CsvFormatException(badBytes);
+            }
+            Header header = new Header(mapping);
+            Map<String, Integer> byName = new HashMap<>();
+            for (int i = 0; i < names.length; i++) {
+                String name = names[i].strip().toLowerCase(Locale.ROOT);
+                if (name.isEmpty()) {
+                    continue;
+                }
+                Integer earlier = byName.putIfAbsent(name, i);
+                if (earlier != null) {
+                    throw new CsvFormatException(new CsvProblem(1, names[i].strip(), String.join(",", names),
+                            "column '" + names[i].strip() + "' appears twice in the header (columns " + (earlier + 1)
+                                    + " and " + (i + 1) + "); which one holds the data is unclear"));
+                }
+            }
+            mapping.constants().forEach((field, value) -> header.constant[field.ordinal()] = value);
+            mapping.columns().forEach((field, column) -> {
+                Integer i = byName.get(column.toLowerCase(Locale.ROOT));
+                if (i != null) {
+                    header.index[field.ordinal()] = i;
+                } else if (field != Field.EVENT_ID) {
+                    throw new CsvFormatException(new CsvProblem(1, column, String.join(",", names),
+                            "the header lacks column '" + column + "'; expected " + expected(mapping)));
+                }
+            });
+            return header;
+        }
+
+        private static String expected(CsvMapping mapping) {
+            if (mapping == CsvMapping.standard()) {
+                return String.join(",", REQUIRED_COLUMNS) + "[,event_id]";
+            }
+            return String.join(",", mapping.columns().values()) + " (mapping " + mapping.name() + ")";
+        }
+
+        String cell(String[] cells, Field field) {
+            String c = constant[field.ordinal()];
+            if (c != null) {
+                return c;
+            }
+            int i = index[field.ordinal()];
+            return i < 0 || i >= cells.length ? "" : cells[i].strip();
+        }
+
+        /** The event type of a row, if its type value is known. */
+        Optional<String> type(String[] cells) {
+            Optional<String> type = mapping.eventType(cell(cells, Field.TYPE));
+            if (type.isPresent() && type.get().equals("order") && mapping.refundPrefix().isPresent()
+                    && cell(cells, Field.ORDER_ID).startsWith(mapping.refundPrefix().get())) {
+                return Optional.of("refund");
+            }
+            return type;
+        }
+
+        /**
+         * Which event a row belongs to, known even when the row is bad, so that a bad line rejects
+         * its whole order.
+         */
+        String groupKey(String[] cells, long line) {
+            Optional<String> type = type(cells);
+            String order = cell(cells, Field.ORDER_ID);
+            if (type.isEmpty()) {
+                return "x" + line;
+            }
+            return switch (type.get()) {
+                case "order" -> order.isEmpty() ? "x" + line : "o\u0000" + order;
+                case "refund" -> order.isEmpty() ? "x" + line
+                        : "r\u0000" + order + "\u0000" + timeKey(cells) + "\u0000" + cell(cells, Field.EVENT_ID);
+                case "cart" -> "c\u0000" + cell(cells, Field.CUSTOMER_ID) + "\u0000" + timeKey(cells) + "\u0000"
+                        + cell(cells, Field.EVENT_ID);
+                default -> "x" + line;
+            };
+        }
+
+        private String timeKey(String[] cells) {
+            String raw = cell(cells, Field.OCCURRED_AT);
+            try {
+                return parseTime(raw).toString();
+            } catch (DateTimeParseException e) {
+                return raw;
+            }
+        }
+
+        Instant parseTime(String text) {
+            Optional<DateTimeFormatter> format = mapping.formatter();
+            if (format.isPresent()) {
+                TemporalAccessor t = format.get().parseBest(text, ZonedDateTime::from, LocalDateTime::from,
+                        LocalDate::from);
+                if (t instanceof ZonedDateTime z) {
+                    return z.toInstant();
+                }
+                if (t instanceof LocalDateTime l) {
+                    return l.atZone(mapping.timeZone()).toInstant();
+                }
+                return ((LocalDate) t).atStartOfDay(mapping.timeZone()).toInstant();
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            if (text.endsWith("Z")) {
+                Instant fast = UtcInstants.parseOrNull(text);
+                return fast != null ? fast : Instant.parse(text);
+            }
+            return OffsetDateTime.parse(text).toInstant();
         }
 
         Row row(String[] cells, long line) {
             return new Row(this, cells, line);
         }
-
-        String cell(String[] cells, String column) {
-            Integer i = index.get(column);
-            return i == null || i >= cells.length ? "" : cells[i].strip();
-        }
     }
 
-    /** One parsed row; every accessor names its column in the error it throws. */
+    /** One parsed row; every step names its column in the error it throws. */
     private static final class Row {
         final long line;
         final String type;
@@ -203,35 +564,46 @@ public final class EventCsvReader {
         final String orderId;
         final Money amount;
         final int quantity;
-        final String rawTime;
 
         Row(Header header, String[] cells, long line) {
             this.line = line;
-            this.rawTime = header.cell(cells, "occurred_at");
-            this.occurredAt = parseTime(rawTime);
-            String customer = header.cell(cells, "customer_id");
+            for (String cell : cells) {
+                if (cell.indexOf('\u0000') >= 0) {
+                    throw problem("row", cell.replace('\u0000', ' ').strip(),
+                            "a NUL character: the file looks like UTF-16; save it as UTF-8");
+                }
+            }
+            String rawTime = header.cell(cells, Field.OCCURRED_AT);
+            this.occurredAt = parseTime(header, rawTime);
+            String customer = header.cell(cells, Field.CUSTOMER_ID);
             if (customer.isEmpty()) {
                 throw problem("customer_id", customer, "customer_id is required");
             }
             this.customerId = CustomerId.of(customer);
-            this.type = header.cell(cells, "type");
-            if (!TYPES.contains(type)) {
-                throw problem("type", type, "type must be view, cart, order or refund");
-            }
-            this.eventId = header.cell(cells, "event_id");
-            this.productId = header.cell(cells, "product_id");
-            this.orderId = header.cell(cells, "order_id");
-            this.amount = parseAmount(header.cell(cells, "amount"), header.cell(cells, "currency"));
-            this.quantity = parseQuantity(header.cell(cells, "quantity"));
+            String rawType = header.cell(cells, Field.TYPE);
+            this.type = header.type(cells).orElseThrow(() -> problem("type", rawType,
+                    "type must be view, cart, order or refund"
+                            + (header.mapping.types().isEmpty() ? "" : " or one of " + header.mapping.types().keySet())));
+            this.eventId = header.cell(cells, Field.EVENT_ID);
+            this.productId = header.cell(cells, Field.PRODUCT_ID);
+            this.orderId = header.cell(cells, Field.ORDER_ID);
+            this.quantity = parseQuantity(header.cell(cells, Field.QUANTITY));
+            String currency = header.cell(cells, Field.CURRENCY);
+            boolean unitPrices = header.mapping.columns().containsKey(Field.UNIT_PRICE)
+                    || header.mapping.constants().containsKey(Field.UNIT_PRICE);
+            this.amount = unitPrices
+                    ? parseAmount(header, "unit_price", header.cell(cells, Field.UNIT_PRICE), currency, quantity)
+                    : parseAmount(header, "amount", header.cell(cells, Field.AMOUNT), currency, 1);
             switch (type) {
                 case "view" -> require("product_id", productId);
                 case "order", "refund" -> {
                     require("order_id", orderId);
                     if (amount == null) {
-                        throw problem("amount", "", "amount is required on " + type + " rows");
+                        throw problem(unitPrices ? "unit_price" : "amount", "", (unitPrices ? "unit_price" : "amount")
+                                + " is required on " + type + " rows");
                     }
                     if (type.equals("order") && !productId.isEmpty() && amount.isNegative()) {
-                        throw problem("amount", amount.toBigDecimal().toPlainString(),
+                        throw problem(unitPrices ? "unit_price" : "amount", amount.toBigDecimal().toPlainString(),
                                 "an order line's amount must not be negative");
                     }
                 }
@@ -239,42 +611,57 @@ public final class EventCsvReader {
             }
         }
 
-        private Instant parseTime(String text) {
+        boolean sameContent(Row other) {
+            return type.equals(other.type) && occurredAt.equals(other.occurredAt)
+                    && customerId.equals(other.customerId) && productId.equals(other.productId)
+                    && orderId.equals(other.orderId) && java.util.Objects.equals(amount, other.amount)
+                    && quantity == other.quantity;
+        }
+
+        private Instant parseTime(Header header, String text) {
             if (text.isEmpty()) {
                 throw problem("occurred_at", text, "occurred_at is required");
             }
             try {
-                if (text.length() == 10) {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                }
-                if (text.endsWith("Z")) {
-                    Instant fast = UtcInstants.parseOrNull(text);
-                    return fast != null ? fast : Instant.parse(text);
-                }
-                return OffsetDateTime.parse(text).toInstant();
+                return header.parseTime(text);
             } catch (DateTimeParseException e) {
-                throw problem("occurred_at", text, "occurred_at must be an ISO instant like 2026-03-01T10:15:30Z"
-                        + " or a date like 2026-03-01");
+                throw problem("occurred_at", text, header.mapping.timeFormat()
+                        .map(f -> "occurred_at must be a time like the pattern " + f)
+                        .orElse("occurred_at must be an ISO instant like 2026-03-01T10:15:30Z or a date like 2026-03-01"));
             }
         }
 
-        private Money parseAmount(String text, String currency) {
+        private Money parseAmount(Header header, String column, String text, String currency, int times) {
             if (text.isEmpty()) {
                 return null;
             }
             if (currency.isEmpty()) {
-                throw problem("currency", currency, "currency is required when amount is given");
+                throw problem("currency", currency, "currency is required when " + column + " is given");
             }
-            java.util.Currency parsed;
+            Currency parsed;
             try {
-                parsed = java.util.Currency.getInstance(currency);
+                parsed = Currency.getInstance(currency);
             } catch (IllegalArgumentException e) {
                 throw problem("currency", currency, "currency must be an ISO 4217 code like USD");
             }
+            String plain = text;
+            if (header.mapping.decimalComma()) {
+                if (text.indexOf('.') >= 0) {
+                    throw problem(column, text, column + " must be written with a decimal comma like 12,50"
+                            + " and no thousands separator");
+                }
+                plain = text.replace(',', '.');
+            }
+            if (!PLAIN_DECIMAL.matcher(plain).matches()) {
+                throw problem(column, text, column + " must be a plain decimal number like "
+                        + (header.mapping.decimalComma() ? "12,50" : "12.50"));
+            }
             try {
-                return Money.parse(text, parsed);
+                BigDecimal value = new BigDecimal(plain).multiply(BigDecimal.valueOf(times));
+                return Money.parse(value.toPlainString(), parsed);
             } catch (IllegalArgumentException e) {
-                throw problem("amount", text, e.getMessage());
+                throw problem(column, text, times == 1 ? e.getMessage()
+                        : "unit price " + text + " x quantity " + times + ": " + e.getMessage());
             }
         }
 
@@ -284,6 +671,10 @@ public final class EventCsvReader {
             }
             try {
                 int q = Integer.parseInt(text);
+                if (q < 0 && type.equals("refund")) {
+                    // a cancellation line counts its returned units as negative
+                    return -q;
+                }
                 if (q >= 1) {
                     return q;
                 }
@@ -301,114 +692,6 @@ public final class EventCsvReader {
 
         CsvFormatException problem(String column, String value, String message) {
             return new CsvFormatException(new CsvProblem(line, column, value, message));
-        }
-    }
-
-    /** Merges consecutive rows of one order, refund or cart into one event. */
-    private static final class RowGrouper {
-        private final Consumer<? super CustomerEvent> sink;
-        private final List<CsvProblem> problems = new ArrayList<>();
-        private final Set<String> finishedOrders = new HashSet<>();
-        private final List<Row> group = new ArrayList<>();
-
-        RowGrouper(Consumer<? super CustomerEvent> sink) {
-            this.sink = sink;
-        }
-
-        void accept(Row row) {
-            if (!group.isEmpty() && continues(group.get(0), row)) {
-                Row first = group.get(0);
-                if (!first.customerId.equals(row.customerId)) {
-                    throw row.problem("customer_id", row.customerId.value(), "rows of order " + row.orderId
-                            + " name different customers (" + first.customerId + " on line " + first.line + ")");
-                }
-                if (!first.occurredAt.equals(row.occurredAt)) {
-                    throw row.problem("occurred_at", row.rawTime, "rows of order " + row.orderId
-                            + " have different times (" + first.rawTime + " on line " + first.line + ")");
-                }
-                if (first.amount != null && row.amount != null
-                        && !first.amount.currency().equals(row.amount.currency())) {
-                    throw row.problem("currency", row.amount.currency().getCurrencyCode(), "rows of order "
-                            + row.orderId + " have different currencies");
-                }
-                group.add(row);
-                return;
-            }
-            if (row.type.equals("order") && finishedOrders.contains(row.orderId)) {
-                throw row.problem("order_id", row.orderId,
-                        "order rows must be consecutive, but this order already appeared earlier");
-            }
-            try {
-                flush();
-            } finally {
-                group.add(row);
-            }
-        }
-
-        private static boolean continues(Row first, Row row) {
-            if (!first.type.equals(row.type) || !first.eventId.equals(row.eventId)) {
-                return false;
-            }
-            return switch (row.type) {
-                case "order" -> first.orderId.equals(row.orderId);
-                case "refund" -> first.orderId.equals(row.orderId) && first.occurredAt.equals(row.occurredAt);
-                case "cart" -> first.customerId.equals(row.customerId) && first.occurredAt.equals(row.occurredAt);
-                default -> false;
-            };
-        }
-
-        void flush() {
-            if (group.isEmpty()) {
-                return;
-            }
-            Row first = group.get(0);
-            try {
-                sink.accept(toEvent(first));
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw first.problem("row", first.type, e.getMessage());
-            } finally {
-                if (first.type.equals("order")) {
-                    finishedOrders.add(first.orderId);
-                }
-                group.clear();
-            }
-        }
-
-        private CustomerEvent toEvent(Row first) {
-            // the derived id only when the row has none: building it formats the instant, per row
-            boolean derived = first.eventId.isEmpty();
-            return switch (first.type) {
-                case "view" -> new ProductViewed(derived
-                        ? "view:" + first.customerId + ":" + first.productId + "@" + first.occurredAt : first.eventId,
-                        first.customerId, first.occurredAt, ProductId.of(first.productId));
-                case "cart" -> new CartUpdated(derived ? "cart:" + first.customerId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, lines());
-                case "order" -> new OrderPlaced(derived ? "order:" + first.orderId : first.eventId,
-                        first.customerId, first.occurredAt, OrderId.of(first.orderId), lines(), total());
-                default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
-            };
-        }
-
-        private List<LineItem> lines() {
-            List<LineItem> lines = new ArrayList<>();
-            for (Row row : group) {
-                if (!row.productId.isEmpty()) {
-                    if (row.amount == null) {
-                        throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
-                    }
-                    lines.add(new LineItem(ProductId.of(row.productId), row.quantity, row.amount));
-                }
-            }
-            return lines;
-        }
-
-        private Money total() {
-            Money total = group.get(0).amount;
-            for (int i = 1; i < group.size(); i++) {
-                total = total.plus(group.get(i).amount);
-            }
-            return total;
         }
     }
 }
