@@ -38,7 +38,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -208,7 +207,9 @@ public final class EventCsvReader {
     private final class Run {
         private final CsvRecords records;
         private final CheckedDecoder decoder;
-        private final Map<String, Group> groups = new LinkedHashMap<>();
+        /** Every group in the order of its first row; only groups that can take more rows have a key. */
+        private final List<Group> groups = new ArrayList<>();
+        private final Map<String, Group> byKey = new HashMap<>();
         private final List<CsvProblem> problems = new ArrayList<>();
         private long rows;
         private long duplicates;
@@ -230,7 +231,7 @@ public final class EventCsvReader {
                 rows++;
                 long line = records.recordLine();
                 CsvProblem encoding = badBytes();
-                Group group = groups.computeIfAbsent(header.groupKey(cells, line), k -> new Group());
+                Group group = group(header.groupKey(cells));
                 group.lines.add(line);
                 if (encoding != null) {
                     fail(group, encoding);
@@ -253,11 +254,23 @@ public final class EventCsvReader {
                 if (!lenient) {
                     throw e;
                 }
-                Group group = groups.computeIfAbsent("x" + e.problem().line(), k -> new Group());
+                Group group = group(null);
                 group.lines.add(e.problem().line());
                 fail(group, e.problem());
                 return null;
             }
+        }
+
+        private Group group(String key) {
+            Group group = key == null ? null : byKey.get(key);
+            if (group == null) {
+                group = new Group();
+                groups.add(group);
+                if (key != null) {
+                    byKey.put(key, group);
+                }
+            }
+            return group;
         }
 
         /** The first bad byte sequence within the last record, if any (lenient mode queues them). */
@@ -285,7 +298,7 @@ public final class EventCsvReader {
         private CsvImport build() {
             List<CustomerEvent> events = new ArrayList<>();
             Map<String, Located> byId = new HashMap<>();
-            for (Group group : groups.values()) {
+            for (Group group : groups) {
                 if (group.problems.isEmpty()) {
                     try {
                         CustomerEvent event = group.toEvent();
@@ -316,7 +329,7 @@ public final class EventCsvReader {
                 group.problems.forEach(p -> problems.add(p.rejecting(lines)));
             }
             problems.sort(Comparator.comparingLong(CsvProblem::line));
-            return new CsvImport(events, problems, rows, duplicates + groups.values().stream()
+            return new CsvImport(events, problems, rows, duplicates + groups.stream()
                     .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty());
         }
     }
@@ -498,21 +511,21 @@ public final class EventCsvReader {
 
         /**
          * Which event a row belongs to, known even when the row is bad, so that a bad line rejects
-         * its whole order.
+         * its whole order; {@code null} for a row that is an event on its own.
          */
-        String groupKey(String[] cells, long line) {
+        String groupKey(String[] cells) {
             Optional<String> type = type(cells);
             String order = cell(cells, Field.ORDER_ID);
             if (type.isEmpty()) {
-                return "x" + line;
+                return null;
             }
             return switch (type.get()) {
-                case "order" -> order.isEmpty() ? "x" + line : "o\u0000" + order;
-                case "refund" -> order.isEmpty() ? "x" + line
+                case "order" -> order.isEmpty() ? null : "o\u0000" + order;
+                case "refund" -> order.isEmpty() ? null
                         : "r\u0000" + order + "\u0000" + timeKey(cells) + "\u0000" + cell(cells, Field.EVENT_ID);
                 case "cart" -> "c\u0000" + cell(cells, Field.CUSTOMER_ID) + "\u0000" + timeKey(cells) + "\u0000"
                         + cell(cells, Field.EVENT_ID);
-                default -> "x" + line;
+                default -> null;
             };
         }
 
