@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -190,8 +189,8 @@ public final class CsvMapping {
             throw new InvalidMappingException(source, "$", "a mapping is a JSON object");
         }
         Builder b = builder();
-        for (Iterator<String> keys = root.fieldNames(); keys.hasNext();) {
-            String key = keys.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            String key = entry.getKey();
             if (!JSON_KEYS.contains(key)) {
                 throw new InvalidMappingException(source, "$." + key, "unknown field '" + key + "'; known: "
                         + new java.util.TreeSet<>(JSON_KEYS));
@@ -250,7 +249,7 @@ public final class CsvMapping {
         if (!node.isObject()) {
             throw new InvalidMappingException(source, "$." + key, "an object, got " + node);
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw new InvalidMappingException(source, "$." + key + "." + e.getKey(), "a string, got "
                         + e.getValue());

@@ -23,8 +23,14 @@ final class CsvRecords {
     private final List<String> fields = new ArrayList<>();
 
     CsvRecords(Reader in, char separator) {
+        this(in, separator, 1);
+    }
+
+    /** Records of a piece of a file whose first line is {@code firstLine} of the file. */
+    CsvRecords(Reader in, char separator, long firstLine) {
         this.in = in;
         this.separator = separator;
+        this.line = firstLine;
     }
 
     /** The line the last record started on. */

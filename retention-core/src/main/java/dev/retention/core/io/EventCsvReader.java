@@ -15,15 +15,23 @@ import dev.retention.core.event.ProductViewed;
 import dev.retention.core.internal.UtcInstants;
 import dev.retention.core.io.CsvMapping.Field;
 import dev.retention.core.store.EventStore;
+import dev.retention.core.store.InMemoryEventStore;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,9 +50,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads event logs in the library's CSV format, or a shop's own export through a {@link CsvMapping}.
@@ -103,12 +113,18 @@ public final class EventCsvReader {
             .thenComparingLong(r -> r.amount == null ? Long.MIN_VALUE : r.amount.minorUnits())
             .thenComparing(r -> r.occurredAt).thenComparingLong(r -> r.line);
 
+    /** Files of twice this size or more are read in pieces of about this size on all cores. */
+    private static final long PIECE_BYTES = 4L << 20;
+
+    private final long pieceBytes;
     private final boolean lenient;
     private final CsvMapping mapping;
     private final Charset charset;
     private final CsvProgress progress;
 
-    private EventCsvReader(boolean lenient, CsvMapping mapping, Charset charset, CsvProgress progress) {
+    private EventCsvReader(boolean lenient, CsvMapping mapping, Charset charset, CsvProgress progress,
+            long pieceBytes) {
+        this.pieceBytes = pieceBytes;
         this.lenient = lenient;
         this.mapping = mapping;
         this.charset = charset;
@@ -117,17 +133,19 @@ public final class EventCsvReader {
 
     /** Stops at the first bad row; nothing is returned or stored from a bad file. */
     public static EventCsvReader strict() {
-        return new EventCsvReader(false, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none());
+        return new EventCsvReader(false, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
+                PIECE_BYTES);
     }
 
     /** Skips bad rows with their whole order and reports them. */
     public static EventCsvReader lenient() {
-        return new EventCsvReader(true, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none());
+        return new EventCsvReader(true, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
+                PIECE_BYTES);
     }
 
     /** This reader for files in a shop's own layout. */
     public EventCsvReader withMapping(CsvMapping mapping) {
-        return new EventCsvReader(lenient, requireNonNull(mapping, "mapping"), charset, progress);
+        return new EventCsvReader(lenient, requireNonNull(mapping, "mapping"), charset, progress, pieceBytes);
     }
 
     /**
@@ -142,12 +160,17 @@ public final class EventCsvReader {
             throw new IllegalArgumentException("charset must write quotes, separators and line ends as ASCII does, got "
                     + charset.name());
         }
-        return new EventCsvReader(lenient, mapping, charset, progress);
+        return new EventCsvReader(lenient, mapping, charset, progress, pieceBytes);
     }
 
     /** This reader telling {@code progress} how far a file is read. */
     public EventCsvReader withProgress(CsvProgress progress) {
-        return new EventCsvReader(lenient, mapping, charset, requireNonNull(progress, "progress"));
+        return new EventCsvReader(lenient, mapping, charset, requireNonNull(progress, "progress"), pieceBytes);
+    }
+
+    /** This reader splitting files into pieces of {@code bytes}: tests read small files in pieces. */
+    EventCsvReader withPieceBytes(long bytes) {
+        return new EventCsvReader(lenient, mapping, charset, progress, bytes);
     }
 
     public CsvMapping mapping() {
@@ -156,14 +179,153 @@ public final class EventCsvReader {
 
     public CsvImport read(Path file) {
         requireNonNull(file, "file");
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
             long total = Files.size(file);
-            CheckedDecoder decoder = new CheckedDecoder(in, charset, lenient, read -> progress.bytesRead(read, total));
-            return new Run(decoder).read();
+            if (total >= 2 * pieceBytes && charset.equals(StandardCharsets.UTF_8)
+                    && Runtime.getRuntime().availableProcessors() > 1) {
+                Optional<CsvImport> inPieces = readInPieces(file, total);
+                if (inPieces.isPresent()) {
+                    return inPieces.get();
+                }
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                CheckedDecoder decoder = new CheckedDecoder(in, charset, lenient,
+                        read -> progress.bytesRead(read, total));
+                return new Run(decoder).read();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event CSV " + file, e);
         } finally {
             progress.finished();
+        }
+    }
+
+    /**
+     * Reads a large file in pieces split at line ends, decoded and parsed on all cores: the lines of
+     * an order that fall in one piece are grouped there, the others when the pieces are joined in
+     * file order. Empty for a file with quotes (a quoted line end could split a piece wrongly), lone
+     * CRs or bytes that are not UTF-8, which the sequential reader reads or reports exactly.
+     */
+    Optional<CsvImport> readInPieces(Path file, long total) throws IOException {
+        int n = (int) Math.max(1, Math.min(100_000, total / pieceBytes));
+        long[] starts = new long[n + 1];
+        starts[n] = total;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer probe = ByteBuffer.allocate(1 << 16);
+            for (int i = 1; i < n; i++) {
+                starts[i] = Math.max(starts[i - 1], lineStart(channel, total * i / n, probe));
+            }
+            CharBuffer[] text = new CharBuffer[n];
+            long[] newlines = new long[n];
+            AtomicBoolean plain = new AtomicBoolean(true);
+            long[] read = {0};
+            IntStream.range(0, n).parallel().forEach(i -> {
+                if (plain.get()) {
+                    ByteBuffer bytes = readPiece(channel, starts[i], starts[i + 1]);
+                    newlines[i] = plainLines(bytes);
+                    if (newlines[i] < 0) {
+                        plain.set(false);
+                        return;
+                    }
+                    try {
+                        text[i] = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+                    } catch (CharacterCodingException e) {
+                        plain.set(false);
+                        return;
+                    }
+                    synchronized (read) {
+                        read[0] += starts[i + 1] - starts[i];
+                        progress.bytesRead(read[0], total);
+                    }
+                }
+            });
+            if (!plain.get()) {
+                return Optional.empty();
+            }
+            long[] firstLine = new long[n];
+            firstLine[0] = 1;
+            for (int i = 1; i < n; i++) {
+                firstLine[i] = firstLine[i - 1] + newlines[i - 1];
+            }
+            Run[] runs = new Run[n];
+            runs[0] = new Run(reader(text[0]), 1);
+            Header header = runs[0].header();
+            CsvFormatException[] errors = new CsvFormatException[n];
+            IntStream.range(0, n).parallel().forEach(i -> {
+                try {
+                    if (i > 0) {
+                        runs[i] = new Run(reader(text[i]), firstLine[i]);
+                    }
+                    runs[i].rows(header);
+                } catch (CsvFormatException e) {
+                    errors[i] = e;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                text[i] = null;
+            });
+            for (CsvFormatException e : errors) {
+                if (e != null) {
+                    throw e;
+                }
+            }
+            for (int i = 1; i < n; i++) {
+                runs[0].absorb(runs[i]);
+                runs[i] = null;
+            }
+            return Optional.of(runs[0].build());
+        }
+    }
+
+    private static Reader reader(CharBuffer text) {
+        return new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining());
+    }
+
+    private static ByteBuffer readPiece(FileChannel channel, long from, long to) {
+        ByteBuffer bytes = ByteBuffer.allocate((int) (to - from));
+        try {
+            while (bytes.hasRemaining()) {
+                if (channel.read(bytes, from + bytes.position()) < 0) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.flip();
+    }
+
+    /** The piece's line ends, or -1 if it holds a quote, a NUL or a lone CR (read sequentially). */
+    private static long plainLines(ByteBuffer bytes) {
+        byte[] a = bytes.array();
+        long lines = 0;
+        for (int k = 0, end = bytes.limit(); k < end; k++) {
+            byte b = a[k];
+            if (b == '\n') {
+                lines++;
+            } else if (b == '"' || b == 0 || (b == '\r' && (k + 1 == end || a[k + 1] != '\n'))) {
+                return -1;
+            }
+        }
+        return lines;
+    }
+
+    /** The first line start after {@code from}. */
+    private static long lineStart(FileChannel channel, long from, ByteBuffer probe) throws IOException {
+        long at = from;
+        while (true) {
+            probe.clear();
+            int r = channel.read(probe, at);
+            if (r <= 0) {
+                return channel.size();
+            }
+            for (int k = 0; k < r; k++) {
+                if (probe.get(k) == '\n') {
+                    return at + k + 1;
+                }
+            }
+            at += r;
         }
     }
 
@@ -186,7 +348,16 @@ public final class EventCsvReader {
     public CsvImport importInto(EventStore store, Path file) {
         requireNonNull(store, "store");
         CsvImport result = read(file);
-        return result.withEventsStored(store.appendAll(result.events()));
+        return result.withEventsStored(append(store, result.events()));
+    }
+
+    private static long append(EventStore store, List<CustomerEvent> events) {
+        if (store instanceof InMemoryEventStore && events.size() > 10_000) {
+            // thread-safe per customer, and a file's events have distinct ids per customer, so the
+            // order of the appends does not change what is stored
+            return events.parallelStream().filter(store::append).count();
+        }
+        return store.appendAll(events);
     }
 
     /**
@@ -217,16 +388,44 @@ public final class EventCsvReader {
         private long spread;
 
         Run(Reader reader) {
-            this.records = new CsvRecords(reader, mapping.separator());
+            this(reader, 1);
+        }
+
+        Run(Reader reader, long firstLine) {
+            this.records = new CsvRecords(reader, mapping.separator(), firstLine);
             this.decoder = reader instanceof CheckedDecoder d ? d : null;
         }
 
         CsvImport read() throws IOException {
+            rows(header());
+            return build();
+        }
+
+        Header header() throws IOException {
             String[] names = records.next();
             if (names == null) {
                 throw new CsvFormatException(new CsvProblem(1, "header", "", "the file is empty; expected a header"));
             }
-            Header header = Header.parse(names, mapping, badBytes());
+            return Header.parse(names, mapping, badBytes());
+        }
+
+        /** Takes in the groups of the next piece of the file, merging those of one order. */
+        void absorb(Run piece) {
+            rows += piece.rows;
+            for (Group group : piece.groups) {
+                Group earlier = group.key == null ? null : byKey.get(group.key);
+                if (earlier == null) {
+                    groups.add(group);
+                    if (group.key != null) {
+                        byKey.put(group.key, group);
+                    }
+                } else {
+                    earlier.absorb(group, this);
+                }
+            }
+        }
+
+        void rows(Header header) throws IOException {
             for (String[] cells = next(); cells != null; cells = next()) {
                 rows++;
                 long line = records.recordLine();
@@ -243,7 +442,6 @@ public final class EventCsvReader {
                     fail(group, e.problem());
                 }
             }
-            return build();
         }
 
         private String[] next() throws IOException {
@@ -264,7 +462,7 @@ public final class EventCsvReader {
         private Group group(String key) {
             Group group = key == null ? null : byKey.get(key);
             if (group == null) {
-                group = new Group();
+                group = new Group(key);
                 groups.add(group);
                 if (key != null) {
                     byKey.put(key, group);
@@ -298,10 +496,26 @@ public final class EventCsvReader {
         private CsvImport build() {
             List<CustomerEvent> events = new ArrayList<>();
             Map<String, Located> byId = new HashMap<>();
-            for (Group group : groups) {
+            Object[] built = new Object[groups.size()];
+            IntStream range = IntStream.range(0, built.length);
+            (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
+                Group group = groups.get(i);
                 if (group.problems.isEmpty()) {
                     try {
-                        CustomerEvent event = group.toEvent();
+                        built[i] = group.toEvent();
+                    } catch (CsvFormatException e) {
+                        built[i] = e;
+                    }
+                }
+            });
+            for (int i = 0; i < built.length; i++) {
+                Group group = groups.get(i);
+                if (group.problems.isEmpty()) {
+                    try {
+                        if (built[i] instanceof CsvFormatException e) {
+                            throw e;
+                        }
+                        CustomerEvent event = (CustomerEvent) built[i];
                         String id = event.customerId().value() + "\u0000" + event.eventId();
                         Located earlier = byId.get(id);
                         if (earlier == null) {
@@ -338,11 +552,33 @@ public final class EventCsvReader {
 
     /** The rows of one event; a bad one makes the whole group a problem. */
     private static final class Group {
+        /** Null for a row that is an event on its own. */
+        final String key;
         final List<Long> lines = new ArrayList<>(1);
         final List<Row> rows = new ArrayList<>(1);
         final List<CsvProblem> problems = new ArrayList<>(0);
         long duplicateLines;
         private Map<String, Row> lineIds;
+
+        Group(String key) {
+            this.key = key;
+        }
+
+        /** Takes the rows of the same order from a later piece of the file. */
+        void absorb(Group later, Run run) {
+            lines.addAll(later.lines);
+            duplicateLines += later.duplicateLines;
+            for (CsvProblem p : later.problems) {
+                run.fail(this, p);
+            }
+            for (Row row : later.rows) {
+                try {
+                    add(row);
+                } catch (CsvFormatException e) {
+                    run.fail(this, e.problem());
+                }
+            }
+        }
 
         Row first() {
             return rows.get(0);
