@@ -107,11 +107,31 @@ public final class EventCsvReader {
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
-    private static final Comparator<Row> LINE_ORDER = Comparator.comparing((Row r) -> r.eventId.isEmpty())
-            .thenComparingInt(r -> r.eventId.length()).thenComparing(r -> r.eventId)
-            .thenComparing(r -> r.productId).thenComparingInt(r -> r.quantity)
-            .thenComparingLong(r -> r.amount == null ? Long.MIN_VALUE : r.amount.minorUnits())
-            .thenComparing(r -> r.occurredAt).thenComparingLong(r -> r.line);
+    private static final Comparator<Row> LINE_ORDER = EventCsvReader::compareLines;
+
+    private static int compareLines(Row a, Row b) {
+        if (a.eventId.isEmpty() != b.eventId.isEmpty()) {
+            return a.eventId.isEmpty() ? 1 : -1;
+        }
+        int c = Integer.compare(a.eventId.length(), b.eventId.length());
+        if (c == 0) {
+            c = a.eventId.compareTo(b.eventId);
+        }
+        if (c == 0) {
+            c = a.productId.compareTo(b.productId);
+        }
+        if (c == 0) {
+            c = Integer.compare(a.quantity, b.quantity);
+        }
+        if (c == 0) {
+            c = Long.compare(a.amount == null ? Long.MIN_VALUE : a.amount.minorUnits(),
+                    b.amount == null ? Long.MIN_VALUE : b.amount.minorUnits());
+        }
+        if (c == 0) {
+            c = a.occurredAt.compareTo(b.occurredAt);
+        }
+        return c != 0 ? c : Long.compare(a.line, b.line);
+    }
 
     /** Files of twice this size or more are read in pieces of about this size on all cores. */
     private static final long PIECE_BYTES = 4L << 20;
@@ -380,7 +400,7 @@ public final class EventCsvReader {
         private final CheckedDecoder decoder;
         /** Every group in the order of its first row; only groups that can take more rows have a key. */
         private final List<Group> groups = new ArrayList<>();
-        private final Map<String, Group> byKey = new HashMap<>();
+        private final Map<GroupKey, Group> byKey = new HashMap<>();
         private final List<CsvProblem> problems = new ArrayList<>();
         private long rows;
         private long duplicates;
@@ -459,7 +479,7 @@ public final class EventCsvReader {
             }
         }
 
-        private Group group(String key) {
+        private Group group(GroupKey key) {
             Group group = key == null ? null : byKey.get(key);
             if (group == null) {
                 group = new Group(key);
@@ -495,7 +515,7 @@ public final class EventCsvReader {
 
         private CsvImport build() {
             List<CustomerEvent> events = new ArrayList<>();
-            Map<String, Located> byId = new HashMap<>();
+            Map<EventKey, Located> byId = new HashMap<>(groups.size() * 2);
             Object[] built = new Object[groups.size()];
             IntStream range = IntStream.range(0, built.length);
             (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
@@ -516,7 +536,7 @@ public final class EventCsvReader {
                             throw e;
                         }
                         CustomerEvent event = (CustomerEvent) built[i];
-                        String id = event.customerId().value() + "\u0000" + event.eventId();
+                        EventKey id = new EventKey(event.customerId().value(), event.eventId());
                         Located earlier = byId.get(id);
                         if (earlier == null) {
                             byId.put(id, new Located(event, group.first().line));
@@ -550,17 +570,25 @@ public final class EventCsvReader {
 
     private record Located(CustomerEvent event, long line) {}
 
+    /**
+     * The event a row belongs to: an order by its id; a refund by order, time and event id; a
+     * cart by customer, time and event id.
+     */
+    private record GroupKey(char kind, String id, Object time, String eventId) {}
+
+    private record EventKey(String customer, String eventId) {}
+
     /** The rows of one event; a bad one makes the whole group a problem. */
     private static final class Group {
         /** Null for a row that is an event on its own. */
-        final String key;
+        final GroupKey key;
         final List<Long> lines = new ArrayList<>(1);
         final List<Row> rows = new ArrayList<>(1);
         final List<CsvProblem> problems = new ArrayList<>(0);
         long duplicateLines;
         private Map<String, Row> lineIds;
 
-        Group(String key) {
+        Group(GroupKey key) {
             this.key = key;
         }
 
@@ -749,26 +777,27 @@ public final class EventCsvReader {
          * Which event a row belongs to, known even when the row is bad, so that a bad line rejects
          * its whole order; {@code null} for a row that is an event on its own.
          */
-        String groupKey(String[] cells) {
+        GroupKey groupKey(String[] cells) {
             Optional<String> type = type(cells);
             String order = cell(cells, Field.ORDER_ID);
             if (type.isEmpty()) {
                 return null;
             }
             return switch (type.get()) {
-                case "order" -> order.isEmpty() ? null : "o\u0000" + order;
+                case "order" -> order.isEmpty() ? null : new GroupKey('o', order, null, null);
                 case "refund" -> order.isEmpty() ? null
-                        : "r\u0000" + order + "\u0000" + timeKey(cells) + "\u0000" + cell(cells, Field.EVENT_ID);
-                case "cart" -> "c\u0000" + cell(cells, Field.CUSTOMER_ID) + "\u0000" + timeKey(cells) + "\u0000"
-                        + cell(cells, Field.EVENT_ID);
+                        : new GroupKey('r', order, timeKey(cells), cell(cells, Field.EVENT_ID));
+                case "cart" -> new GroupKey('c', cell(cells, Field.CUSTOMER_ID), timeKey(cells),
+                        cell(cells, Field.EVENT_ID));
                 default -> null;
             };
         }
 
-        private String timeKey(String[] cells) {
+        /** The row's instant, or its text when that is no time (the row is then rejected anyway). */
+        private Object timeKey(String[] cells) {
             String raw = cell(cells, Field.OCCURRED_AT);
             try {
-                return parseTime(raw).toString();
+                return parseTime(raw);
             } catch (DateTimeParseException e) {
                 return raw;
             }
@@ -901,6 +930,10 @@ public final class EventCsvReader {
                 }
                 plain = text.replace(',', '.');
             }
+            long fast = minorUnits(plain, Money.fractionDigits(parsed), times);
+            if (fast != Long.MIN_VALUE) {
+                return Money.ofMinor(fast, parsed);
+            }
             if (!PLAIN_DECIMAL.matcher(plain).matches()) {
                 throw problem(column, text, column + " must be a plain decimal number like "
                         + (header.mapping.decimalComma() ? "12,50" : "12.50"));
@@ -911,6 +944,44 @@ public final class EventCsvReader {
             } catch (IllegalArgumentException e) {
                 throw problem(column, text, times == 1 ? e.getMessage()
                         : "unit price " + text + " x quantity " + times + ": " + e.getMessage());
+            }
+        }
+
+        /**
+         * The common amount, unsigned digits with at most the currency's fraction digits, in minor
+         * units times {@code times}, without a regex or a BigDecimal; {@code Long.MIN_VALUE} for
+         * anything else, which the exact path reads or rejects.
+         */
+        private static long minorUnits(String text, int digits, int times) {
+            int n = text.length();
+            if (n == 0 || n > 15) {
+                return Long.MIN_VALUE;
+            }
+            long value = 0;
+            int fraction = -1;
+            for (int i = 0; i < n; i++) {
+                char ch = text.charAt(i);
+                if (ch == '.' && fraction < 0 && i > 0) {
+                    fraction = 0;
+                } else if (ch >= '0' && ch <= '9') {
+                    value = value * 10 + (ch - '0');
+                    if (fraction >= 0 && ++fraction > digits) {
+                        return Long.MIN_VALUE;
+                    }
+                } else {
+                    return Long.MIN_VALUE;
+                }
+            }
+            if (fraction == 0) {
+                return Long.MIN_VALUE;
+            }
+            for (int f = Math.max(fraction, 0); f < digits; f++) {
+                value *= 10;
+            }
+            try {
+                return Math.multiplyExact(value, times);
+            } catch (ArithmeticException e) {
+                return Long.MIN_VALUE;
             }
         }
 
