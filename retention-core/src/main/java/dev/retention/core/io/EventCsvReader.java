@@ -458,6 +458,11 @@ public final class EventCsvReader {
                 }
                 try {
                     group.add(header.row(cells, line));
+                    if (group.key == null) {
+                        // an event on its own is built at once: its row need not live until the end
+                        group.event = group.toEvent();
+                        group.rows.clear();
+                    }
                 } catch (CsvFormatException e) {
                     fail(group, e.problem());
                 }
@@ -539,7 +544,7 @@ public final class EventCsvReader {
                         EventKey id = new EventKey(event.customerId().value(), event.eventId());
                         Located earlier = byId.get(id);
                         if (earlier == null) {
-                            byId.put(id, new Located(event, group.first().line));
+                            byId.put(id, new Located(event, group.lines.get(0)));
                             events.add(event);
                             if (event instanceof OrderPlaced) {
                                 merged += group.rows.size() > 1 ? 1 : 0;
@@ -548,13 +553,12 @@ public final class EventCsvReader {
                             continue;
                         }
                         if (earlier.event.equals(event)) {
-                            duplicates += group.rows.size();
+                            duplicates += group.lines.size() - group.duplicateLines;
                             continue;
                         }
-                        Row first = group.first();
-                        fail(group, first.problem("event_id", event.eventId(), "event id " + event.eventId()
-                                + " of customer " + event.customerId().value() + " is used on line " + earlier.line
-                                + " for another event").problem());
+                        fail(group, new CsvProblem(group.lines.get(0), "event_id", event.eventId(), "event id "
+                                + event.eventId() + " of customer " + event.customerId().value() + " is used on line "
+                                + earlier.line + " for another event"));
                     } catch (CsvFormatException e) {
                         fail(group, e.problem());
                     }
@@ -586,6 +590,8 @@ public final class EventCsvReader {
         final List<Row> rows = new ArrayList<>(1);
         final List<CsvProblem> problems = new ArrayList<>(0);
         long duplicateLines;
+        /** The event, once built. */
+        CustomerEvent event;
         private Map<String, Row> lineIds;
 
         Group(GroupKey key) {
@@ -650,6 +656,9 @@ public final class EventCsvReader {
         }
 
         CustomerEvent toEvent() {
+            if (event != null) {
+                return event;
+            }
             if (rows.size() > 1) {
                 rows.sort(LINE_ORDER);
             }
