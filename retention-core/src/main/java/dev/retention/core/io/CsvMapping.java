@@ -147,6 +147,21 @@ public final class CsvMapping {
         return resource("online-retail.json");
     }
 
+    /**
+     * A shipped mapping by its name ({@code standard}, {@code shopify-orders}, {@code online-retail}),
+     * or else the mapping JSON file at that path: what a command line's {@code --mapping} takes.
+     */
+    public static CsvMapping named(String nameOrFile) {
+        checkArgument(nameOrFile != null && !nameOrFile.isBlank(), "mapping must name a mapping or a JSON file, got '%s'",
+                nameOrFile);
+        return switch (nameOrFile) {
+            case "standard" -> standard();
+            case "shopify-orders" -> shopifyOrders();
+            case "online-retail" -> onlineRetail();
+            default -> fromJson(Path.of(nameOrFile));
+        };
+    }
+
     private static CsvMapping resource(String file) {
         try (InputStream in = CsvMapping.class.getResourceAsStream(file)) {
             if (in == null) {

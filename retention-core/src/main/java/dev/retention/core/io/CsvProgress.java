@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Hears how far an import of a file has got, for a progress bar. Called on the importing thread
- * after each block read; must be quick.
+ * Hears how far an import of a file has got, for a progress bar. Called after each block read, one
+ * call at a time but not always on the importing thread (a large file is read on all cores), with
+ * {@code read} growing; must be quick.
  */
 @FunctionalInterface
 public interface CsvProgress {

@@ -154,6 +154,20 @@ class CsvMappingTest {
                 .satisfies(e -> assertThat(((OrderPlaced) e).total()).isEqualTo(Money.parse("15.00", "USD")));
     }
 
+    @Test
+    void aCommandLineNamesAShippedMappingOrAJsonFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        assertThat(CsvMapping.named("online-retail").name()).isEqualTo("online-retail");
+        assertThat(CsvMapping.named("shopify-orders").columns()).containsEntry(Field.ORDER_ID, "Name");
+        assertThat(CsvMapping.named("standard")).isSameAs(CsvMapping.standard());
+        Path file = java.nio.file.Files.writeString(dir.resolve("mine.json"),
+                "{\"name\": \"mine\", \"columns\": {\"occurred_at\": \"At\", \"customer_id\": \"Who\"},"
+                        + " \"constants\": {\"type\": \"view\"}}");
+        assertThat(CsvMapping.named(file.toString()).name()).isEqualTo("mine");
+        assertThatThrownBy(() -> CsvMapping.named(dir.resolve("missing.json").toString()))
+                .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("missing.json");
+    }
+
     private static CsvMapping json(String text) {
         return CsvMapping.fromJson(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "test.json");
     }

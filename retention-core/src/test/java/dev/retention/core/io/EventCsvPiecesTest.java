@@ -50,8 +50,21 @@ class EventCsvPiecesTest {
             assertThat(List.of(inPieces.rowsRead(), inPieces.duplicateRows(), inPieces.ordersMerged(),
                     inPieces.ordersSpreadInTime())).isEqualTo(List.of(whole.rowsRead(), whole.duplicateRows(),
                     whole.ordersMerged(), whole.ordersSpreadInTime()));
+            EventCsvReader strict = EventCsvReader.strict();
+            Object wholeStrict = strictOutcome(() -> strict.read(new StringReader(text)).events());
+            Object piecesStrict = strictOutcome(() -> strict.withPieceBytes(pieceBytes).read(file).events());
+            assertThat(piecesStrict).isEqualTo(wholeStrict);
         } finally {
             Files.delete(file);
+        }
+    }
+
+    /** The events, or the problem a strict read stopped at. */
+    private static Object strictOutcome(java.util.function.Supplier<List<CustomerEvent>> read) {
+        try {
+            return read.get();
+        } catch (CsvFormatException e) {
+            return e.problem();
         }
     }
 
