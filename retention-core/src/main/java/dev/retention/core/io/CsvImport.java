@@ -1,18 +1,90 @@
 package dev.retention.core.io;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import dev.retention.core.event.CustomerEvent;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * What reading an event CSV produced: the events, and in lenient mode the rows that were skipped.
+ * What reading an event CSV produced: the events, the rows that were skipped (lenient mode), and
+ * the counts a user checks an import by.
  *
- * @param events the events in file order (rows of one order merged into one event)
- * @param problems the skipped rows; always empty in strict mode, which throws instead
+ * @param events the events, each at the place of its first row in the file (the lines of an order
+ *     merged into one event)
+ * @param problems the rejected rows in file order; always empty in strict mode, which throws instead
+ * @param rowsRead data rows read (the header and blank lines not counted)
+ * @param duplicateRows rows dropped because an identical row with the same {@code event_id} came
+ *     earlier (the same line or event exported twice)
+ * @param ordersMerged orders made from more than one row
+ * @param ordersSpreadInTime orders whose lines have different times (the order takes the earliest)
+ * @param eventsStored how many events were new to the store, when the import stored them
  */
-public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems) {
+public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, long rowsRead, long duplicateRows,
+        long ordersMerged, long ordersSpreadInTime, OptionalLong eventsStored) {
 
     public CsvImport {
         events = List.copyOf(events);
         problems = List.copyOf(problems);
+        checkArgument(rowsRead >= 0, "rowsRead must not be negative, got %s", rowsRead);
+        checkArgument(duplicateRows >= 0, "duplicateRows must not be negative, got %s", duplicateRows);
+        checkArgument(ordersMerged >= 0, "ordersMerged must not be negative, got %s", ordersMerged);
+        checkArgument(ordersSpreadInTime >= 0, "ordersSpreadInTime must not be negative, got %s", ordersSpreadInTime);
+        java.util.Objects.requireNonNull(eventsStored, "eventsStored");
+    }
+
+    /** Events and problems only, the counts zero: for callers that build an import themselves. */
+    public CsvImport(List<CustomerEvent> events, List<CsvProblem> problems) {
+        this(events, problems, 0, 0, 0, 0, OptionalLong.empty());
+    }
+
+    /** The lines rejected, each counted once, whatever the number of problems naming it. */
+    public long linesRejected() {
+        TreeSet<Long> lines = new TreeSet<>();
+        problems.forEach(p -> lines.addAll(p.rejectedLines()));
+        return lines.size();
+    }
+
+    /**
+     * Rejected lines by cause: the column of the problem that rejected them ({@code amount},
+     * {@code encoding}, ...), counting the lines rejected with their order under the same cause.
+     */
+    public Map<String, Long> linesRejectedByCause() {
+        Map<String, TreeSet<Long>> lines = new TreeMap<>();
+        for (CsvProblem p : problems) {
+            lines.computeIfAbsent(p.column(), c -> new TreeSet<>()).addAll(p.rejectedLines());
+        }
+        Map<String, Long> counts = new TreeMap<>();
+        lines.forEach((cause, set) -> counts.put(cause, (long) set.size()));
+        return Map.copyOf(counts);
+    }
+
+    /** This import with the number of events the store took as new. */
+    public CsvImport withEventsStored(long stored) {
+        checkArgument(stored >= 0 && stored <= events.size(), "stored must be between 0 and %s, got %s",
+                events.size(), stored);
+        return new CsvImport(events, problems, rowsRead, duplicateRows, ordersMerged, ordersSpreadInTime,
+                OptionalLong.of(stored));
+    }
+
+    /**
+     * The import report in one line, for a command line:
+     * {@code 12 rows read, 9 events (5 stored), 1 duplicate row, 2 orders merged from several rows
+     * (1 spread in time), 3 lines rejected (amount 3)}.
+     */
+    public String report() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%,d rows read, %,d events", rowsRead, events.size()));
+        eventsStored.ifPresent(stored -> text.append(String.format(" (%,d stored)", stored)));
+        text.append(String.format(", %,d duplicate rows, %,d orders merged from several rows (%,d spread in time)",
+                duplicateRows, ordersMerged, ordersSpreadInTime));
+        text.append(String.format(", %,d lines rejected", linesRejected()));
+        if (!problems.isEmpty()) {
+            text.append(" ").append(linesRejectedByCause());
+        }
+        return text.toString();
     }
 }

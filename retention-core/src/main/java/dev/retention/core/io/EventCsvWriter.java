@@ -21,10 +21,13 @@ import java.time.Instant;
 
 /**
  * Writes events in the CSV format {@link EventCsvReader} reads, with the {@code event_id} column,
- * so that reading the output gives back the same events.
+ * so that reading the output gives back the same events, with two exceptions the format implies:
+ * an order comes back with the id {@code order:<order_id>} (on an order row {@code event_id} names
+ * the line), and a cart's lines come back in the reader's fixed order (by product).
  *
- * <p>An order becomes one row per line; when its total differs from the sum of its lines
- * (shipping, discounts) a row without a product carries the difference. Custom events have no
+ * <p>An order becomes one row per line, numbered 1, 2, ... in {@code event_id} so that its lines
+ * come back in their order; when its total differs from the sum of its lines (shipping, discounts)
+ * a row without a product carries the difference. Custom events have no
  * place in the format: {@link #write} refuses them unless told to skip them. Immutable and
  * thread-safe.
  */
@@ -76,13 +79,14 @@ public final class EventCsvWriter {
                     }
                 } else if (event instanceof OrderPlaced o) {
                     Money rest = o.total();
+                    int line = 0;
                     for (LineItem item : o.items()) {
                         rows.write(row(o, "order", item.productId().value(), o.orderId().value(), item.amount(),
-                                String.valueOf(item.quantity())));
+                                String.valueOf(item.quantity()), String.valueOf(++line)));
                         rest = rest.minus(item.amount());
                     }
                     if (o.items().isEmpty() || !rest.isZero()) {
-                        rows.write(row(o, "order", "", o.orderId().value(), rest, ""));
+                        rows.write(row(o, "order", "", o.orderId().value(), rest, "", String.valueOf(++line)));
                     }
                 } else if (event instanceof OrderRefunded r) {
                     rows.write(row(r, "refund", "", r.orderId().value(), r.amount(), ""));
@@ -102,10 +106,15 @@ public final class EventCsvWriter {
 
     private static String[] row(CustomerEvent event, String type, String product, String order, Money amount,
             String quantity) {
+        return row(event, type, product, order, amount, quantity, event.eventId());
+    }
+
+    private static String[] row(CustomerEvent event, String type, String product, String order, Money amount,
+            String quantity, String id) {
         return new String[] {
             time(event.occurredAt()), event.customerId().value(), type, product, order,
             amount == null ? "" : amount.toBigDecimal().toPlainString(),
-            amount == null ? "" : amount.currency().getCurrencyCode(), quantity, event.eventId()
+            amount == null ? "" : amount.currency().getCurrencyCode(), quantity, id
         };
     }
 

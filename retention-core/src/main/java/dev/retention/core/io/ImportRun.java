@@ -1,0 +1,195 @@
+package dev.retention.core.io;
+
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.OrderPlaced;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+
+/** One import: rows into groups (an order, a refund, a cart, a view), groups into events. */
+final class ImportRun {
+    private final CsvMapping mapping;
+    private final boolean lenient;
+    private final CsvRecords records;
+    private final CheckedDecoder decoder;
+    /** Every group in the order of its first row; only groups that can take more rows have a key. */
+    private final List<RowGroup> groups = new ArrayList<>();
+    private final Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
+    private final List<CsvProblem> problems = new ArrayList<>();
+    private long rows;
+    private long duplicates;
+    private long merged;
+    private long spread;
+
+    ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient) {
+        this.mapping = mapping;
+        this.lenient = lenient;
+        this.records = new CsvRecords(reader, mapping.separator(), firstLine);
+        this.decoder = reader instanceof CheckedDecoder d ? d : null;
+    }
+
+    CsvImport read() throws IOException {
+        rows(header());
+        return build();
+    }
+
+    CsvHeader header() throws IOException {
+        String[] names = records.next();
+        if (names == null) {
+            throw new CsvFormatException(new CsvProblem(1, "header", "", "the file is empty; expected a header"));
+        }
+        return CsvHeader.parse(names, mapping, badBytes());
+    }
+
+    /** Takes in the groups of the next piece of the file, merging those of one order. */
+    void absorb(ImportRun piece) {
+        rows += piece.rows;
+        for (RowGroup group : piece.groups) {
+            RowGroup earlier = group.key == null ? null : byKey.get(group.key);
+            if (earlier == null) {
+                groups.add(group);
+                if (group.key != null) {
+                    byKey.put(group.key, group);
+                }
+            } else {
+                earlier.absorb(group, this);
+            }
+        }
+    }
+
+    void rows(CsvHeader header) throws IOException {
+        for (String[] cells = next(); cells != null; cells = next()) {
+            rows++;
+            long line = records.recordLine();
+            CsvProblem encoding = badBytes();
+            RowGroup group = group(header.groupKey(cells));
+            group.lines.add(line);
+            if (encoding != null) {
+                fail(group, encoding);
+                continue;
+            }
+            try {
+                group.add(header.row(cells, line));
+                if (group.key == null) {
+                    // an event on its own is built at once: its row need not live until the end
+                    group.event = group.toEvent();
+                    group.rows.clear();
+                }
+            } catch (CsvFormatException e) {
+                fail(group, e.problem());
+            }
+        }
+    }
+
+    private String[] next() throws IOException {
+        try {
+            return records.next();
+        } catch (CsvFormatException e) {
+            // an unclosed quote swallowed the rest of the file: nothing after it can be read
+            if (!lenient) {
+                throw e;
+            }
+            RowGroup group = group(null);
+            group.lines.add(e.problem().line());
+            fail(group, e.problem());
+            return null;
+        }
+    }
+
+    private RowGroup group(RowGroup.Key key) {
+        RowGroup group = key == null ? null : byKey.get(key);
+        if (group == null) {
+            group = new RowGroup(key);
+            groups.add(group);
+            if (key != null) {
+                byKey.put(key, group);
+            }
+        }
+        return group;
+    }
+
+    /** The first bad byte sequence within the last record, if any (lenient mode queues them). */
+    private CsvProblem badBytes() {
+        if (decoder == null) {
+            return null;
+        }
+        CsvProblem first = null;
+        while (!decoder.bad().isEmpty() && decoder.bad().peek().line() <= records.lastLine()) {
+            CsvProblem p = decoder.bad().poll().problem();
+            if (first == null) {
+                first = new CsvProblem(records.recordLine(), p.column(), p.value(), p.message());
+            }
+        }
+        return first;
+    }
+
+    void fail(RowGroup group, CsvProblem problem) {
+        if (!lenient) {
+            throw new CsvFormatException(problem);
+        }
+        group.problems.add(problem);
+    }
+
+    CsvImport build() {
+        List<CustomerEvent> events = new ArrayList<>();
+        Map<EventKey, Located> byId = new HashMap<>(groups.size() * 2);
+        Object[] built = new Object[groups.size()];
+        IntStream range = IntStream.range(0, built.length);
+        (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
+            RowGroup group = groups.get(i);
+            if (group.problems.isEmpty()) {
+                try {
+                    built[i] = group.toEvent();
+                } catch (CsvFormatException e) {
+                    built[i] = e;
+                }
+            }
+        });
+        for (int i = 0; i < built.length; i++) {
+            RowGroup group = groups.get(i);
+            if (group.problems.isEmpty()) {
+                try {
+                    if (built[i] instanceof CsvFormatException e) {
+                        throw e;
+                    }
+                    CustomerEvent event = (CustomerEvent) built[i];
+                    EventKey id = new EventKey(event.customerId().value(), event.eventId());
+                    Located earlier = byId.get(id);
+                    if (earlier == null) {
+                        byId.put(id, new Located(event, group.lines.get(0)));
+                        events.add(event);
+                        if (event instanceof OrderPlaced) {
+                            merged += group.rows.size() > 1 ? 1 : 0;
+                            spread += group.spreadInTime() ? 1 : 0;
+                        }
+                        continue;
+                    }
+                    if (earlier.event.equals(event)) {
+                        duplicates += group.lines.size() - group.duplicateLines;
+                        continue;
+                    }
+                    fail(group, new CsvProblem(group.lines.get(0), "event_id", event.eventId(), "event id "
+                            + event.eventId() + " of customer " + event.customerId().value() + " is used on line "
+                            + earlier.line + " for another event"));
+                } catch (CsvFormatException e) {
+                    fail(group, e.problem());
+                }
+            }
+            List<Long> lines = group.lines.stream().sorted().toList();
+            group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+        }
+        problems.sort(Comparator.comparingLong(CsvProblem::line));
+        return new CsvImport(events, problems, rows, duplicates + groups.stream()
+                .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty());
+    }
+
+    private record Located(CustomerEvent event, long line) {}
+    
+    private record EventKey(String customer, String eventId) {}
+}

@@ -1,0 +1,182 @@
+package dev.retention.core.io;
+
+import dev.retention.core.Money;
+import dev.retention.core.OrderId;
+import dev.retention.core.ProductId;
+import dev.retention.core.event.CartUpdated;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.LineItem;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.OrderRefunded;
+import dev.retention.core.event.ProductViewed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The rows of one event; a bad one makes the whole group a problem. */
+final class RowGroup {
+    /**
+     * The event a row belongs to: an order by its id; a refund by order, time and event id; a
+     * cart by customer, time and event id.
+     */
+    record Key(char kind, String id, Object time, String eventId) {}
+
+    /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
+    private static final Comparator<CsvRow> LINE_ORDER = RowGroup::compareLines;
+
+    private static int compareLines(CsvRow a, CsvRow b) {
+        if (a.eventId.isEmpty() != b.eventId.isEmpty()) {
+            return a.eventId.isEmpty() ? 1 : -1;
+        }
+        int c = Integer.compare(a.eventId.length(), b.eventId.length());
+        if (c == 0) {
+            c = a.eventId.compareTo(b.eventId);
+        }
+        if (c == 0) {
+            c = a.productId.compareTo(b.productId);
+        }
+        if (c == 0) {
+            c = Integer.compare(a.quantity, b.quantity);
+        }
+        if (c == 0) {
+            c = Long.compare(a.amount == null ? Long.MIN_VALUE : a.amount.minorUnits(),
+                    b.amount == null ? Long.MIN_VALUE : b.amount.minorUnits());
+        }
+        if (c == 0) {
+            c = a.occurredAt.compareTo(b.occurredAt);
+        }
+        return c != 0 ? c : Long.compare(a.line, b.line);
+    }
+
+    /** Null for a row that is an event on its own. */
+    final RowGroup.Key key;
+    final List<Long> lines = new ArrayList<>(1);
+    final List<CsvRow> rows = new ArrayList<>(1);
+    final List<CsvProblem> problems = new ArrayList<>(0);
+    long duplicateLines;
+    /** The event, once built. */
+    CustomerEvent event;
+    private Map<String, CsvRow> lineIds;
+
+    RowGroup(RowGroup.Key key) {
+        this.key = key;
+    }
+
+    /** Takes the rows of the same order from a later piece of the file. */
+    void absorb(RowGroup later, ImportRun run) {
+        lines.addAll(later.lines);
+        duplicateLines += later.duplicateLines;
+        for (CsvProblem p : later.problems) {
+            run.fail(this, p);
+        }
+        for (CsvRow row : later.rows) {
+            try {
+                add(row);
+            } catch (CsvFormatException e) {
+                run.fail(this, e.problem());
+            }
+        }
+    }
+
+    CsvRow first() {
+        return rows.get(0);
+    }
+
+    void add(CsvRow row) {
+        if (!rows.isEmpty()) {
+            CsvRow other = first();
+            if (!other.customerId.equals(row.customerId)) {
+                throw row.problem("customer_id", row.customerId.value(), "rows of " + row.type + " "
+                        + row.orderId + " name different customers (" + other.customerId.value() + " on line "
+                        + other.line + ")");
+            }
+            if (other.amount != null && row.amount != null
+                    && !other.amount.currency().equals(row.amount.currency())) {
+                throw row.problem("currency", row.amount.currency().getCurrencyCode(), "rows of " + row.type
+                        + " " + row.orderId + " have different currencies ("
+                        + other.amount.currency().getCurrencyCode() + " on line " + other.line + ")");
+            }
+        }
+        if (row.type.equals("order") && !row.eventId.isEmpty()) {
+            if (lineIds == null) {
+                lineIds = new HashMap<>();
+            }
+            CsvRow other = lineIds.putIfAbsent(row.eventId, row);
+            if (other != null) {
+                if (row.sameContent(other)) {
+                    duplicateLines++;
+                    return;
+                }
+                throw row.problem("event_id", row.eventId, "line id " + row.eventId + " of order " + row.orderId
+                        + " is used on line " + other.line + " for another line");
+            }
+        }
+        rows.add(row);
+    }
+
+    boolean spreadInTime() {
+        Instant time = first().occurredAt;
+        return rows.stream().anyMatch(r -> !r.occurredAt.equals(time));
+    }
+
+    CustomerEvent toEvent() {
+        if (event != null) {
+            return event;
+        }
+        if (rows.size() > 1) {
+            rows.sort(LINE_ORDER);
+        }
+        CsvRow first = first();
+        boolean derived = first.eventId.isEmpty();
+        try {
+            return switch (first.type) {
+                case "view" -> new ProductViewed(derived
+                        ? "view:" + first.customerId.value() + ":" + first.productId + "@" + first.occurredAt
+                        : first.eventId, first.customerId, first.occurredAt, ProductId.of(first.productId));
+                case "cart" -> new CartUpdated(derived
+                        ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
+                        first.customerId, first.occurredAt, lines());
+                case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(),
+                        OrderId.of(first.orderId), lines(), total());
+                default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
+                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
+            };
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw first.problem("row", first.type, e.getMessage());
+        }
+    }
+
+    private Instant earliest() {
+        Instant time = first().occurredAt;
+        for (CsvRow row : rows) {
+            if (row.occurredAt.isBefore(time)) {
+                time = row.occurredAt;
+            }
+        }
+        return time;
+    }
+
+    private List<LineItem> lines() {
+        List<LineItem> lines = new ArrayList<>(rows.size());
+        for (CsvRow row : rows) {
+            if (!row.productId.isEmpty()) {
+                if (row.amount == null) {
+                    throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
+                }
+                lines.add(new LineItem(ProductId.of(row.productId), row.quantity, row.amount));
+            }
+        }
+        return lines;
+    }
+
+    private Money total() {
+        Money total = first().amount;
+        for (int i = 1; i < rows.size(); i++) {
+            total = total.plus(rows.get(i).amount);
+        }
+        return total;
+    }
+}
