@@ -20,6 +20,10 @@ import java.util.Optional;
  * @param orderId the order an order earn, a clawback or a referral bonus belongs to
  * @param amount the order total for an order earn (the base for proportional clawbacks); the
  *     refunded money for a clawback; empty otherwise
+ * @param customerId the customer whose ledger holds the entry
+ * @param source the origin, unique in the customer's ledger
+ * @param kind what the entry records
+ * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
  */
 public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, Instant occurredAt,
         Instant availableAt, long points, Optional<OrderId> orderId, Optional<Money> amount) {
@@ -28,6 +32,23 @@ public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, 
     public static final Comparator<LedgerEntry> TIME_ORDER =
             Comparator.comparing(LedgerEntry::occurredAt).thenComparing(e -> e.source().key());
 
+    /**
+     * Validates the components against the kind (see {@link EntryKind}).
+     *
+     * @param points the points as recorded: see {@link EntryKind} for the sign per kind
+     * @param availableAt when earned points become spendable (the end of the return window for
+     *     an order); equal to {@code occurredAt} for every other entry
+     * @param orderId the order an order earn, a clawback or a referral bonus belongs to
+     * @param amount the order total for an order earn (the base for proportional clawbacks); the
+     *     refunded money for a clawback; empty otherwise
+     * @param customerId the customer whose ledger holds the entry
+     * @param source the origin, unique in the customer's ledger
+     * @param kind what the entry records
+     * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
+     * @throws IllegalArgumentException if {@code availableAt} is before {@code occurredAt}, or the points,
+     *     order or amount do not fit the kind
+     * @throws NullPointerException if a component is null
+     */
     public LedgerEntry {
         requireNonNull(customerId, "customerId");
         requireNonNull(source, "source");
@@ -57,7 +78,11 @@ public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, 
         }
     }
 
-    /** The idempotency key within the customer's ledger. */
+    /**
+     * The idempotency key within the customer's ledger.
+     *
+     * @return {@code source().key()}, e.g. {@code "ORDER:o-17"}
+     */
     public String key() {
         return source.key();
     }

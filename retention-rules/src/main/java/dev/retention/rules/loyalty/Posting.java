@@ -10,9 +10,22 @@ import java.time.Instant;
  *
  * @param points the signed change of the balance: positive for earnings, negative otherwise
  * @param balanceAfter the balance (active + pending - debt) right after this movement
+ * @param kind what moved the points
+ * @param source the entry it comes from
+ * @param at when it took effect
  */
 public record Posting(PostingKind kind, Source source, Instant at, long points, long balanceAfter) {
 
+    /**
+     * Validates the components.
+     *
+     * @param points the signed change of the balance: positive for earnings, negative otherwise
+     * @param balanceAfter the balance (active + pending - debt) right after this movement
+     * @param kind what moved the points
+     * @param source the entry it comes from
+     * @param at when it took effect
+     * @throws NullPointerException if a component is null
+     */
     public Posting {
         requireNonNull(kind, "kind");
         requireNonNull(source, "source");

@@ -11,9 +11,24 @@ import java.time.Instant;
  * Points turned into a discount.
  *
  * @param discount what the points buy at the program's rate, rounded down to the minor unit
+ * @param customerId the customer
+ * @param redemptionId the shop's id for the redemption
+ * @param at when the points were spent
+ * @param points the points spent, positive
  */
 public record Redemption(CustomerId customerId, String redemptionId, Instant at, long points, Money discount) {
 
+    /**
+     * Validates the components.
+     *
+     * @param discount what the points buy at the program's rate, rounded down to the minor unit
+     * @param customerId the customer
+     * @param redemptionId the shop's id for the redemption
+     * @param at when the points were spent
+     * @param points the points spent, positive
+     * @throws IllegalArgumentException if {@code redemptionId} is blank or {@code points} is not positive
+     * @throws NullPointerException if a component is null
+     */
     public Redemption {
         requireNonNull(customerId, "customerId");
         checkArgument(redemptionId != null && !redemptionId.isBlank(), "redemptionId must not be blank");

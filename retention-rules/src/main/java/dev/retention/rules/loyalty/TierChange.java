@@ -11,9 +11,23 @@ import java.time.Instant;
  * @param from the tier before the change (for {@link TierChangeKind#AT_RISK}: the tier at risk)
  * @param to the tier after the change (for {@link TierChangeKind#AT_RISK}: the tier the customer
  *     would fall to if the review were now)
+ * @param customerId the customer
+ * @param kind what happened
+ * @param at when it happened
  */
 public record TierChange(CustomerId customerId, TierChangeKind kind, Instant at, String from, String to) {
 
+    /**
+     * Validates the components.
+     *
+     * @param from the tier before the change (for {@link TierChangeKind#AT_RISK}: the tier at risk)
+     * @param to the tier after the change (for {@link TierChangeKind#AT_RISK}: the tier the customer
+     *     would fall to if the review were now)
+     * @param customerId the customer
+     * @param kind what happened
+     * @param at when it happened
+     * @throws NullPointerException if a component is null
+     */
     public TierChange {
         requireNonNull(customerId, "customerId");
         requireNonNull(kind, "kind");
