@@ -14,16 +14,16 @@ import java.util.Optional;
  * One stored line of a customer's points ledger. Entries are only ever appended; a customer has
  * at most one entry per {@link Source} (the idempotency key).
  *
- * @param points the points as recorded: see {@link EntryKind} for the sign per kind
- * @param availableAt when earned points become spendable (the end of the return window for
- *     an order); equal to {@code occurredAt} for every other entry
- * @param orderId the order an order earn, a clawback or a referral bonus belongs to
- * @param amount the order total for an order earn (the base for proportional clawbacks); the
- *     refunded money for a clawback; empty otherwise
  * @param customerId the customer whose ledger holds the entry
  * @param source the origin, unique in the customer's ledger
  * @param kind what the entry records
  * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
+ * @param availableAt when earned points become spendable (the end of the return window for
+ *     an order); equal to {@code occurredAt} for every other entry
+ * @param points the points as recorded: see {@link EntryKind} for the sign per kind
+ * @param orderId the order an order earn, a clawback or a referral bonus belongs to
+ * @param amount the order total for an order earn (the base for proportional clawbacks); the
+ *     refunded money for a clawback; empty otherwise
  */
 public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, Instant occurredAt,
         Instant availableAt, long points, Optional<OrderId> orderId, Optional<Money> amount) {
@@ -35,16 +35,16 @@ public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, 
     /**
      * Validates the components against the kind (see {@link EntryKind}).
      *
-     * @param points the points as recorded: see {@link EntryKind} for the sign per kind
-     * @param availableAt when earned points become spendable (the end of the return window for
-     *     an order); equal to {@code occurredAt} for every other entry
-     * @param orderId the order an order earn, a clawback or a referral bonus belongs to
-     * @param amount the order total for an order earn (the base for proportional clawbacks); the
-     *     refunded money for a clawback; empty otherwise
      * @param customerId the customer whose ledger holds the entry
      * @param source the origin, unique in the customer's ledger
      * @param kind what the entry records
      * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
+     * @param availableAt when earned points become spendable (the end of the return window for
+     *     an order); equal to {@code occurredAt} for every other entry
+     * @param points the points as recorded: see {@link EntryKind} for the sign per kind
+     * @param orderId the order an order earn, a clawback or a referral bonus belongs to
+     * @param amount the order total for an order earn (the base for proportional clawbacks); the
+     *     refunded money for a clawback; empty otherwise
      * @throws IllegalArgumentException if {@code availableAt} is before {@code occurredAt}, or the points,
      *     order or amount do not fit the kind
      * @throws NullPointerException if a component is null

@@ -12,20 +12,20 @@ import java.util.Optional;
  * that a decision taken on them can be appended only if nothing was appended since
  * ({@link LedgerStore#appendIfVersion}).
  *
+ * @param customerId the customer
  * @param version the customer's ledger version: 0 before the first entry, and different after
  *     every append that stored an entry
  * @param entries the entries in {@link LedgerEntry#TIME_ORDER}
- * @param customerId the customer
  */
 public record LedgerSnapshot(CustomerId customerId, long version, List<LedgerEntry> entries) {
 
     /**
      * Validates the components and copies {@code entries}.
      *
+     * @param customerId the customer
      * @param version the customer's ledger version: 0 before the first entry, and different after
      *     every append that stored an entry
      * @param entries the entries in {@link LedgerEntry#TIME_ORDER}
-     * @param customerId the customer
      * @throws IllegalArgumentException if {@code version} is negative
      * @throws NullPointerException if a component is null
      */

@@ -12,13 +12,13 @@ import java.util.List;
  * A customer's ledger as of an instant: balance, totals, the movements that led there and the
  * lots still held. A pure function of the stored entries and the instant.
  *
- * @param postings every movement at or before {@code asOf}, in time order (expiries before other
- *     movements of the same instant, then by source key)
- * @param lots the earnings with points left, oldest first
  * @param customerId the customer
  * @param asOf the instant of the statement (inclusive)
  * @param balance the balance at {@code asOf}
  * @param totals the running totals up to {@code asOf}
+ * @param postings every movement at or before {@code asOf}, in time order (expiries before other
+ *     movements of the same instant, then by source key)
+ * @param lots the earnings with points left, oldest first
  */
 public record LedgerStatement(CustomerId customerId, Instant asOf, Balance balance, PointsTotals totals,
         List<Posting> postings, List<PointsLot> lots) {
@@ -26,13 +26,13 @@ public record LedgerStatement(CustomerId customerId, Instant asOf, Balance balan
     /**
      * Validates the components and copies the lists.
      *
-     * @param postings every movement at or before {@code asOf}, in time order (expiries before other
-     *     movements of the same instant, then by source key)
-     * @param lots the earnings with points left, oldest first
      * @param customerId the customer
      * @param asOf the instant of the statement (inclusive)
      * @param balance the balance at {@code asOf}
      * @param totals the running totals up to {@code asOf}
+     * @param postings every movement at or before {@code asOf}, in time order (expiries before other
+     *     movements of the same instant, then by source key)
+     * @param lots the earnings with points left, oldest first
      * @throws NullPointerException if a component is null
      */
     public LedgerStatement {

@@ -10,22 +10,22 @@ import java.util.Optional;
 /**
  * A customer's tier at an instant, with what it would take to move up or to keep it.
  *
+ * @param at the instant asked
+ * @param tier the customer's tier at {@code at}
  * @param since when the customer entered the tier; empty for the base tier without activity
+ * @param measure what the policy counts
+ * @param currency the policy's currency, for a spend measure
  * @param qualifyingValue the measured value in the current window ({@code windowStart} to the
  *     instant asked, inclusive)
+ * @param windowStart the start of the current window (inclusive)
+ * @param windowDescription the window in words, e.g. "the 12 months to"
+ * @param nextTier the tier above, if any
  * @param missingForNext what the customer still needs in the current window to reach
  *     {@code nextTier}; 0 without a next tier
  * @param nextReview the first review after the instant asked
  * @param neededToKeep what the customer still needs, counted in the window the next review
  *     judges, to keep the current tier at that review; 0 if already secured (or base tier)
  * @param downgradeAt the end of the grace period, if the customer failed the last review
- * @param at the instant asked
- * @param tier the customer's tier at {@code at}
- * @param measure what the policy counts
- * @param currency the policy's currency, for a spend measure
- * @param windowStart the start of the current window (inclusive)
- * @param windowDescription the window in words, e.g. "the 12 months to"
- * @param nextTier the tier above, if any
  */
 public record TierStatus(Instant at, Tier tier, Optional<Instant> since, TierMeasure measure,
         Optional<Currency> currency, long qualifyingValue, Instant windowStart, String windowDescription,
@@ -35,22 +35,22 @@ public record TierStatus(Instant at, Tier tier, Optional<Instant> since, TierMea
     /**
      * Validates the components.
      *
+     * @param at the instant asked
+     * @param tier the customer's tier at {@code at}
      * @param since when the customer entered the tier; empty for the base tier without activity
+     * @param measure what the policy counts
+     * @param currency the policy's currency, for a spend measure
      * @param qualifyingValue the measured value in the current window ({@code windowStart} to the
      *     instant asked, inclusive)
+     * @param windowStart the start of the current window (inclusive)
+     * @param windowDescription the window in words, e.g. "the 12 months to"
+     * @param nextTier the tier above, if any
      * @param missingForNext what the customer still needs in the current window to reach
      *     {@code nextTier}; 0 without a next tier
      * @param nextReview the first review after the instant asked
      * @param neededToKeep what the customer still needs, counted in the window the next review
      *     judges, to keep the current tier at that review; 0 if already secured (or base tier)
      * @param downgradeAt the end of the grace period, if the customer failed the last review
-     * @param at the instant asked
-     * @param tier the customer's tier at {@code at}
-     * @param measure what the policy counts
-     * @param currency the policy's currency, for a spend measure
-     * @param windowStart the start of the current window (inclusive)
-     * @param windowDescription the window in words, e.g. "the 12 months to"
-     * @param nextTier the tier above, if any
      * @throws NullPointerException if a component is null
      */
     public TierStatus {

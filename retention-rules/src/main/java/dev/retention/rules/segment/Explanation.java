@@ -12,8 +12,8 @@ import java.util.List;
  * @param subject what was looked at, e.g. "orders in the last 30 days"
  * @param observed the value found, e.g. "6"; empty for combinators
  * @param expected the threshold, e.g. ">= 5"; empty for combinators
- * @param children the explanations of a combinator's parts, in order
  * @param verdict whether the node's condition holds
+ * @param children the explanations of a combinator's parts, in order
  */
 public record Explanation(String subject, String observed, String expected, boolean verdict,
         List<Explanation> children) {
@@ -24,8 +24,8 @@ public record Explanation(String subject, String observed, String expected, bool
      * @param subject what was looked at, e.g. "orders in the last 30 days"
      * @param observed the value found, e.g. "6"; empty for combinators
      * @param expected the threshold, e.g. ">= 5"; empty for combinators
-     * @param children the explanations of a combinator's parts, in order
      * @param verdict whether the node's condition holds
+     * @param children the explanations of a combinator's parts, in order
      * @throws NullPointerException if a component is null
      */
     public Explanation {

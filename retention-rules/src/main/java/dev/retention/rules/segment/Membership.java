@@ -12,18 +12,18 @@ import java.util.List;
 /**
  * The members of a segment at an instant, sorted by customer id.
  *
- * @param members distinct, in ascending order of {@link CustomerId}
  * @param segment the segment's name
  * @param at the instant the segment was evaluated at
+ * @param members distinct, in ascending order of {@link CustomerId}
  */
 public record Membership(String segment, Instant at, List<CustomerId> members) {
 
     /**
      * Validates the components and copies {@code members}.
      *
-     * @param members distinct, in ascending order of {@link CustomerId}
      * @param segment the segment's name
      * @param at the instant the segment was evaluated at
+     * @param members distinct, in ascending order of {@link CustomerId}
      * @throws IllegalArgumentException if {@code members} is not strictly ascending (duplicates or unsorted)
      * @throws NullPointerException if a component is null
      */

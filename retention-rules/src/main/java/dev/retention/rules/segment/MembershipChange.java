@@ -9,20 +9,20 @@ import java.util.List;
 /**
  * How a segment's members changed between two evaluations; triggers fire on {@link #entered()}.
  *
- * @param entered members at {@code to} that were not members at {@code from}, sorted
- * @param left members at {@code from} that are not members at {@code to}, sorted
  * @param from the instant of the earlier evaluation
  * @param to the instant of the later evaluation
+ * @param entered members at {@code to} that were not members at {@code from}, sorted
+ * @param left members at {@code from} that are not members at {@code to}, sorted
  */
 public record MembershipChange(Instant from, Instant to, List<CustomerId> entered, List<CustomerId> left) {
 
     /**
      * Validates the components and copies the lists.
      *
-     * @param entered members at {@code to} that were not members at {@code from}, sorted
-     * @param left members at {@code from} that are not members at {@code to}, sorted
      * @param from the instant of the earlier evaluation
      * @param to the instant of the later evaluation
+     * @param entered members at {@code to} that were not members at {@code from}, sorted
+     * @param left members at {@code from} that are not members at {@code to}, sorted
      * @throws NullPointerException if a component is null
      */
     public MembershipChange {
