@@ -230,7 +230,8 @@ public final class Campaign {
 
         /**
          * A/B variants of the first message; customers are split by a deterministic hash of campaign and customer,
-         * in proportion to the variants' weights. Replaces variants set before; later steps have no variants.
+         * in proportion to the variants' weights. Replaces variants set before. Later steps send their own
+         * templates; the variant is recorded on their entries too, for attribution.
          *
          * @param variants the variants: none, or two or more with distinct names (checked by {@link #build()})
          * @return this builder

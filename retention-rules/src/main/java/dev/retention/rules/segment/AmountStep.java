@@ -39,8 +39,8 @@ public final class AmountStep<C extends Condition> {
     }
 
     /**
-     * Strictly less than {@code amount}; a customer who spent nothing in that currency is below any
-     * positive amount.
+     * Strictly less than {@code amount}. For net spend, a customer who spent nothing in that currency is
+     * below any positive amount; an average order value needs at least one order to match at all.
      *
      * @param amount the threshold; its currency is the one spend is counted in
      * @return the completed condition

@@ -297,11 +297,11 @@ public final class Conditions {
     }
 
     /**
-     * The products with these ids. Duplicates are ignored.
+     * The products with these ids. Unlike {@link #products(String...)}, a duplicate is refused.
      *
      * @param ids the product ids, at least one, none null
      * @return the selection of these products
-     * @throws IllegalArgumentException if {@code ids} is empty
+     * @throws IllegalArgumentException if {@code ids} is empty or holds a duplicate
      * @throws NullPointerException if an id is null
      */
     public static Products products(ProductId... ids) {

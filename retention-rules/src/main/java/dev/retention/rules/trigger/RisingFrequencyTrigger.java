@@ -169,7 +169,8 @@ public final class RisingFrequencyTrigger implements Trigger {
          * @param multiple the factor over the baseline rate, above 1 and finite
          * @param minRecentOrders the fewest orders in the window, at least 1
          * @return this builder
-         * @throws IllegalArgumentException if {@code multiple} is not above 1 or not finite, or {@code minRecentOrders} is below 1
+         * @throws IllegalArgumentException if {@code multiple} is not above 1 or not finite, or
+         *     {@code minRecentOrders} is below 1
          */
         public Builder rateAtLeast(double multiple, int minRecentOrders) {
             checkArgument(multiple > 1.0 && Double.isFinite(multiple), "rateMultiple must be above 1, got %s",
