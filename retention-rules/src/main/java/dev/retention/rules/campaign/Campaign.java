@@ -54,49 +54,94 @@ public final class Campaign {
     }
 
     /**
+     * Starts a campaign; set at least its trigger and first message.
+     *
      * @param id a stable id, recorded in the fire log and part of the idempotency keys and of the
      *     holdout and variant hashes: renaming a campaign makes it a new one
+     * @return a new builder with the defaults of the class comment
+     * @throws IllegalArgumentException if {@code id} is null or blank
      */
     public static Builder builder(String id) {
         return new Builder(id);
     }
 
+    /**
+     * The campaign's stable id.
+     *
+     * @return the id given to {@link #builder}
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * What makes a customer enter the campaign.
+     *
+     * @return the trigger
+     */
     public Trigger trigger() {
         return trigger;
     }
 
-    /** The steps, the first message at index 0. */
+    /**
+     * The steps, the first message at index 0, then the {@link Builder#then} steps by delay.
+     *
+     * @return the steps, unmodifiable, at least one
+     */
     public List<Step> steps() {
         return steps;
     }
 
+    /**
+     * The A/B variants of the first message; empty for none.
+     *
+     * @return the variants, unmodifiable; never exactly one
+     */
     public List<Variant> variants() {
         return variants;
     }
 
+    /**
+     * When a customer may enter the campaign again.
+     *
+     * @return the re-entry policy; {@link ReEntry#everyNewFiring()} by default
+     */
     public ReEntry reEntry() {
         return reEntry;
     }
 
-    /** The least time between two messages of this campaign's first step to one customer; zero for none. */
+    /**
+     * The least time between two messages of this campaign's first step to one customer; zero for none.
+     *
+     * @return the cooldown, not negative
+     */
     public Duration cooldown() {
         return cooldown;
     }
 
-    /** The share of customers, in {@code [0, 1)}, kept out as a control group. */
+    /**
+     * The share of customers, in {@code [0, 1)}, kept out as a control group.
+     *
+     * @return the share; 0 for no holdout
+     */
     public double holdout() {
         return holdout;
     }
 
-    /** Higher first, when several campaigns fire for a customer at once and a frequency cap allows only some. */
+    /**
+     * Higher first, when several campaigns fire for a customer at once and a frequency cap allows only some.
+     *
+     * @return the priority; 0 by default, may be negative
+     */
     public int priority() {
         return priority;
     }
 
+    /**
+     * What ends a customer's run through the sequence early (later steps are cancelled).
+     *
+     * @return the exit conditions, unmodifiable; empty for none
+     */
     public Set<ExitCondition> exitConditions() {
         return exitConditions;
     }
@@ -125,12 +170,25 @@ public final class Campaign {
             this.id = id;
         }
 
+        /**
+         * What makes a customer enter the campaign; required.
+         *
+         * @param trigger the trigger
+         * @return this builder
+         */
         public Builder trigger(Trigger trigger) {
             this.trigger = requireNonNull(trigger, "trigger");
             return this;
         }
 
-        /** The first message, sent when the customer enters. */
+        /**
+         * The first message, sent when the customer enters; required, and set once, before any
+         * {@link #then}.
+         *
+         * @param message the message
+         * @return this builder
+         * @throws IllegalArgumentException if a first message is already set
+         */
         public Builder message(Message message) {
             requireNonNull(message, "message");
             checkArgument(steps.isEmpty(), "campaign %s: message(...) must come before then(...) and only once", id);
@@ -138,11 +196,28 @@ public final class Campaign {
             return this;
         }
 
+        /**
+         * The first message, as {@link #message(Message)} with {@link Message#of}.
+         *
+         * @param channel the channel
+         * @param templateId the shop's template, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code templateId} is blank or a first message is already set
+         */
         public Builder message(Channel channel, String templateId) {
             return message(Message.of(channel, templateId));
         }
 
-        /** A further step, sent {@code afterEntry} after the customer entered, unless an exit condition holds. */
+        /**
+         * A further step, sent {@code afterEntry} after the customer entered, unless an exit condition holds.
+         *
+         * @param afterEntry the delay from the entry (not from the previous step); not shorter than the
+         *     previous step's
+         * @param message the message
+         * @return this builder
+         * @throws IllegalArgumentException if no first message is set yet, or the delay is negative or shorter
+         *     than the previous step's
+         */
         public Builder then(Duration afterEntry, Message message) {
             checkArgument(!steps.isEmpty(), "campaign %s: set message(...) before then(...)", id);
             Step step = new Step(afterEntry, message);
@@ -153,18 +228,39 @@ public final class Campaign {
             return this;
         }
 
-        /** A/B variants of the first message; customers are split by a deterministic hash of campaign and customer. */
+        /**
+         * A/B variants of the first message; customers are split by a deterministic hash of campaign and customer,
+         * in proportion to the variants' weights. Replaces variants set before. Later steps send their own
+         * templates; the variant is recorded on their entries too, for attribution.
+         *
+         * @param variants the variants: none, or two or more with distinct names (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder variants(Variant... variants) {
             this.variants.clear();
             this.variants.addAll(List.of(variants));
             return this;
         }
 
+        /**
+         * When a customer may enter again; default {@link ReEntry#everyNewFiring()}.
+         *
+         * @param reEntry the policy
+         * @return this builder
+         */
         public Builder reEntry(ReEntry reEntry) {
             this.reEntry = requireNonNull(reEntry, "reEntry");
             return this;
         }
 
+        /**
+         * The least time between two first-step messages of this campaign to one customer; default zero (none).
+         * A decision within the cooldown is recorded as suppressed.
+         *
+         * @param cooldown the cooldown, not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code cooldown} is negative
+         */
         public Builder cooldown(Duration cooldown) {
             requireNonNull(cooldown, "cooldown");
             checkArgument(!cooldown.isNegative(), "cooldown must not be negative, got %s", cooldown);
@@ -172,24 +268,51 @@ public final class Campaign {
             return this;
         }
 
-        /** The share of customers held out as a control group, in {@code [0, 1)}. */
+        /**
+         * The share of customers held out as a control group, in {@code [0, 1)}; default 0. Chosen by a
+         * deterministic hash of campaign and customer, so a customer stays in or out across entries and engines.
+         *
+         * @param share the share, e.g. {@code 0.10} for 10%
+         * @return this builder
+         * @throws IllegalArgumentException if {@code share} is outside {@code [0, 1)} (or NaN)
+         */
         public Builder holdout(double share) {
             checkArgument(share >= 0.0 && share < 1.0, "holdout share must be in [0, 1), got %s", share);
             this.holdout = share;
             return this;
         }
 
+        /**
+         * Higher first when several campaigns fire for a customer at once and a frequency cap allows only some;
+         * default 0.
+         *
+         * @param priority the priority, any int
+         * @return this builder
+         */
         public Builder priority(int priority) {
             this.priority = priority;
             return this;
         }
 
-        /** Ends the sequence early for a customer when any of these holds before a later step. */
+        /**
+         * Ends the sequence early for a customer when any of these holds before a later step; adds to those
+         * set before.
+         *
+         * @param conditions the exit conditions
+         * @return this builder
+         */
         public Builder exitWhen(ExitCondition... conditions) {
             this.exitConditions.addAll(List.of(conditions));
             return this;
         }
 
+        /**
+         * Builds the campaign.
+         *
+         * @return the immutable campaign
+         * @throws IllegalArgumentException if the trigger or the first message is not set, there is exactly one
+         *     variant, or two variants share a name
+         */
         public Campaign build() {
             checkArgument(trigger != null, "campaign %s: trigger is not set", id);
             checkArgument(!steps.isEmpty(), "campaign %s: message is not set", id);

@@ -105,6 +105,11 @@ public final class CampaignEngine {
                 .thenComparing(FireEntry::key);
     }
 
+    /**
+     * Starts an engine; events, profiles, fire log, sender and clock are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -115,7 +120,9 @@ public final class CampaignEngine {
      * later (a clock running behind the shop's) counts from a later evaluation on. Re-delivering an
      * event is harmless: the store keeps one per id and decisions are not repeated.
      *
+     * @param event the shop's event
      * @return the entries this call recorded or changed, in order; unmodifiable
+     * @throws IllegalArgumentException if the event store refuses the event (see {@code EventStore#append})
      */
     public List<FireEntry> onEvent(CustomerEvent event) {
         requireNonNull(event, "event");
@@ -127,6 +134,7 @@ public final class CampaignEngine {
      * Evaluates one customer at the clock's current instant and sends their due messages, e.g.
      * after their profile (consent, birthday) changed.
      *
+     * @param customer the customer
      * @return the entries this call recorded or changed, in order; unmodifiable
      */
     public List<FireEntry> reevaluate(CustomerId customer) {
@@ -173,15 +181,21 @@ public final class CampaignEngine {
                 log, now);
     }
 
-    /** {@link #tick(Instant)} at the clock's current instant. */
+    /**
+     * {@link #tick(Instant)} at the clock's current instant.
+     *
+     * @return the entries this call recorded or changed, in order
+     */
     public List<FireEntry> tick() {
         return tick(clock.instant());
     }
 
     /**
      * Evaluates every customer (with events or a profile) at {@code now}, in customer id order,
-     * then sends every message due at or before {@code now}.
+     * then sends every message due at or before {@code now}. Reads every customer, so call it from a
+     * scheduler every few minutes, not per request; a customer whose trigger throws is skipped.
      *
+     * @param now the instant of evaluation, normally the clock's
      * @return the entries this call recorded or changed, in order
      */
     public List<FireEntry> tick(Instant now) {
@@ -199,12 +213,21 @@ public final class CampaignEngine {
         return out;
     }
 
-    /** Sends every message due at the clock's current instant without evaluating triggers, e.g. on start-up. */
+    /**
+     * Sends every message due at the clock's current instant without evaluating triggers, e.g. on start-up.
+     *
+     * @return the entries this call changed, in order
+     */
     public List<FireEntry> resume() {
         return dispatchAll(clock.instant());
     }
 
-    /** Every decision about the customer, oldest first: the answer to "why did (or didn't) they get it?". */
+    /**
+     * Every decision about the customer, oldest first: the answer to "why did (or didn't) they get it?".
+     *
+     * @param customer the customer
+     * @return the customer's fire-log entries in the order recorded, each in its current state; a snapshot
+     */
     public List<FireEntry> decisions(CustomerId customer) {
         return parts.fireLog().entries(requireNonNull(customer, "customer"));
     }
@@ -214,6 +237,9 @@ public final class CampaignEngine {
      * instant and why: not triggered, triggered but not re-entering (and since when), or the
      * decision the guards would make. Records and sends nothing.
      *
+     * @param customer the customer
+     * @param campaignId the id of one of the engine's campaigns
+     * @return the sentence, for people (not a stable format)
      * @throws IllegalArgumentException if the engine has no campaign with that id
      */
     public String explain(CustomerId customer, String campaignId) {
@@ -224,6 +250,11 @@ public final class CampaignEngine {
         return locked(customer, () -> decider.explain(campaign, customer, now));
     }
 
+    /**
+     * The fire log the engine records its decisions in.
+     *
+     * @return the fire log given to the builder
+     */
     public FireLog fireLog() {
         return parts.fireLog();
     }
@@ -335,31 +366,71 @@ public final class CampaignEngine {
         private Builder() {
         }
 
+        /**
+         * Where events are stored and histories read; required.
+         *
+         * @param events the event store
+         * @return this builder
+         */
         public Builder events(EventStore events) {
             this.events = requireNonNull(events, "events");
             return this;
         }
 
+        /**
+         * Where profiles (consent, time zone, birthday) are read; required. A customer without a stored profile
+         * is evaluated with an unknown one (no consent, so nothing is sent to them).
+         *
+         * @param profiles the profile store
+         * @return this builder
+         */
         public Builder profiles(ProfileStore profiles) {
             this.profiles = requireNonNull(profiles, "profiles");
             return this;
         }
 
+        /**
+         * Where decisions are recorded; required. Several engines may share one fire log (see the class
+         * comment's guarantees).
+         *
+         * @param fireLog the fire log
+         * @return this builder
+         */
         public Builder fireLog(FireLog fireLog) {
             this.fireLog = requireNonNull(fireLog, "fireLog");
             return this;
         }
 
+        /**
+         * What sends the messages; required. Called with no lock held, on the send executor.
+         *
+         * @param sender the sender
+         * @return this builder
+         */
         public Builder sender(MessageSender sender) {
             this.sender = requireNonNull(sender, "sender");
             return this;
         }
 
+        /**
+         * The engine's clock, for {@link CampaignEngine#onEvent}, {@link CampaignEngine#tick()} and leases;
+         * required.
+         *
+         * @param clock the clock, e.g. {@code Clock.systemUTC()}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
         }
 
+        /**
+         * Adds a campaign.
+         *
+         * @param campaign the campaign
+         * @return this builder
+         * @throws IllegalArgumentException if a campaign with the same id was added
+         */
         public Builder campaign(Campaign campaign) {
             requireNonNull(campaign, "campaign");
             checkArgument(!campaigns.containsKey(campaign.id()), "campaign id %s is used twice", campaign.id());
@@ -367,18 +438,34 @@ public final class CampaignEngine {
             return this;
         }
 
-        /** Adds a frequency cap; every cap applies. */
+        /**
+         * Adds a frequency cap; every cap applies, across all campaigns. None by default.
+         *
+         * @param cap the cap
+         * @return this builder
+         */
         public Builder frequencyCap(FrequencyCap cap) {
             caps.add(requireNonNull(cap, "cap"));
             return this;
         }
 
+        /**
+         * Hours of the customer's local day when nothing is sent (deferred, not dropped); none by default.
+         *
+         * @param quietHours the quiet hours
+         * @return this builder
+         */
         public Builder quietHours(QuietHours quietHours) {
             this.quietHours = requireNonNull(quietHours, "quietHours");
             return this;
         }
 
-        /** Default {@link RetryPolicy#ofDefaults()}. */
+        /**
+         * How failed sends are retried; default {@link RetryPolicy#ofDefaults()}.
+         *
+         * @param retry the retry policy
+         * @return this builder
+         */
         public Builder retry(RetryPolicy retry) {
             this.retry = requireNonNull(retry, "retry");
             return this;
@@ -388,6 +475,10 @@ public final class CampaignEngine {
          * How long the engine waits for one call to the sender; default 5 seconds. A call still
          * running then counts as a failed attempt, retried later (per the {@link RetryPolicy}) with
          * the same idempotency key; the engine interrupts its thread and moves on.
+         *
+         * @param sendTimeout the timeout, positive and shorter than the lease (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code sendTimeout} is zero or negative
          */
         public Builder sendTimeout(Duration sendTimeout) {
             requireNonNull(sendTimeout, "sendTimeout");
@@ -401,6 +492,10 @@ public final class CampaignEngine {
          * sending the entry; default 1 minute. Must be longer than the send timeout: after it, the
          * claim counts as abandoned (its engine died mid-send) and another engine sends the entry
          * again with the same idempotency key.
+         *
+         * @param lease the lease, positive and longer than the send timeout (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lease} is zero or negative
          */
         public Builder lease(Duration lease) {
             requireNonNull(lease, "lease");
@@ -414,12 +509,22 @@ public final class CampaignEngine {
          * hands each send to it and waits for the answer up to the send timeout; an executor that
          * runs tasks in the calling thread makes the timeout unenforceable. By default the engine
          * uses up to 64 daemon threads of its own, started on demand and ended after a minute idle.
+         *
+         * @param sendExecutor the executor
+         * @return this builder
          */
         public Builder sendExecutor(Executor sendExecutor) {
             this.sendExecutor = requireNonNull(sendExecutor, "sendExecutor");
             return this;
         }
 
+        /**
+         * Builds the engine; campaigns are decided in priority order, highest first, then by id.
+         *
+         * @return the thread-safe engine
+         * @throws IllegalArgumentException if events, profiles, fire log, sender or clock is not set, or the
+         *     lease is not longer than the send timeout
+         */
         public CampaignEngine build() {
             checkArgument(events != null, "events is not set");
             checkArgument(profiles != null, "profiles is not set");

@@ -32,6 +32,7 @@ public interface FireLog {
     /**
      * Stores a new entry.
      *
+     * @param entry the entry; its key must not be in the log yet
      * @return false, storing nothing, if an entry with the same key exists
      */
     boolean record(FireEntry entry);
@@ -40,16 +41,27 @@ public interface FireLog {
      * Replaces the stored entry with the same key as {@code expected}, if it still equals
      * {@code expected}.
      *
+     * @param expected the entry as the caller last read it
+     * @param replacement the new state of the entry, with the same key
      * @return whether it was replaced
      * @throws IllegalArgumentException if the two entries have different keys
      */
     boolean replace(FireEntry expected, FireEntry replacement);
 
+    /**
+     * The entry with this idempotency key, in its current state.
+     *
+     * @param key the idempotency key
+     * @return the entry, or empty if the log has none with that key
+     */
     Optional<FireEntry> find(String key);
 
     /**
      * The customer's entries in the order they were recorded (current state of each), as an
      * unmodifiable snapshot: later records and replacements do not change a list already returned.
+     *
+     * @param customerId the customer
+     * @return the entries; empty for a customer with none
      */
     List<FireEntry> entries(CustomerId customerId);
 
@@ -57,9 +69,16 @@ public interface FireLog {
      * The entries an engine may claim at {@code asOf}, by due time, then key: the
      * {@link FireStatus#PENDING} ones with {@code dueAt <= asOf}, and the {@link FireStatus#IN_FLIGHT}
      * ones whose lease ({@code dueAt}) ended at or before {@code asOf}.
+     *
+     * @param asOf the instant
+     * @return the claimable entries, a snapshot
      */
     List<FireEntry> due(Instant asOf);
 
-    /** Every entry in the order recorded, for attribution and reports. */
+    /**
+     * Every entry in the order recorded, for attribution and reports.
+     *
+     * @return the entries, each in its current state
+     */
     Stream<FireEntry> entries();
 }

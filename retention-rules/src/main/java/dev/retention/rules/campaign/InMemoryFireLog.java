@@ -133,7 +133,11 @@ public final class InMemoryFireLog implements FireLog {
         }
     }
 
-    /** The number of entries. */
+    /**
+     * The number of entries.
+     *
+     * @return how many entries the log holds
+     */
     public synchronized int size() {
         return byKey.size();
     }

@@ -22,7 +22,11 @@ public final class ReEntry {
         this.period = period;
     }
 
-    /** At most one entry per customer, ever (the loyalty "thank you" letter). */
+    /**
+     * At most one entry per customer, ever (the loyalty "thank you" letter).
+     *
+     * @return the policy
+     */
     public static ReEntry once() {
         return new ReEntry(Kind.ONCE, null);
     }
@@ -30,6 +34,10 @@ public final class ReEntry {
     /**
      * Again whenever the trigger fires (anew or still) and at least {@code period} has passed since
      * the last entry.
+     *
+     * @param period the least time between two entries, positive
+     * @return the policy
+     * @throws IllegalArgumentException if {@code period} is zero or negative
      */
     public static ReEntry oncePer(Duration period) {
         requireNonNull(period, "period");
@@ -41,6 +49,8 @@ public final class ReEntry {
      * Again each time the trigger fires anew: a new episode (a new abandoned view, a new birthday,
      * a new lapse), or the same one after the engine saw the trigger stop firing in between (a
      * customer who left a segment and came back). The default.
+     *
+     * @return the policy
      */
     public static ReEntry everyNewFiring() {
         return new ReEntry(Kind.EVERY_NEW_FIRING, null);

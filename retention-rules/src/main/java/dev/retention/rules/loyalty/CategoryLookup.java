@@ -13,5 +13,11 @@ public interface CategoryLookup {
     /** A lookup that knows no categories. */
     CategoryLookup NONE = product -> Optional.empty();
 
+    /**
+     * The product's category for multipliers.
+     *
+     * @param product the product
+     * @return its category, or empty if it has none or is unknown
+     */
     Optional<String> categoryOf(ProductId product);
 }

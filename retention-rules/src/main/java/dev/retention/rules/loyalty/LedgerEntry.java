@@ -14,9 +14,13 @@ import java.util.Optional;
  * One stored line of a customer's points ledger. Entries are only ever appended; a customer has
  * at most one entry per {@link Source} (the idempotency key).
  *
- * @param points the points as recorded: see {@link EntryKind} for the sign per kind
+ * @param customerId the customer whose ledger holds the entry
+ * @param source the origin, unique in the customer's ledger
+ * @param kind what the entry records
+ * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
  * @param availableAt when earned points become spendable (the end of the return window for
  *     an order); equal to {@code occurredAt} for every other entry
+ * @param points the points as recorded: see {@link EntryKind} for the sign per kind
  * @param orderId the order an order earn, a clawback or a referral bonus belongs to
  * @param amount the order total for an order earn (the base for proportional clawbacks); the
  *     refunded money for a clawback; empty otherwise
@@ -28,6 +32,23 @@ public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, 
     public static final Comparator<LedgerEntry> TIME_ORDER =
             Comparator.comparing(LedgerEntry::occurredAt).thenComparing(e -> e.source().key());
 
+    /**
+     * Validates the components against the kind (see {@link EntryKind}).
+     *
+     * @param customerId the customer whose ledger holds the entry
+     * @param source the origin, unique in the customer's ledger
+     * @param kind what the entry records
+     * @param occurredAt when it happened (the order, refund, redemption or bonus instant)
+     * @param availableAt when earned points become spendable (the end of the return window for
+     *     an order); equal to {@code occurredAt} for every other entry
+     * @param points the points as recorded: see {@link EntryKind} for the sign per kind
+     * @param orderId the order an order earn, a clawback or a referral bonus belongs to
+     * @param amount the order total for an order earn (the base for proportional clawbacks); the
+     *     refunded money for a clawback; empty otherwise
+     * @throws IllegalArgumentException if {@code availableAt} is before {@code occurredAt}, or the points,
+     *     order or amount do not fit the kind
+     * @throws NullPointerException if a component is null
+     */
     public LedgerEntry {
         requireNonNull(customerId, "customerId");
         requireNonNull(source, "source");
@@ -57,7 +78,11 @@ public record LedgerEntry(CustomerId customerId, Source source, EntryKind kind, 
         }
     }
 
-    /** The idempotency key within the customer's ledger. */
+    /**
+     * The idempotency key within the customer's ledger.
+     *
+     * @return {@code source().key()}, e.g. {@code "ORDER:o-17"}
+     */
     public String key() {
         return source.key();
     }

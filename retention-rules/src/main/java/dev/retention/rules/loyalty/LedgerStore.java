@@ -30,12 +30,18 @@ public interface LedgerStore {
      * Appends the entry unless the customer's ledger already holds one with the same key, and
      * changes the customer's version if it did.
      *
+     * @param entry the entry
      * @return {@code true} if the entry was stored, {@code false} if the key was already taken (the
      *     stored entry is kept unchanged, even if it differs)
      */
     boolean append(LedgerEntry entry);
 
-    /** Appends each entry as {@link #append} would; returns how many were new. */
+    /**
+     * Appends each entry as {@link #append} would, one by one (not atomically).
+     *
+     * @param entries the entries, of any customers
+     * @return how many were new
+     */
     default int appendAll(Collection<LedgerEntry> entries) {
         int added = 0;
         for (LedgerEntry entry : entries) {
@@ -52,19 +58,36 @@ public interface LedgerStore {
      * returns {@code true}; otherwise stores nothing and returns {@code false}. No other append
      * to the customer's ledger may come between the comparison and the appends.
      *
+     * @param customerId the customer
+     * @param expectedVersion the version read with {@link #snapshot}
      * @param entries entries of {@code customerId} only
+     * @return whether the version matched (and the new entries were stored)
      * @throws IllegalArgumentException if an entry belongs to another customer
      */
     boolean appendIfVersion(CustomerId customerId, long expectedVersion, List<LedgerEntry> entries);
 
-    /** The customer's entries and version, read in one step; version 0 and no entries for an unknown customer. */
+    /**
+     * The customer's entries and version, read in one step; version 0 and no entries for an unknown customer.
+     *
+     * @param customerId the customer
+     * @return the snapshot
+     */
     LedgerSnapshot snapshot(CustomerId customerId);
 
-    /** The customer's entries in {@link LedgerEntry#TIME_ORDER}; empty for an unknown customer. */
+    /**
+     * The customer's entries in {@link LedgerEntry#TIME_ORDER}; empty for an unknown customer.
+     *
+     * @param customerId the customer
+     * @return the entries, unmodifiable
+     */
     default List<LedgerEntry> entries(CustomerId customerId) {
         return snapshot(customerId).entries();
     }
 
-    /** The customers with at least one entry. */
+    /**
+     * The customers with at least one entry.
+     *
+     * @return the customers, a snapshot
+     */
     Set<CustomerId> customers();
 }

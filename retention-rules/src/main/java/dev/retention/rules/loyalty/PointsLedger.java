@@ -64,10 +64,22 @@ public final class PointsLedger {
         this.evaluator = new LedgerEvaluator(program);
     }
 
+    /**
+     * A ledger of {@code program} over {@code store}. Several ledgers may share one store.
+     *
+     * @param program the program's rules
+     * @param store where the entries are kept
+     * @return the thread-safe ledger
+     */
     public static PointsLedger of(PointsProgram program, LedgerStore store) {
         return new PointsLedger(program, store);
     }
 
+    /**
+     * The program whose rules this ledger applies.
+     *
+     * @return the program
+     */
     public PointsProgram program() {
         return program;
     }
@@ -75,7 +87,10 @@ public final class PointsLedger {
     /**
      * Records an order or a refund (at 1x tier multiplier); other events are ignored.
      *
+     * @param event the shop's event
      * @return whether the ledger changed
+     * @throws IllegalArgumentException if an order is not in the program's currency
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
      */
     public boolean record(CustomerEvent event) {
         requireNonNull(event, "event");
@@ -92,10 +107,13 @@ public final class PointsLedger {
      * Records what an order earns (see {@link PointsProgram#pointsFor}); the points are pending
      * until the program's return window has passed since the order.
      *
+     * @param order the order
      * @param tier the customer's tier when the order was placed, for the tier multiplier; the
      *     points are fixed when the order is first recorded, so pass the tier from a history that
      *     holds the customer's earlier orders if the ledger must not depend on arrival order
      * @return whether the ledger changed ({@code false} if the order was recorded before)
+     * @throws IllegalArgumentException if the order is not in the program's currency
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
      */
     public boolean recordOrder(OrderPlaced order, Optional<String> tier) {
         long points = program.pointsFor(order, tier);
@@ -108,6 +126,7 @@ public final class PointsLedger {
      * Records a refund, which takes back the order's points in proportion to the money refunded
      * (see the class comment); the refund may arrive before its order.
      *
+     * @param refund the refund event; keyed by its event id
      * @return whether the ledger changed ({@code false} if this refund event was recorded before)
      */
     public boolean recordRefund(OrderRefunded refund) {
@@ -120,9 +139,14 @@ public final class PointsLedger {
     /**
      * Pays the program's bonus of this kind, spendable at once.
      *
+     * @param kind the bonus kind
+     * @param customerId the customer
      * @param eventId the triggering event (e.g. the sign-up or review event id); a bonus is paid
      *     once per event id
+     * @param at when the bonus is credited (it expires like earned points)
      * @return whether the ledger changed (false also when the program pays no such bonus)
+     * @throws IllegalArgumentException if {@code eventId} is null or blank
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
      */
     public boolean awardBonus(BonusKind kind, CustomerId customerId, String eventId, Instant at) {
         long points = program.bonus(kind);
@@ -139,8 +163,11 @@ public final class PointsLedger {
      * closed (e.g. daily); it is idempotent and pays each referee's referral once. The bonuses are
      * dated at the end of the window.
      *
+     * @param referrer the customer who referred
      * @param referee the referee's history as of at least {@code at}
      * @param at now; the window must have closed at or before it
+     * @return what was done; {@link ReferralOutcome#PENDING} means ask again later
+     * @throws IllegalArgumentException if {@code referrer} is the referee
      */
     public ReferralOutcome settleReferral(CustomerId referrer, CustomerHistory referee, Instant at) {
         requireNonNull(referrer, "referrer");
@@ -176,9 +203,15 @@ public final class PointsLedger {
      * Spends {@code points} of the customer's active balance on a discount. Repeating a redemption
      * id returns the recorded redemption unchanged (its instant and points, whatever is passed now).
      *
-     * @throws IllegalArgumentException if {@code points} is below the program's minimum
-     *     redemption or above the active balance at {@code at}, or if it would take points that a
-     *     movement already recorded needs (see the class comment)
+     * @param customerId the customer
+     * @param redemptionId the shop's id for this redemption (e.g. the checkout id): one redemption per id
+     * @param points the points to spend
+     * @param at when the points are spent; may be before redemptions already recorded
+     * @return the redemption with its discount
+     * @throws IllegalArgumentException if {@code redemptionId} is blank, {@code points} is below the
+     *     program's minimum redemption or above the active balance at {@code at}, or if it would take
+     *     points that a movement already recorded needs (see the class comment)
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
      */
     public Redemption redeem(CustomerId customerId, String redemptionId, long points, Instant at) {
         requireNonNull(customerId, "customerId");
@@ -226,8 +259,13 @@ public final class PointsLedger {
      * A manual correction of {@code points} (signed), e.g. a goodwill credit; positive adjustments
      * form a lot that expires like earned points, negative ones are taken like a redemption.
      *
+     * @param customerId the customer
      * @param reference the operator's reference (ticket id): one adjustment per reference
-     * @return whether the ledger changed
+     * @param points the signed change, not 0
+     * @param at when the adjustment takes effect
+     * @return whether the ledger changed ({@code false} if the reference was used before)
+     * @throws IllegalArgumentException if {@code points} is 0 or {@code reference} is blank
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
      */
     public boolean adjust(CustomerId customerId, String reference, long points, Instant at) {
         return appendChecked(new LedgerEntry(customerId, Source.of(SourceType.MANUAL, reference), EntryKind.ADJUST,
@@ -268,27 +306,60 @@ public final class PointsLedger {
         }
     }
 
-    /** The customer's statement as of {@code at} (inclusive): balance, totals, postings and lots. */
+    /**
+     * The customer's statement as of {@code at} (inclusive): balance, totals, postings and lots.
+     *
+     * @param customerId the customer; one without entries has an empty statement
+     * @param at the instant asked
+     * @return the statement, a pure function of the stored entries and {@code at}
+     */
     public LedgerStatement statement(CustomerId customerId, Instant at) {
         requireNonNull(at, "at");
         return evaluator.evaluate(customerId, store.entries(customerId), at);
     }
 
+    /**
+     * The customer's balance as of {@code at} (inclusive).
+     *
+     * @param customerId the customer; one without entries has a zero balance
+     * @param at the instant asked
+     * @return active, pending and owed points
+     */
     public Balance balance(CustomerId customerId, Instant at) {
         return statement(customerId, at).balance();
     }
 
-    /** The movements at or before {@code at}, in time order. */
+    /**
+     * The movements at or before {@code at}, in time order.
+     *
+     * @param customerId the customer
+     * @param at the instant asked
+     * @return the postings of the customer's statement
+     */
     public List<Posting> history(CustomerId customerId, Instant at) {
         return statement(customerId, at).postings();
     }
 
-    /** The lots that expire in {@code (at, at + within]}, soonest first. */
+    /**
+     * The lots that expire in {@code (at, at + within]}, soonest first: what a "your points expire soon"
+     * message lists.
+     *
+     * @param customerId the customer
+     * @param at the instant asked
+     * @param within how far ahead to look, not negative
+     * @return the lots
+     * @throws IllegalArgumentException if {@code within} is negative
+     */
     public List<PointsLot> expiringWithin(CustomerId customerId, Instant at, Duration within) {
         return statement(customerId, at).expiringWithin(within);
     }
 
-    /** The stored entries, for audits and exports. */
+    /**
+     * The stored entries, for audits and exports.
+     *
+     * @param customerId the customer
+     * @return the entries in {@link LedgerEntry#TIME_ORDER}
+     */
     public List<LedgerEntry> entries(CustomerId customerId) {
         return store.entries(requireNonNull(customerId, "customerId"));
     }

@@ -97,16 +97,24 @@ public final class PointsProgram {
         zone = b.zone;
     }
 
+    /**
+     * Starts a program; currency, earn rate and redemption rate are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * The points an order earns before the per-day cap: see the class comment for the formula.
+     * The points an order earns before the per-day cap: see the class comment for the formula. Pure.
      *
+     * @param order the order; its total and lines are in the program's currency
      * @param tier the customer's tier when the order was placed, for the tier multiplier; a tier
      *     without a multiplier earns at 1x
+     * @return the points, at least 0 and at most the per-order cap; 0 below the minimum order
      * @throws IllegalArgumentException if the order is not in the program's currency
+     * @throws ArithmeticException if the points do not fit in a {@code long}
      */
     public long pointsFor(OrderPlaced order, Optional<String> tier) {
         requireNonNull(order, "order");
@@ -147,7 +155,11 @@ public final class PointsProgram {
 
     /**
      * The discount {@code points} buy at the redemption rate, rounded down to the currency's minor
-     * unit (150 points at 100 = 5.00 is 7.50).
+     * unit (150 points at 100 = 5.00 is 7.50). Ignores the minimum redemption.
+     *
+     * @param points the points, not negative
+     * @return the discount in the program's currency
+     * @throws IllegalArgumentException if {@code points} is negative
      */
     public Money discountFor(long points) {
         checkArgument(points >= 0, "points must not be negative, got %s", points);
@@ -156,7 +168,15 @@ public final class PointsProgram {
         return Money.of(discount, currency, RoundingMode.UNNECESSARY);
     }
 
-    /** The fewest points whose discount covers {@code amount} (capped by nothing: compare with the balance). */
+    /**
+     * The fewest points whose discount covers {@code amount}, rounded up (capped by nothing: compare with
+     * the balance and the minimum redemption).
+     *
+     * @param amount the amount to cover, in the program's currency, not negative
+     * @return the points
+     * @throws IllegalArgumentException if {@code amount} is negative or in another currency
+     * @throws ArithmeticException if the points do not fit in a {@code long}
+     */
     public long pointsToCover(Money amount) {
         checkArgument(amount.currency().equals(currency), "amount %s is not in the program currency %s",
                 amount, currency);
@@ -165,7 +185,13 @@ public final class PointsProgram {
                 .divide(redeemDiscount.toBigDecimal(), 0, RoundingMode.UP).longValueExact();
     }
 
-    /** When points earned at {@code earnedAt} expire (months counted in the program's zone). */
+    /**
+     * When points earned at {@code earnedAt} expire (months counted in the program's zone, the day
+     * clamped to the end of a shorter month).
+     *
+     * @param earnedAt when the points were earned
+     * @return the expiry instant (the lot is valid before it), or empty if points never expire
+     */
     public Optional<Instant> expiryOf(Instant earnedAt) {
         if (expireAfterMonths == 0) {
             return Optional.empty();
@@ -173,63 +199,129 @@ public final class PointsProgram {
         return Optional.of(earnedAt.atZone(zone).plusMonths(expireAfterMonths).toInstant());
     }
 
+    /**
+     * The currency orders earn in and discounts are paid in.
+     *
+     * @return the currency
+     */
     public Currency currency() {
         return currency;
     }
 
+    /**
+     * How the points of an order are rounded to a whole number.
+     *
+     * @return the rounding mode; {@link RoundingMode#DOWN} by default
+     */
     public RoundingMode earnRounding() {
         return earnRounding;
     }
 
+    /**
+     * The order total below which an order earns nothing.
+     *
+     * @return the amount; zero (every order earns) by default
+     */
     public Money minimumOrder() {
         return minimumOrder;
     }
 
+    /**
+     * The cap on the points one order earns.
+     *
+     * @return the cap, or empty for none
+     */
     public OptionalLong maxPointsPerOrder() {
         return maxPointsPerOrder == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(maxPointsPerOrder);
     }
 
+    /**
+     * The cap on the points orders earn per day in the program's zone (bonuses not counted).
+     *
+     * @return the cap, or empty for none
+     */
     public OptionalLong maxPointsPerDay() {
         return maxPointsPerDay == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(maxPointsPerDay);
     }
 
-    /** Points for a bonus kind; zero if the program pays none. */
+    /**
+     * Points for a bonus kind; zero if the program pays none.
+     *
+     * @param kind the bonus kind
+     * @return the points, not negative
+     */
     public long bonus(BonusKind kind) {
         return bonuses.getOrDefault(requireNonNull(kind, "kind"), 0L);
     }
 
+    /**
+     * Points paid to the referrer when a referral settles.
+     *
+     * @return the points; 0 for none
+     */
     public long referrerBonus() {
         return referrerBonus;
     }
 
+    /**
+     * Points paid to the referee when a referral settles.
+     *
+     * @return the points; 0 for none
+     */
     public long refereeBonus() {
         return refereeBonus;
     }
 
-    /** How long the referee's first order must stay unrefunded before the referral pays. */
+    /**
+     * How long the referee's first order must stay unrefunded before the referral pays.
+     *
+     * @return the window; zero by default
+     */
     public Duration referralWindow() {
         return referralWindow;
     }
 
+    /**
+     * The fewest points one redemption may use.
+     *
+     * @return the minimum, at least 1
+     */
     public long minimumRedemption() {
         return minimumRedemption;
     }
 
-    /** Months until earned points expire; empty if they never do. */
+    /**
+     * Months until earned points expire; empty if they never do.
+     *
+     * @return the months, or empty
+     */
     public OptionalInt expireAfterMonths() {
         return expireAfterMonths == 0 ? OptionalInt.empty() : OptionalInt.of(expireAfterMonths);
     }
 
-    /** How long points from an order stay pending (not spendable). */
+    /**
+     * How long points from an order stay pending (not spendable).
+     *
+     * @return the window; zero by default
+     */
     public Duration returnWindow() {
         return returnWindow;
     }
 
+    /**
+     * What a clawback or negative adjustment beyond the balance does.
+     *
+     * @return the policy; {@link NegativeBalancePolicy#CAP_AT_ZERO} by default
+     */
     public NegativeBalancePolicy negativeBalance() {
         return negativeBalance;
     }
 
-    /** The zone that defines days (for the per-day cap) and months (for expiry). */
+    /**
+     * The zone that defines days (for the per-day cap) and months (for expiry).
+     *
+     * @return the zone; UTC by default
+     */
     public ZoneId zone() {
         return zone;
     }
@@ -268,50 +360,96 @@ public final class PointsProgram {
 
         private Builder() {}
 
-        /** The currency orders earn in (required); orders in other currencies are refused. */
+        /**
+         * The currency orders earn in (required); orders in other currencies are refused.
+         *
+         * @param currencyCode the ISO 4217 code, e.g. {@code "USD"}
+         * @return this builder
+         * @throws IllegalArgumentException if the code is not a known currency
+         */
         public Builder currency(String currencyCode) {
             this.currency = Currency.getInstance(requireNonNull(currencyCode, "currency"));
             return this;
         }
 
-        /** The base earn rate (required): {@code points} for every {@code per} spent, e.g. 1 per 1.00. */
+        /**
+         * The base earn rate (required): {@code points} for every {@code per} spent, e.g. 1 per 1.00.
+         *
+         * @param points the points, at least 1 (checked by {@link #build()})
+         * @param per the amount, positive and in the program's currency (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder earn(long points, Money per) {
             this.earnPoints = points;
             this.earnPer = requireNonNull(per, "earn per");
             return this;
         }
 
-        /** How fractional points are rounded (default {@link RoundingMode#DOWN}). */
+        /**
+         * How fractional points are rounded (default {@link RoundingMode#DOWN}).
+         *
+         * @param mode the rounding mode; not {@link RoundingMode#UNNECESSARY} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder earnRounding(RoundingMode mode) {
             this.earnRounding = requireNonNull(mode, "earnRounding");
             return this;
         }
 
-        /** Lines of this product earn {@code multiplier} times (0 excludes the product). */
+        /**
+         * Lines of this product earn {@code multiplier} times (0 excludes the product); replaces an earlier
+         * multiplier for it.
+         *
+         * @param product the product
+         * @param multiplier the factor, not negative (checked by {@link #build()}), e.g. {@code 2} for double points
+         * @return this builder
+         */
         public Builder productMultiplier(ProductId product, BigDecimal multiplier) {
             productMultipliers.put(requireNonNull(product, "product"), requireNonNull(multiplier, "multiplier"));
             return this;
         }
 
-        /** Lines whose product is in this category earn {@code multiplier} times, unless the product has its own. */
+        /**
+         * Lines whose product is in this category earn {@code multiplier} times, unless the product has its own.
+         *
+         * @param category the category, as the {@link #categories} lookup names it
+         * @param multiplier the factor, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder categoryMultiplier(String category, BigDecimal multiplier) {
             categoryMultipliers.put(requireNonNull(category, "category"), requireNonNull(multiplier, "multiplier"));
             return this;
         }
 
-        /** Where product categories come from (default: nowhere). */
+        /**
+         * Where product categories come from (default: nowhere, so category multipliers never apply).
+         *
+         * @param lookup the lookup, called while points are computed
+         * @return this builder
+         */
         public Builder categories(CategoryLookup lookup) {
             this.categories = requireNonNull(lookup, "categories");
             return this;
         }
 
-        /** Customers in this tier earn {@code multiplier} times on orders. */
+        /**
+         * Customers in this tier earn {@code multiplier} times on orders.
+         *
+         * @param tier the tier's name, as passed to {@link PointsProgram#pointsFor}
+         * @param multiplier the factor, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder tierMultiplier(String tier, BigDecimal multiplier) {
             tierMultipliers.put(requireNonNull(tier, "tier"), requireNonNull(multiplier, "multiplier"));
             return this;
         }
 
-        /** Copies the points multipliers of the policy's tiers. */
+        /**
+         * Copies the points multipliers of the policy's tiers.
+         *
+         * @param policy the tier policy
+         * @return this builder
+         */
         public Builder tierMultipliers(TierPolicy policy) {
             for (Tier tier : policy.tiers()) {
                 tierMultiplier(tier.name(), tier.benefits().pointsMultiplier());
@@ -319,23 +457,47 @@ public final class PointsProgram {
             return this;
         }
 
-        /** Orders below this amount earn nothing (default: every order earns). */
+        /**
+         * Orders below this amount earn nothing (default: every order earns).
+         *
+         * @param amount the amount, not negative and in the program's currency (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minimumOrder(Money amount) {
             this.minimumOrder = requireNonNull(amount, "minimumOrder");
             return this;
         }
 
+        /**
+         * A cap on the points one order earns (default: none).
+         *
+         * @param points the cap, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxPointsPerOrder(long points) {
             this.maxPointsPerOrder = points;
             return this;
         }
 
-        /** A cap on the points orders earn per day in the program's zone (bonuses not counted). */
+        /**
+         * A cap on the points orders earn per day in the program's zone (bonuses not counted); the ledger
+         * applies it across the day's orders in time order (default: none).
+         *
+         * @param points the cap, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder maxPointsPerDay(long points) {
             this.maxPointsPerDay = points;
             return this;
         }
 
+        /**
+         * The points a bonus of this kind pays (default: none, and {@link PointsLedger#awardBonus} records nothing).
+         *
+         * @param kind the bonus kind
+         * @param points the points, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder bonus(BonusKind kind, long points) {
             bonuses.put(requireNonNull(kind, "kind"), points);
             return this;
@@ -344,6 +506,11 @@ public final class PointsProgram {
         /**
          * Referral bonuses: both customers are paid once the referee's first order has stayed
          * unrefunded for {@code window}.
+         *
+         * @param referrerPoints the points for the referrer, not negative (checked by {@link #build()})
+         * @param refereePoints the points for the referee, not negative (checked by {@link #build()})
+         * @param window how long the first order must stay unrefunded, not negative (checked by {@link #build()})
+         * @return this builder
          */
         public Builder referralBonus(long referrerPoints, long refereePoints, Duration window) {
             this.referrerBonus = referrerPoints;
@@ -352,43 +519,81 @@ public final class PointsProgram {
             return this;
         }
 
-        /** The redemption rate (required): {@code points} buy {@code discount}, e.g. 100 points = 5.00 off. */
+        /**
+         * The redemption rate (required): {@code points} buy {@code discount}, e.g. 100 points = 5.00 off.
+         *
+         * @param points the points, at least 1 (checked by {@link #build()})
+         * @param discount the discount, positive and in the program's currency (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder redeem(long points, Money discount) {
             this.redeemPoints = points;
             this.redeemDiscount = requireNonNull(discount, "redeem discount");
             return this;
         }
 
-        /** The fewest points one redemption may use (default 1). */
+        /**
+         * The fewest points one redemption may use (default 1).
+         *
+         * @param points the minimum, at least 1 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder minimumRedemption(long points) {
             this.minimumRedemption = points;
             return this;
         }
 
-        /** Points expire this many months after they were earned (default 0: never). */
+        /**
+         * Points expire this many months after they were earned (default 0: never).
+         *
+         * @param months the months, not negative (checked by {@link #build()}); 0 for never
+         * @return this builder
+         */
         public Builder expireAfterMonths(int months) {
             this.expireAfterMonths = months;
             return this;
         }
 
-        /** Points from an order stay pending this long (default zero). */
+        /**
+         * Points from an order stay pending this long (default zero), so a refund within it takes back
+         * points that were never spendable.
+         *
+         * @param window the window, not negative (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder returnWindow(Duration window) {
             this.returnWindow = requireNonNull(window, "returnWindow");
             return this;
         }
 
-        /** What a clawback beyond the balance does (default {@link NegativeBalancePolicy#CAP_AT_ZERO}). */
+        /**
+         * What a clawback beyond the balance does (default {@link NegativeBalancePolicy#CAP_AT_ZERO}).
+         *
+         * @param policy the policy
+         * @return this builder
+         */
         public Builder negativeBalance(NegativeBalancePolicy policy) {
             this.negativeBalance = requireNonNull(policy, "negativeBalance");
             return this;
         }
 
+        /**
+         * The zone that defines days (for the per-day cap) and months (for expiry); default UTC.
+         *
+         * @param zone the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = requireNonNull(zone, "zone");
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first invalid setting and its value */
+        /**
+         * Checks every setting and builds the program.
+         *
+         * @return the immutable, thread-safe program
+         * @throws IllegalArgumentException naming the first invalid setting and its value
+         */
         public PointsProgram build() {
             checkArgument(currency != null, "currency must be set, e.g. currency(\"USD\")");
             checkArgument(earnPer != null, "earn rate must be set, e.g. earn(1, Money.of(1, \"%s\"))", currency);

@@ -14,13 +14,31 @@ import java.util.List;
  */
 public interface QualifyingActivity {
 
-    /** The measured value in {@code [from, to)}: minor units of spend, orders, or points. */
+    /**
+     * The measured value in {@code [from, to)}: minor units of spend, orders, or points.
+     *
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the value; spend may be negative if refunds in the window exceed orders
+     */
     long valueIn(Instant from, Instant to);
 
-    /** The instants in {@code [from, to)} at which the value may rise (orders, earnings), in time order. */
+    /**
+     * The instants in {@code [from, to)} at which the value may rise (orders, earnings), in time order.
+     *
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the instants
+     */
     List<Instant> increasesIn(Instant from, Instant to);
 
-    /** Net spend in {@code currency}: orders placed in the window minus refunds made in it. */
+    /**
+     * Net spend in {@code currency}: orders placed in the window minus refunds made in it.
+     *
+     * @param history the customer's history
+     * @param currency the currency counted; other currencies are ignored
+     * @return the activity, in minor units
+     */
     static QualifyingActivity spend(CustomerHistory history, Currency currency) {
         requireNonNull(history, "history");
         requireNonNull(currency, "currency");
@@ -37,7 +55,12 @@ public interface QualifyingActivity {
         };
     }
 
-    /** Orders placed in the window. */
+    /**
+     * Orders placed in the window.
+     *
+     * @param history the customer's history
+     * @return the activity, in orders
+     */
     static QualifyingActivity orders(CustomerHistory history) {
         requireNonNull(history, "history");
         return new QualifyingActivity() {
@@ -56,6 +79,9 @@ public interface QualifyingActivity {
     /**
      * Points earned in the window (earn postings minus clawbacks), from a statement taken at or
      * after the latest instant asked.
+     *
+     * @param statement the customer's ledger statement
+     * @return the activity, in points
      */
     static QualifyingActivity pointsEarned(LedgerStatement statement) {
         requireNonNull(statement, "statement");

@@ -10,10 +10,25 @@ import java.time.Instant;
 /**
  * Points turned into a discount.
  *
+ * @param customerId the customer
+ * @param redemptionId the shop's id for the redemption
+ * @param at when the points were spent
+ * @param points the points spent, positive
  * @param discount what the points buy at the program's rate, rounded down to the minor unit
  */
 public record Redemption(CustomerId customerId, String redemptionId, Instant at, long points, Money discount) {
 
+    /**
+     * Validates the components.
+     *
+     * @param customerId the customer
+     * @param redemptionId the shop's id for the redemption
+     * @param at when the points were spent
+     * @param points the points spent, positive
+     * @param discount what the points buy at the program's rate, rounded down to the minor unit
+     * @throws IllegalArgumentException if {@code redemptionId} is blank or {@code points} is not positive
+     * @throws NullPointerException if a component is null
+     */
     public Redemption {
         requireNonNull(customerId, "customerId");
         checkArgument(redemptionId != null && !redemptionId.isBlank(), "redemptionId must not be blank");

@@ -67,32 +67,67 @@ public final class TierPolicy {
         tiers = List.copyOf(b.tiers);
     }
 
+    /**
+     * Starts a policy; the measure and the base tier are required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The tiers, base tier first, thresholds rising. */
+    /**
+     * The tiers, base tier first, thresholds rising.
+     *
+     * @return the tiers, unmodifiable
+     */
     public List<Tier> tiers() {
         return tiers;
     }
 
+    /**
+     * What the policy counts.
+     *
+     * @return the measure
+     */
     public TierMeasure measure() {
         return measure;
     }
 
+    /**
+     * The period activity is counted over.
+     *
+     * @return the window; rolling 12 months by default
+     */
     public QualificationWindow window() {
         return window;
     }
 
+    /**
+     * How long after a failed review the customer keeps the tier.
+     *
+     * @return the grace period; zero by default
+     */
     public Duration gracePeriod() {
         return gracePeriod;
     }
 
+    /**
+     * The zone in which reviews, months and years are counted.
+     *
+     * @return the zone; UTC by default
+     */
     public ZoneId zone() {
         return zone;
     }
 
-    /** The tier a value qualifies for on its own (without the upgrade/downgrade rules). */
+    /**
+     * The tier a value qualifies for on its own (without the upgrade/downgrade rules): the highest whose
+     * threshold {@code value} reaches.
+     *
+     * @param value the measured value (minor units of spend, orders or points)
+     * @return the tier; the base tier for a value below every other threshold
+     */
     public Tier qualifyingTier(long value) {
         return tiers.get(indexFor(value));
     }
@@ -107,7 +142,13 @@ public final class TierPolicy {
         return index;
     }
 
-    /** The customer's tier at {@code at} (inclusive), with the explanation. */
+    /**
+     * The customer's tier at {@code at} (inclusive), with the explanation.
+     *
+     * @param activity the customer's activity in the policy's measure
+     * @param at the instant asked
+     * @return the status
+     */
     public TierStatus tierOf(QualifyingActivity activity, Instant at) {
         requireNonNull(activity, "activity");
         requireNonNull(at, "at");
@@ -117,6 +158,11 @@ public final class TierPolicy {
     /**
      * The tier from a customer's orders, for policies measuring {@link TierMeasure#SPEND} or
      * {@link TierMeasure#ORDER_COUNT}; for points use {@link QualifyingActivity#pointsEarned}.
+     *
+     * @param history the customer's history
+     * @param at the instant asked
+     * @return the status
+     * @throws IllegalArgumentException if the policy measures {@link TierMeasure#POINTS_EARNED}
      */
     public TierStatus tierOf(CustomerHistory history, Instant at) {
         return tierOf(activityOf(history), at);
@@ -125,6 +171,13 @@ public final class TierPolicy {
     /**
      * The tier changes (upgrades, downgrades, at-risk notices) at instants in {@code [from, to)},
      * in time order: what a campaign engine polls to trigger on.
+     *
+     * @param customerId the customer, for the changes' records
+     * @param activity the customer's activity in the policy's measure
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the changes
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     public List<TierChange> changes(CustomerId customerId, QualifyingActivity activity, Instant from, Instant to) {
         requireNonNull(customerId, "customerId");
@@ -139,7 +192,16 @@ public final class TierPolicy {
         return out;
     }
 
-    /** {@link #changes(CustomerId, QualifyingActivity, Instant, Instant)} from a customer's orders. */
+    /**
+     * {@link #changes(CustomerId, QualifyingActivity, Instant, Instant)} from a customer's orders.
+     *
+     * @param history the customer's history
+     * @param from the start, inclusive
+     * @param to the end, exclusive
+     * @return the changes
+     * @throws IllegalArgumentException if {@code to} is before {@code from}, or the policy measures
+     *     {@link TierMeasure#POINTS_EARNED}
+     */
     public List<TierChange> changes(CustomerHistory history, Instant from, Instant to) {
         return changes(history.customerId(), activityOf(history), from, to);
     }
@@ -152,7 +214,12 @@ public final class TierPolicy {
                 : QualifyingActivity.orders(history);
     }
 
-    /** The first review strictly after {@code at}. */
+    /**
+     * The first review strictly after {@code at}.
+     *
+     * @param at the instant asked
+     * @return the next review: the next multiple of the review period from 1 January in the policy's zone
+     */
     public Instant nextReview(Instant at) {
         ZonedDateTime yearStart = at.atZone(zone).toLocalDate().withDayOfYear(1).atStartOfDay(zone);
         ZonedDateTime review = yearStart;
@@ -188,66 +255,132 @@ public final class TierPolicy {
 
         private Builder() {}
 
-        /** Tiers by net spend in this currency. */
+        /**
+         * Tiers by net spend in this currency; set it before {@link #tier(String, Money, TierBenefits)}.
+         *
+         * @param currencyCode the ISO 4217 code
+         * @return this builder
+         * @throws IllegalArgumentException if the code is not a known currency
+         */
         public Builder spend(String currencyCode) {
             this.measure = TierMeasure.SPEND;
             this.currency = Currency.getInstance(requireNonNull(currencyCode, "currency"));
             return this;
         }
 
+        /**
+         * Tiers by the number of orders placed in the window.
+         *
+         * @return this builder
+         */
         public Builder orderCount() {
             this.measure = TierMeasure.ORDER_COUNT;
             return this;
         }
 
+        /**
+         * Tiers by the points earned in the window; ask with {@link QualifyingActivity#pointsEarned}.
+         *
+         * @return this builder
+         */
         public Builder pointsEarned() {
             this.measure = TierMeasure.POINTS_EARNED;
             return this;
         }
 
-        /** The qualification window (default: rolling 12 months). */
+        /**
+         * The qualification window (default: rolling 12 months).
+         *
+         * @param window the window; a calendar-year window needs yearly reviews (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder window(QualificationWindow window) {
             this.window = requireNonNull(window, "window");
             return this;
         }
 
-        /** Months between reviews, counted from 1 January (default 12: yearly on 1 January). */
+        /**
+         * Months between reviews, counted from 1 January (default 12: yearly on 1 January).
+         *
+         * @param months 1, 2, 3, 4, 6 or 12 (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder reviewEveryMonths(int months) {
             this.reviewEveryMonths = months;
             return this;
         }
 
-        /** How long after a failed review the customer keeps the tier (default zero). */
+        /**
+         * How long after a failed review the customer keeps the tier (default zero).
+         *
+         * @param grace the grace period, not negative and shorter than the review period (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder gracePeriod(Duration grace) {
             this.gracePeriod = requireNonNull(grace, "gracePeriod");
             return this;
         }
 
-        /** Raise {@link TierChangeKind#AT_RISK} this long before a review the customer would fail (default: never). */
+        /**
+         * Raise {@link TierChangeKind#AT_RISK} this long before a review the customer would fail (default: never).
+         *
+         * @param notice the notice, not negative and shorter than the review period (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder atRiskNotice(Duration notice) {
             this.atRiskNotice = requireNonNull(notice, "atRiskNotice");
             return this;
         }
 
+        /**
+         * The zone in which reviews, months and years are counted; default UTC.
+         *
+         * @param zone the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = requireNonNull(zone, "zone");
             return this;
         }
 
-        /** The tier everyone starts in (required, first). */
+        /**
+         * The tier everyone starts in (required, first).
+         *
+         * @param name the tier's name, not blank
+         * @param benefits what the tier gives
+         * @return this builder
+         * @throws IllegalArgumentException if a tier was added before, or {@code name} is blank
+         */
         public Builder baseTier(String name, TierBenefits benefits) {
             checkArgument(tiers.isEmpty(), "the base tier must be added first, got '%s' after %s", name, tiers);
             tiers.add(new Tier(name, 0, benefits));
             return this;
         }
 
-        /** A tier from {@code threshold} in the policy's measure (minor units for spend). */
+        /**
+         * A tier from {@code threshold} in the policy's measure (minor units for spend); add tiers by
+         * rising threshold.
+         *
+         * @param name the tier's name, not blank and unique (checked by {@link #build()})
+         * @param threshold the qualifying value, above the previous tier's (checked by {@link #build()})
+         * @param benefits what the tier gives
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is blank or {@code threshold} is negative
+         */
         public Builder tier(String name, long threshold, TierBenefits benefits) {
             tiers.add(new Tier(name, threshold, benefits));
             return this;
         }
 
-        /** A spend tier from {@code threshold}. */
+        /**
+         * A spend tier from {@code threshold}; call {@link #spend} first.
+         *
+         * @param name the tier's name, not blank and unique (checked by {@link #build()})
+         * @param threshold the qualifying spend, in the policy's currency
+         * @param benefits what the tier gives
+         * @return this builder
+         * @throws IllegalArgumentException if the policy does not (yet) measure spend in the threshold's currency
+         */
         public Builder tier(String name, Money threshold, TierBenefits benefits) {
             checkArgument(measure == TierMeasure.SPEND && threshold.currency().equals(currency),
                     "tier '%s' has a threshold of %s but the policy measures %s%s", name, threshold, measure,
@@ -255,7 +388,12 @@ public final class TierPolicy {
             return tier(name, threshold.minorUnits(), benefits);
         }
 
-        /** @throws IllegalArgumentException naming the first invalid setting and its value */
+        /**
+         * Checks every setting and builds the policy.
+         *
+         * @return the immutable, thread-safe policy
+         * @throws IllegalArgumentException naming the first invalid setting and its value
+         */
         public TierPolicy build() {
             checkArgument(measure != null, "measure must be set: spend(currency), orderCount() or pointsEarned()");
             checkArgument(!tiers.isEmpty() && tiers.get(0).threshold() == 0,

@@ -10,9 +10,16 @@ import java.util.Optional;
 /**
  * A customer's tier at an instant, with what it would take to move up or to keep it.
  *
+ * @param at the instant asked
+ * @param tier the customer's tier at {@code at}
  * @param since when the customer entered the tier; empty for the base tier without activity
+ * @param measure what the policy counts
+ * @param currency the policy's currency, for a spend measure
  * @param qualifyingValue the measured value in the current window ({@code windowStart} to the
  *     instant asked, inclusive)
+ * @param windowStart the start of the current window (inclusive)
+ * @param windowDescription the window in words, e.g. "the 12 months to"
+ * @param nextTier the tier above, if any
  * @param missingForNext what the customer still needs in the current window to reach
  *     {@code nextTier}; 0 without a next tier
  * @param nextReview the first review after the instant asked
@@ -25,6 +32,27 @@ public record TierStatus(Instant at, Tier tier, Optional<Instant> since, TierMea
         Optional<Tier> nextTier, long missingForNext, Instant nextReview, long neededToKeep,
         Optional<Instant> downgradeAt) {
 
+    /**
+     * Validates the components.
+     *
+     * @param at the instant asked
+     * @param tier the customer's tier at {@code at}
+     * @param since when the customer entered the tier; empty for the base tier without activity
+     * @param measure what the policy counts
+     * @param currency the policy's currency, for a spend measure
+     * @param qualifyingValue the measured value in the current window ({@code windowStart} to the
+     *     instant asked, inclusive)
+     * @param windowStart the start of the current window (inclusive)
+     * @param windowDescription the window in words, e.g. "the 12 months to"
+     * @param nextTier the tier above, if any
+     * @param missingForNext what the customer still needs in the current window to reach
+     *     {@code nextTier}; 0 without a next tier
+     * @param nextReview the first review after the instant asked
+     * @param neededToKeep what the customer still needs, counted in the window the next review
+     *     judges, to keep the current tier at that review; 0 if already secured (or base tier)
+     * @param downgradeAt the end of the grace period, if the customer failed the last review
+     * @throws NullPointerException if a component is null
+     */
     public TierStatus {
         requireNonNull(at, "at");
         requireNonNull(tier, "tier");
@@ -42,6 +70,8 @@ public record TierStatus(Instant at, Tier tier, Optional<Instant> since, TierMea
      * A sentence for the customer or the support desk, e.g. {@code "Silver: spent 620.00 USD in the
      * 12 months to 2025-06-01T00:00:00Z; spend 880.00 USD more to reach Gold; spend 40.00 USD more by
      * 2026-01-01T00:00:00Z to keep Silver."}
+     *
+     * @return the sentence, in English
      */
     public String explanation() {
         StringBuilder s = new StringBuilder(tier.name()).append(": ");
@@ -61,7 +91,12 @@ public record TierStatus(Instant at, Tier tier, Optional<Instant> since, TierMea
         return s.append('.').toString();
     }
 
-    /** A value of the policy's measure as text: money for spend, a count otherwise. */
+    /**
+     * A value of the policy's measure as text: money for spend, a count otherwise.
+     *
+     * @param value the value, e.g. {@link #missingForNext()}
+     * @return e.g. {@code "40.00 USD"}, {@code "3 orders"} or {@code "1 point"}
+     */
     public String format(long value) {
         if (measure == TierMeasure.SPEND) {
             return Money.ofMinor(value, currency.orElseThrow()).toString();

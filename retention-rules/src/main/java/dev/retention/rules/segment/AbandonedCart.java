@@ -12,9 +12,18 @@ import java.util.Optional;
  * The abandoned cart: the cart as last updated at or before {@code now} is not empty, that update
  * is at least {@code idleFor} old (at or before {@code now - idleFor}: exactly {@code idleFor} counts),
  * and no order was placed from that update up to {@code now} (both inclusive).
+ *
+ * @param idleFor the minimum time since the cart's last update
  */
 public record AbandonedCart(Duration idleFor) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param idleFor the minimum time since the cart's last update
+     * @throws IllegalArgumentException if {@code idleFor} is negative or longer than {@link Window#MAX_LENGTH}
+     * @throws NullPointerException if {@code idleFor} is null
+     */
     public AbandonedCart {
         requireNonNull(idleFor, "idleFor");
         checkArgument(!idleFor.isNegative() && idleFor.compareTo(Window.MAX_LENGTH) <= 0,

@@ -9,9 +9,20 @@ import java.util.Optional;
 /**
  * The customer's acquisition source has this channel and, if {@code campaign} is given, this
  * campaign (both case-sensitive). A profile without a source never matches.
+ *
+ * @param channel the acquisition channel, e.g. {@code "instagram"}
+ * @param campaign the acquisition campaign, or empty for any campaign of the channel
  */
 public record AcquiredFrom(String channel, Optional<String> campaign) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param channel the acquisition channel, e.g. {@code "instagram"}
+     * @param campaign the acquisition campaign, or empty for any campaign of the channel
+     * @throws IllegalArgumentException if {@code channel} is null or blank, or {@code campaign} is blank
+     * @throws NullPointerException if {@code campaign} is null
+     */
     public AcquiredFrom {
         checkArgument(channel != null && !channel.isBlank(), "acquisition channel must not be blank");
         requireNonNull(campaign, "campaign");

@@ -7,9 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Every one of the conditions holds; evaluation stops at the first that does not. Its explanation evaluates every part. */
+/**
+ * Every one of the conditions holds; evaluation stops at the first that does not. Its explanation evaluates every part.
+ *
+ * @param conditions the parts, at least one, in evaluation order
+ */
 public record AllOf(List<Condition> conditions) implements Condition {
 
+    /**
+     * Validates and copies the parts; {@link Conditions#allOf} and {@link Condition#and} build it.
+     *
+     * @param conditions the parts, at least one, in evaluation order
+     * @throws IllegalArgumentException if {@code conditions} is empty or the tree gets deeper than
+     *     {@link Condition#MAX_DEPTH}
+     * @throws NullPointerException if {@code conditions} or a part is null
+     */
     public AllOf {
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(!conditions.isEmpty(), "all of needs at least one condition");

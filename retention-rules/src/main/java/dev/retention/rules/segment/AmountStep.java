@@ -18,20 +18,43 @@ public final class AmountStep<C extends Condition> {
         this.complete = requireNonNull(complete, "complete");
     }
 
-    /** Strictly more than {@code amount}. */
+    /**
+     * Strictly more than {@code amount}, compared exactly in minor units.
+     *
+     * @param amount the threshold; its currency is the one spend is counted in
+     * @return the completed condition
+     */
     public C above(Money amount) {
         return complete.apply(new MoneyBound(Comparison.MORE_THAN, amount));
     }
 
+    /**
+     * At least {@code amount} (equal counts), compared exactly in minor units.
+     *
+     * @param amount the threshold; its currency is the one spend is counted in
+     * @return the completed condition
+     */
     public C atLeast(Money amount) {
         return complete.apply(new MoneyBound(Comparison.AT_LEAST, amount));
     }
 
-    /** Strictly less than {@code amount}. */
+    /**
+     * Strictly less than {@code amount}. For net spend, a customer who spent nothing in that currency is
+     * below any positive amount; an average order value needs at least one order to match at all.
+     *
+     * @param amount the threshold; its currency is the one spend is counted in
+     * @return the completed condition
+     */
     public C below(Money amount) {
         return complete.apply(new MoneyBound(Comparison.LESS_THAN, amount));
     }
 
+    /**
+     * At most {@code amount} (equal counts), compared exactly in minor units.
+     *
+     * @param amount the threshold; its currency is the one spend is counted in
+     * @return the completed condition
+     */
     public C atMost(Money amount) {
         return complete.apply(new MoneyBound(Comparison.AT_MOST, amount));
     }

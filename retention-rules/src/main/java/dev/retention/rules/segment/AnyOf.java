@@ -7,9 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** At least one of the conditions holds; evaluation stops at the first that does. Its explanation evaluates every part. */
+/**
+ * At least one of the conditions holds; evaluation stops at the first that does. Its explanation evaluates every part.
+ *
+ * @param conditions the parts, at least one, in evaluation order
+ */
 public record AnyOf(List<Condition> conditions) implements Condition {
 
+    /**
+     * Validates and copies the parts; {@link Conditions#anyOf} and {@link Condition#or} build it.
+     *
+     * @param conditions the parts, at least one, in evaluation order
+     * @throws IllegalArgumentException if {@code conditions} is empty or the tree gets deeper than
+     *     {@link Condition#MAX_DEPTH}
+     * @throws NullPointerException if {@code conditions} or a part is null
+     */
     public AnyOf {
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(!conditions.isEmpty(), "any of needs at least one condition");

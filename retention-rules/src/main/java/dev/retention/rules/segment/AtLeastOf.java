@@ -10,9 +10,21 @@ import java.util.stream.Collectors;
 /**
  * At least {@code k} of the conditions hold, {@code 1 <= k <= conditions.size()}. Evaluation stops as
  * soon as the answer is known; the explanation evaluates every part.
+ *
+ * @param k how many of the parts must hold
+ * @param conditions the parts, in evaluation order
  */
 public record AtLeastOf(int k, List<Condition> conditions) implements Condition {
 
+    /**
+     * Validates and copies the parts.
+     *
+     * @param k how many of the parts must hold
+     * @param conditions the parts, in evaluation order
+     * @throws IllegalArgumentException if {@code k} is not in {@code [1, conditions.size()]} or the tree gets
+     *     deeper than {@link Condition#MAX_DEPTH}
+     * @throws NullPointerException if {@code conditions} or a part is null
+     */
     public AtLeastOf {
         conditions = List.copyOf(requireNonNull(conditions, "conditions"));
         checkArgument(k >= 1 && k <= conditions.size(), "at least k of %s conditions needs 1 <= k <= %s, got k = %s",

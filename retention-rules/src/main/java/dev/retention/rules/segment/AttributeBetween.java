@@ -9,9 +9,22 @@ import java.util.Optional;
 /**
  * The profile attribute {@code name}, read as a decimal number, is in {@code [min, max]} (both
  * inclusive). An absent attribute or one that is not a plain decimal number never matches.
+ *
+ * @param name the attribute's name
+ * @param min the lowest accepted value
+ * @param max the highest accepted value
  */
 public record AttributeBetween(String name, BigDecimal min, BigDecimal max) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param name the attribute's name
+     * @param min the lowest accepted value
+     * @param max the highest accepted value
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code min > max}
+     * @throws NullPointerException if {@code min} or {@code max} is null
+     */
     public AttributeBetween {
         checkArgument(name != null && !name.isBlank(), "attribute name must not be blank");
         requireNonNull(min, "min");

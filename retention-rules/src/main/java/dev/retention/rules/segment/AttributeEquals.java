@@ -5,9 +5,22 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Optional;
 
-/** The profile attribute {@code name} is exactly {@code value} (case-sensitive). An absent attribute never matches. */
+/**
+ * The profile attribute {@code name} is exactly {@code value} (case-sensitive). An absent attribute never matches.
+ *
+ * @param name the attribute's name
+ * @param value the expected value
+ */
 public record AttributeEquals(String name, String value) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param name the attribute's name
+     * @param value the expected value
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     * @throws NullPointerException if {@code value} is null
+     */
     public AttributeEquals {
         checkArgument(name != null && !name.isBlank(), "attribute name must not be blank");
         requireNonNull(value, "value");

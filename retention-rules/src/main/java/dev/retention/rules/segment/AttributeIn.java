@@ -7,9 +7,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The profile attribute {@code name} is one of {@code values} (case-sensitive). An absent attribute never matches. */
+/**
+ * The profile attribute {@code name} is one of {@code values} (case-sensitive). An absent attribute never matches.
+ *
+ * @param name the attribute's name
+ * @param values the accepted values, at least one
+ */
 public record AttributeIn(String name, Set<String> values) implements Condition {
 
+    /**
+     * Validates the components and copies {@code values}.
+     *
+     * @param name the attribute's name
+     * @param values the accepted values, at least one
+     * @throws IllegalArgumentException if {@code name} is null or blank, or {@code values} is empty
+     * @throws NullPointerException if {@code values} or a value is null
+     */
     public AttributeIn {
         checkArgument(name != null && !name.isBlank(), "attribute name must not be blank");
         values = Set.copyOf(requireNonNull(values, "values"));

@@ -2,9 +2,19 @@ package dev.retention.rules.segment;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-/** The profile has the attribute {@code name}, whatever its value. */
+/**
+ * The profile has the attribute {@code name}, whatever its value.
+ *
+ * @param name the attribute's name
+ */
 public record AttributePresent(String name) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param name the attribute's name
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     */
     public AttributePresent {
         checkArgument(name != null && !name.isBlank(), "attribute name must not be blank");
     }

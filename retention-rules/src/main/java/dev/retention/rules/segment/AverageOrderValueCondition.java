@@ -16,9 +16,20 @@ import java.util.Optional;
  *
  * <p>Named apart from the metric {@code dev.retention.metrics.AverageOrderValue}, so that code
  * using both needs no qualified names.
+ *
+ * @param window the orders and refunds that count
+ * @param bound the threshold; its currency is the one spend is counted in
  */
 public record AverageOrderValueCondition(Window window, MoneyBound bound) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param window the orders and refunds that count
+     * @param bound the threshold; its currency is the one spend is counted in
+     * @throws IllegalArgumentException if {@code window} is {@link Window#sinceLastOrder()}
+     * @throws NullPointerException if a component is null
+     */
     public AverageOrderValueCondition {
         requireNonNull(window, "window");
         Window.checkOrdersCanFallIn(window, "an average-order-value condition");

@@ -12,9 +12,17 @@ import java.util.Optional;
  * customer's time zone: today (in that zone) is day 0, so {@code birthdayWithin(0)} means "birthday
  * today" and {@code 7} covers today and the next 7 days. A 29 February birthday falls on 28 February
  * in other years. A profile without a birthday never matches.
+ *
+ * @param days how many days ahead, 0 (today only) to 366
  */
 public record BirthdayWithin(int days) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param days how many days ahead, 0 (today only) to 366
+     * @throws IllegalArgumentException if {@code days} is outside 0 to 366
+     */
     public BirthdayWithin {
         checkArgument(days >= 0 && days <= 366, "birthday days must be between 0 and 366, got %s", days);
     }

@@ -13,9 +13,20 @@ import java.util.TreeSet;
  * placed in the window has a line of it). For {@link Products#any()} any order counts, even one
  * without lines. Window edges as in {@link Window}; the window cannot be
  * {@link Window#sinceLastOrder()} (no order falls in it).
+ *
+ * @param products which products count
+ * @param window when the order must have been placed
  */
 public record Bought(Products products, Window window) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param products which products count
+     * @param window when the order must have been placed
+     * @throws IllegalArgumentException if {@code window} is {@link Window#sinceLastOrder()}
+     * @throws NullPointerException if a component is null
+     */
     public Bought {
         requireNonNull(products, "products");
         requireNonNull(window, "window");

@@ -15,7 +15,12 @@ import java.util.Set;
 @FunctionalInterface
 public interface Catalog {
 
-    /** The product's categories; empty for an unknown product. Never null. */
+    /**
+     * The product's categories; empty for an unknown product. Never null.
+     *
+     * @param product the product
+     * @return the product's category names (compared case-sensitively with {@link Conditions#category})
+     */
     Set<String> categoriesOf(ProductId product);
 
     /**
@@ -23,12 +28,19 @@ public interface Catalog {
      * {@link IllegalStateException}, and so does evaluating any category condition against it (even for a
      * customer with no events), so that a forgotten catalog is an error rather than a segment that
      * silently matches nobody. A shop without categories passes {@code Catalog.of(Map.of())}.
+     *
+     * @return the catalog that refuses every question
      */
     static Catalog empty() {
         return NoCatalog.INSTANCE;
     }
 
-    /** A fixed catalog, copied; a product it does not list is in no category. */
+    /**
+     * A fixed catalog, copied; a product it does not list is in no category.
+     *
+     * @param categories each product's categories
+     * @return an immutable, thread-safe catalog
+     */
     static Catalog of(Map<ProductId, Set<String>> categories) {
         Map<ProductId, Set<String>> copy = new HashMap<>();
         requireNonNull(categories, "categories").forEach((product, cats) -> copy.put(product, Set.copyOf(cats)));

@@ -31,31 +31,70 @@ public sealed interface Condition permits OrderCount, NetSpend, AverageOrderValu
     /** The most levels a condition tree may have; see the interface's Javadoc. */
     int MAX_DEPTH = 256;
 
-    /** Whether the customer meets the condition. */
+    /**
+     * Whether the customer meets the condition. Pure: the same context always gives the same answer.
+     *
+     * @param context the customer's history and profile, the instant {@code now} and the catalog
+     * @return true if the condition holds at {@code now}
+     * @throws IllegalStateException if the condition selects products by category and the context has no catalog
+     */
     boolean test(EvaluationContext context);
 
-    /** The verdict with the observed values; {@code explain(c).verdict() == test(c)} always. */
+    /**
+     * The verdict with the observed values; {@code explain(c).verdict() == test(c)} always. Evaluates
+     * every part of a combinator (no short cut), so it costs more than {@link #test(EvaluationContext)}.
+     *
+     * @param context the customer's history and profile, the instant {@code now} and the catalog
+     * @return the explanation tree, mirroring this condition's tree
+     * @throws IllegalStateException if the condition selects products by category and the context has no catalog
+     */
     Explanation explain(EvaluationContext context);
 
-    /** The condition in words, e.g. "orders in the last 30 days >= 5". */
+    /**
+     * The condition in words, e.g. "orders in the last 30 days >= 5"; also its {@code toString()}.
+     *
+     * @return the description, independent of any customer
+     */
     String describe();
 
-    /** {@link #test(EvaluationContext)} without a {@link Catalog} (a category condition fails). */
+    /**
+     * {@link #test(EvaluationContext)} without a {@link Catalog} (a category condition throws).
+     *
+     * @param history the customer's events; only those at or before {@code now} count
+     * @param profile the customer's profile ({@code CustomerProfile.unknown(id)} if you have none)
+     * @param now the instant of evaluation
+     * @return true if the condition holds at {@code now}
+     */
     default boolean test(CustomerHistory history, CustomerProfile profile, Instant now) {
         return test(EvaluationContext.of(history, profile, now));
     }
 
-    /** Both this and {@code other}. */
+    /**
+     * Both this and {@code other}; chains of {@code and} flatten into one {@link AllOf}, so they stay shallow.
+     *
+     * @param other the other condition
+     * @return the conjunction; this condition is not changed
+     */
     default Condition and(Condition other) {
         return AllOf.of(List.of(this, other));
     }
 
-    /** This or {@code other} (or both). */
+    /**
+     * This or {@code other} (or both); chains of {@code or} flatten into one {@link AnyOf}.
+     *
+     * @param other the other condition
+     * @return the disjunction; this condition is not changed
+     */
     default Condition or(Condition other) {
         return AnyOf.of(List.of(this, other));
     }
 
-    /** The opposite of this condition. */
+    /**
+     * The opposite of this condition.
+     *
+     * @return {@code not(this)}
+     * @throws IllegalArgumentException if the tree would get deeper than {@link #MAX_DEPTH}
+     */
     default Condition negate() {
         return new Not(this);
     }

@@ -16,27 +16,57 @@ public final class CountStep<C extends Condition> {
         this.complete = requireNonNull(complete, "complete");
     }
 
-    /** {@code >= n} */
+    /**
+     * {@code >= n}.
+     *
+     * @param n the threshold, not negative
+     * @return the completed condition
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public C atLeast(long n) {
         return complete.apply(new CountBound(Comparison.AT_LEAST, n));
     }
 
-    /** {@code <= n} */
+    /**
+     * {@code <= n}.
+     *
+     * @param n the threshold, not negative
+     * @return the completed condition
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public C atMost(long n) {
         return complete.apply(new CountBound(Comparison.AT_MOST, n));
     }
 
-    /** {@code > n} */
+    /**
+     * {@code > n}.
+     *
+     * @param n the threshold, not negative
+     * @return the completed condition
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public C moreThan(long n) {
         return complete.apply(new CountBound(Comparison.MORE_THAN, n));
     }
 
-    /** {@code < n} */
+    /**
+     * {@code < n}; {@code lessThan(0)} never holds.
+     *
+     * @param n the threshold, not negative
+     * @return the completed condition
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public C lessThan(long n) {
         return complete.apply(new CountBound(Comparison.LESS_THAN, n));
     }
 
-    /** {@code = n} */
+    /**
+     * {@code = n}; {@code exactly(0)} is "none".
+     *
+     * @param n the threshold, not negative
+     * @return the completed condition
+     * @throws IllegalArgumentException if {@code n} is negative
+     */
     public C exactly(long n) {
         return complete.apply(new CountBound(Comparison.EXACTLY, n));
     }

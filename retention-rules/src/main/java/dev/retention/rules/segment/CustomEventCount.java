@@ -10,10 +10,25 @@ import java.util.TreeMap;
  * The number of custom events named {@code name} in the {@link Window} whose attributes include every
  * entry of {@code attributes} (equal values, case-sensitive) compares to a threshold, e.g.
  * "events review_written {rating=5} in the last 30 days >= 1". Window edges as in {@link Window}.
+ *
+ * @param name the custom event's name
+ * @param attributes the attributes an event must have, with their values; empty for any
+ * @param window when the events must have occurred
+ * @param bound the count threshold
  */
 public record CustomEventCount(String name, Map<String, String> attributes, Window window, CountBound bound)
         implements Condition {
 
+    /**
+     * Validates the components and copies {@code attributes}.
+     *
+     * @param name the custom event's name
+     * @param attributes the attributes an event must have, with their values; empty for any
+     * @param window when the events must have occurred
+     * @param bound the count threshold
+     * @throws IllegalArgumentException if {@code name} is null or blank
+     * @throws NullPointerException if another component is null
+     */
     public CustomEventCount {
         checkArgument(name != null && !name.isBlank(), "custom event name must not be blank");
         attributes = Map.copyOf(requireNonNull(attributes, "attributes"));

@@ -10,9 +10,17 @@ import java.util.Optional;
  * Whole days (rounded down) from the last order placed at or before {@code now} to {@code now}
  * compare to a threshold: an order 47 hours ago is 1 day ago. A customer without orders never
  * matches.
+ *
+ * @param bound the threshold, in whole days
  */
 public record DaysSinceLastOrder(CountBound bound) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param bound the threshold, in whole days
+     * @throws NullPointerException if {@code bound} is null
+     */
     public DaysSinceLastOrder {
         requireNonNull(bound, "bound");
     }

@@ -12,11 +12,22 @@ import java.util.List;
  * @param subject what was looked at, e.g. "orders in the last 30 days"
  * @param observed the value found, e.g. "6"; empty for combinators
  * @param expected the threshold, e.g. ">= 5"; empty for combinators
+ * @param verdict whether the node's condition holds
  * @param children the explanations of a combinator's parts, in order
  */
 public record Explanation(String subject, String observed, String expected, boolean verdict,
         List<Explanation> children) {
 
+    /**
+     * Validates the components and copies {@code children}.
+     *
+     * @param subject what was looked at, e.g. "orders in the last 30 days"
+     * @param observed the value found, e.g. "6"; empty for combinators
+     * @param expected the threshold, e.g. ">= 5"; empty for combinators
+     * @param verdict whether the node's condition holds
+     * @param children the explanations of a combinator's parts, in order
+     * @throws NullPointerException if a component is null
+     */
     public Explanation {
         requireNonNull(subject, "subject");
         requireNonNull(observed, "observed");
@@ -32,7 +43,11 @@ public record Explanation(String subject, String observed, String expected, bool
         return new Explanation(subject, "", "", verdict, children);
     }
 
-    /** This node as one line, e.g. {@code "orders in the last 30 days: 6 >= 5: yes"}. */
+    /**
+     * This node as one line, e.g. {@code "orders in the last 30 days: 6 >= 5: yes"}.
+     *
+     * @return the line, without a line break
+     */
     public String line() {
         String answer = verdict ? "yes" : "no";
         if (observed.isEmpty() && expected.isEmpty()) {
@@ -42,7 +57,11 @@ public record Explanation(String subject, String observed, String expected, bool
         return subject + ": " + value + ": " + answer;
     }
 
-    /** The whole tree, one {@link #line()} per node, children indented by two spaces. */
+    /**
+     * The whole tree, one {@link #line()} per node, children indented by two spaces.
+     *
+     * @return the lines, each ending with a line break; also {@code toString()}
+     */
     public String render() {
         StringBuilder out = new StringBuilder();
         render(out, 0);

@@ -9,9 +9,20 @@ import java.util.Optional;
 
 /**
  * The customer's first order (among orders placed at or before {@code now}) is recent or old: {@link Recency#WITHIN} means placed in {@code [now - age, now]} ("new customer"), {@link Recency#OLDER_THAN} means placed strictly before {@code now - age}. A customer without orders never matches.
+ *
+ * @param recency whether the first order must be recent or old
+ * @param age the distance back from {@code now}
  */
 public record FirstOrder(Recency recency, Duration age) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param recency whether the first order must be recent or old
+     * @param age the distance back from {@code now}
+     * @throws IllegalArgumentException if {@code age} is negative or longer than {@link Window#MAX_LENGTH}
+     * @throws NullPointerException if a component is null
+     */
     public FirstOrder {
         requireNonNull(recency, "recency");
         requireNonNull(age, "age");

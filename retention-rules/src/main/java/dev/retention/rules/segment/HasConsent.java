@@ -7,9 +7,17 @@ import dev.retention.core.profile.Channel;
 /**
  * The customer's consent for the channel stands at {@code now}: given at or before {@code now} and
  * not withdrawn since (as {@link dev.retention.core.profile.CustomerProfile#hasConsent} decides).
+ *
+ * @param channel the channel the consent is for
  */
 public record HasConsent(Channel channel) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param channel the channel the consent is for
+     * @throws NullPointerException if {@code channel} is null
+     */
     public HasConsent {
         requireNonNull(channel, "channel");
     }

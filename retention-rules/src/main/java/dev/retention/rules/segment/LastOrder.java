@@ -9,9 +9,20 @@ import java.util.Optional;
 
 /**
  * The customer's last order placed at or before {@code now} is recent or old: {@link Recency#WITHIN} means placed in {@code [now - age, now]}, {@link Recency#OLDER_THAN} means placed strictly before {@code now - age} ("lapsed"). A customer without orders never matches; combine with {@code not(ordersEver().atLeast(1))} to include them.
+ *
+ * @param recency whether the last order must be recent or old
+ * @param age the distance back from {@code now}
  */
 public record LastOrder(Recency recency, Duration age) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param recency whether the last order must be recent or old
+     * @param age the distance back from {@code now}
+     * @throws IllegalArgumentException if {@code age} is negative or longer than {@link Window#MAX_LENGTH}
+     * @throws NullPointerException if a component is null
+     */
     public LastOrder {
         requireNonNull(recency, "recency");
         requireNonNull(age, "age");

@@ -12,10 +12,21 @@ import java.util.List;
 /**
  * The members of a segment at an instant, sorted by customer id.
  *
+ * @param segment the segment's name
+ * @param at the instant the segment was evaluated at
  * @param members distinct, in ascending order of {@link CustomerId}
  */
 public record Membership(String segment, Instant at, List<CustomerId> members) {
 
+    /**
+     * Validates the components and copies {@code members}.
+     *
+     * @param segment the segment's name
+     * @param at the instant the segment was evaluated at
+     * @param members distinct, in ascending order of {@link CustomerId}
+     * @throws IllegalArgumentException if {@code members} is not strictly ascending (duplicates or unsorted)
+     * @throws NullPointerException if a component is null
+     */
     public Membership {
         requireNonNull(segment, "segment");
         requireNonNull(at, "at");
@@ -26,15 +37,32 @@ public record Membership(String segment, Instant at, List<CustomerId> members) {
         }
     }
 
+    /**
+     * The number of members.
+     *
+     * @return the size of {@link #members()}
+     */
     public int count() {
         return members.size();
     }
 
+    /**
+     * Whether the customer is a member (a binary search, O(log n)).
+     *
+     * @param customerId the customer
+     * @return true if the customer is among the members
+     */
     public boolean contains(CustomerId customerId) {
         return Collections.binarySearch(members, customerId) >= 0;
     }
 
-    /** Who entered and who left the segment between {@code previous} and this membership. */
+    /**
+     * Who entered and who left the segment between {@code previous} and this membership; one merge pass
+     * over both sorted lists.
+     *
+     * @param previous the earlier membership (its segment name is not compared)
+     * @return the change from {@code previous.at()} to {@link #at()}
+     */
     public MembershipChange changesSince(Membership previous) {
         requireNonNull(previous, "previous");
         List<CustomerId> entered = new ArrayList<>();

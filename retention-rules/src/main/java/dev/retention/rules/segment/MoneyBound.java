@@ -12,15 +12,31 @@ import java.util.TreeSet;
 /**
  * A threshold on an amount of money ("more than 100.00 USD"). The observed amount is computed in
  * the threshold's currency: money spent in other currencies does not count.
+ *
+ * @param comparison how the observed amount is compared
+ * @param amount the threshold; its currency is the one amounts are counted in
  */
 public record MoneyBound(Comparison comparison, Money amount) {
 
+    /**
+     * Validates the components.
+     *
+     * @param comparison how the observed amount is compared
+     * @param amount the threshold; its currency is the one amounts are counted in
+     * @throws NullPointerException if a component is null
+     */
     public MoneyBound {
         requireNonNull(comparison, "comparison");
         requireNonNull(amount, "amount");
     }
 
-    /** Compares exactly, in minor units; {@code observed} must be in the threshold's currency. */
+    /**
+     * Compares exactly, in minor units; {@code observed} must be in the threshold's currency.
+     *
+     * @param observed the amount found
+     * @return true if {@code observed <comparison> amount}
+     * @throws IllegalArgumentException if {@code observed} is in another currency
+     */
     public boolean matches(Money observed) {
         return comparison.holds(observed.compareTo(amount), 0);
     }
@@ -41,7 +57,11 @@ public record MoneyBound(Comparison comparison, Money amount) {
         return Optional.of(String.join(", ", used));
     }
 
-    /** E.g. {@code "> 100.00 USD"}. */
+    /**
+     * E.g. {@code "> 100.00 USD"}.
+     *
+     * @return the symbol and the amount
+     */
     public String describe() {
         return comparison.symbol() + " " + amount;
     }

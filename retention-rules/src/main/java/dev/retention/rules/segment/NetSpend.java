@@ -10,9 +10,19 @@ import dev.retention.core.Money;
  * window (a refund in the window of an earlier order lowers the spend), in the threshold's currency
  * only (a customer who ordered only in other currencies has spent 0, and {@link #explain} says why).
  * Window edges as in {@link Window}.
+ *
+ * @param window the orders and refunds that count
+ * @param bound the threshold; its currency is the one spend is counted in
  */
 public record NetSpend(Window window, MoneyBound bound) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param window the orders and refunds that count
+     * @param bound the threshold; its currency is the one spend is counted in
+     * @throws NullPointerException if a component is null
+     */
     public NetSpend {
         requireNonNull(window, "window");
         requireNonNull(bound, "bound");

@@ -4,9 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 
-/** The condition does not hold. */
+/**
+ * The condition does not hold.
+ *
+ * @param condition the negated condition
+ */
 public record Not(Condition condition) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param condition the negated condition
+     * @throws IllegalArgumentException if the tree gets deeper than {@link Condition#MAX_DEPTH}
+     * @throws NullPointerException if {@code condition} is null
+     */
     public Not {
         requireNonNull(condition, "condition");
         Depth.check("not", List.of(condition));

@@ -7,9 +7,20 @@ import static java.util.Objects.requireNonNull;
  * 30 days >= 5". Refunded orders still count as placed. Window edges as in {@link Window}: for
  * {@code last(d)} an order at {@code now - d} or at {@code now} counts. The window cannot be
  * {@link Window#sinceLastOrder()}: it would always count 0.
+ *
+ * @param window when the orders must have been placed
+ * @param bound the count threshold
  */
 public record OrderCount(Window window, CountBound bound) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param window when the orders must have been placed
+     * @param bound the count threshold
+     * @throws IllegalArgumentException if {@code window} is {@link Window#sinceLastOrder()}
+     * @throws NullPointerException if a component is null
+     */
     public OrderCount {
         requireNonNull(window, "window");
         Window.checkOrdersCanFallIn(window, "an orders condition");

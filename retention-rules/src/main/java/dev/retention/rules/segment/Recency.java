@@ -27,7 +27,11 @@ public enum Recency {
         return this == WITHIN ? words + " " + Durations.describe(age) : words + " " + Durations.describe(age) + " ago";
     }
 
-    /** The key in the JSON format: {@code "within"} or {@code "olderThan"}. */
+    /**
+     * The key in the JSON format: {@code "within"} or {@code "olderThan"}.
+     *
+     * @return the key
+     */
     public String jsonName() {
         return jsonName;
     }

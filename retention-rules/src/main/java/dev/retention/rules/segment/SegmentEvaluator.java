@@ -48,6 +48,12 @@ public final class SegmentEvaluator {
         this.parallel = builder.parallel;
     }
 
+    /**
+     * An evaluator of one segment, for {@link SegmentEvaluator#members}.
+     *
+     * @param segment the segment
+     * @return a builder, sequential and without a catalog until told otherwise
+     */
     public static Builder builder(Segment segment) {
         return new Builder(List.of(requireNonNull(segment, "segment")));
     }
@@ -55,6 +61,9 @@ public final class SegmentEvaluator {
     /**
      * An evaluator of several segments at once, for {@link #membersOfEach}.
      *
+     * @param first the first segment
+     * @param more the other segments, none null
+     * @return a builder, sequential and without a catalog until told otherwise
      * @throws IllegalArgumentException if two segments share a name
      */
     public static Builder builder(Segment first, Segment... more) {
@@ -66,25 +75,45 @@ public final class SegmentEvaluator {
         return new Builder(all);
     }
 
-    /** A sequential evaluator without a catalog (a category condition fails). */
+    /**
+     * A sequential evaluator without a catalog (a category condition throws).
+     *
+     * @param segment the segment
+     * @return the evaluator
+     */
     public static SegmentEvaluator of(Segment segment) {
         return builder(segment).build();
     }
 
-    /** The (first) segment. */
+    /**
+     * The (first) segment.
+     *
+     * @return the segment given first
+     */
     public Segment segment() {
         return segments.get(0);
     }
 
-    /** The segments, in the order given. */
+    /**
+     * The segments, in the order given.
+     *
+     * @return the segments, unmodifiable
+     */
     public List<Segment> segments() {
         return segments;
     }
 
     /**
-     * The segment's members at {@code now}, sorted by id.
+     * The segment's members at {@code now}, sorted by id. Reads every history of {@code events} once;
+     * customers without events are never members, and a customer without a stored profile is evaluated
+     * with an unknown profile.
      *
-     * @throws IllegalStateException if this evaluator holds several segments: use {@link #membersOfEach}
+     * @param events the store whose customers are evaluated
+     * @param profiles where the customers' profiles are looked up
+     * @param now the instant of evaluation; events after it do not count
+     * @return the members at {@code now}
+     * @throws IllegalStateException if this evaluator holds several segments: use {@link #membersOfEach},
+     *     or if a category condition is evaluated without a catalog
      */
     public Membership members(EventStore events, ProfileStore profiles, Instant now) {
         if (segments.size() != 1) {
@@ -94,7 +123,16 @@ public final class SegmentEvaluator {
         return membersOfEach(events, profiles, now).get(segments.get(0).name());
     }
 
-    /** Every segment's members at {@code now}, by segment name, in the order the segments were given. */
+    /**
+     * Every segment's members at {@code now}, by segment name, in the order the segments were given: one
+     * pass over the store for all of them.
+     *
+     * @param events the store whose customers are evaluated
+     * @param profiles where the customers' profiles are looked up
+     * @param now the instant of evaluation; events after it do not count
+     * @return the members of each segment, by name, in the order given
+     * @throws IllegalStateException if a category condition is evaluated without a catalog
+     */
     public Map<String, Membership> membersOfEach(EventStore events, ProfileStore profiles, Instant now) {
         requireNonNull(events, "events");
         requireNonNull(profiles, "profiles");
@@ -138,7 +176,16 @@ public final class SegmentEvaluator {
         return lists;
     }
 
-    /** The members at {@code now} compared with an earlier evaluation. */
+    /**
+     * The members at {@code now} compared with an earlier evaluation: who entered, who left.
+     *
+     * @param previous an earlier membership of the same segment (the name is not checked)
+     * @param events the store whose customers are evaluated
+     * @param profiles where the customers' profiles are looked up
+     * @param now the instant of evaluation
+     * @return the change from {@code previous.at()} to {@code now}
+     * @throws IllegalStateException if this evaluator holds several segments
+     */
     public MembershipChange changesSince(Membership previous, EventStore events, ProfileStore profiles, Instant now) {
         return members(events, profiles, now).changesSince(previous);
     }
@@ -157,18 +204,33 @@ public final class SegmentEvaluator {
             this.segments = segments;
         }
 
-        /** The catalog for category conditions; default {@link Catalog#empty()}, under which they fail. */
+        /**
+         * The catalog for category conditions; default {@link Catalog#empty()}, under which they throw.
+         *
+         * @param catalog the catalog; called from several threads if the evaluator is parallel
+         * @return this builder
+         */
         public Builder catalog(Catalog catalog) {
             this.catalog = requireNonNull(catalog, "catalog");
             return this;
         }
 
-        /** Whether to use all cores (the common fork-join pool); default false. */
+        /**
+         * Whether to use all cores (the common fork-join pool); default false. The result is the same either way.
+         *
+         * @param parallel true to evaluate customers in parallel
+         * @return this builder
+         */
         public Builder parallel(boolean parallel) {
             this.parallel = parallel;
             return this;
         }
 
+        /**
+         * Builds the evaluator; the builder may be reused.
+         *
+         * @return the immutable, thread-safe evaluator
+         */
         public SegmentEvaluator build() {
             return new SegmentEvaluator(this);
         }

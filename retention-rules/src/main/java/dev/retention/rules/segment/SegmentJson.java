@@ -61,16 +61,31 @@ public final class SegmentJson {
         this.byClass = Map.copyOf(classes);
     }
 
-    /** The codec of the built-in conditions only. */
+    /**
+     * The codec of the built-in conditions only.
+     *
+     * @return a codec that refuses to write a {@link UserCondition} and to read an unknown type
+     */
     public static SegmentJson standard() {
         return builder().build();
     }
 
+    /**
+     * A builder starting with the built-in conditions, to register {@link UserConditionCodec}s.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The segment as pretty-printed JSON. */
+    /**
+     * The segment as pretty-printed JSON: {@code {"name": ..., "condition": {...}}}.
+     *
+     * @param segment the segment
+     * @return the JSON text, which {@link #read} turns back into an equal segment
+     * @throws IllegalArgumentException if the tree holds a {@link UserCondition} of a class with no registered codec
+     */
     public String write(Segment segment) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", segment.name());
@@ -78,12 +93,24 @@ public final class SegmentJson {
         return pretty(root);
     }
 
-    /** The condition as pretty-printed JSON. */
+    /**
+     * The condition as pretty-printed JSON.
+     *
+     * @param condition the condition
+     * @return the JSON text, which {@link #readCondition} turns back into an equal condition
+     * @throws IllegalArgumentException if the tree holds a {@link UserCondition} of a class with no registered codec
+     */
     public String writeCondition(Condition condition) {
         return pretty(writeTree(condition));
     }
 
-    /** @throws InvalidSegmentJsonException if the JSON is not a valid segment */
+    /**
+     * Reads a segment: an object with exactly the fields {@code name} and {@code condition}.
+     *
+     * @param json the JSON text
+     * @return the segment
+     * @throws InvalidSegmentJsonException if the JSON is not a valid segment, naming the path of the offending value
+     */
     public Segment read(String json) {
         JsonFields root = new JsonFields(parse(json), "$");
         root.refuseUnknown(List.of("name", "condition"));
@@ -96,7 +123,13 @@ public final class SegmentJson {
         return new Segment(name, condition);
     }
 
-    /** @throws InvalidSegmentJsonException if the JSON is not a valid condition */
+    /**
+     * Reads a condition on its own (as {@link #writeCondition} writes it).
+     *
+     * @param json the JSON text
+     * @return the condition
+     * @throws InvalidSegmentJsonException if the JSON is not a valid condition, naming the path of the offending value
+     */
     public Condition readCondition(String json) {
         return readTree(parse(json), "$");
     }
@@ -160,7 +193,11 @@ public final class SegmentJson {
         /**
          * Reads and writes conditions of {@code codec.conditionClass()} under {@code codec.type()}.
          *
-         * @throws IllegalArgumentException if the type or class is already registered
+         * @param <T> the user condition class
+         * @param codec the codec
+         * @return this builder
+         * @throws IllegalArgumentException if the type is blank, or the type or class is already registered
+         *     (the built-in types included)
          */
         public <T extends UserCondition> Builder register(UserConditionCodec<T> codec) {
             requireNonNull(codec, "codec");
@@ -182,6 +219,11 @@ public final class SegmentJson {
             return this;
         }
 
+        /**
+         * Builds the codec; later registrations on this builder do not change it.
+         *
+         * @return the immutable, thread-safe codec
+         */
         public SegmentJson build() {
             return new SegmentJson(byType);
         }

@@ -10,9 +10,18 @@ import java.util.Optional;
 /**
  * The customer signed up in {@code [now - within, now]} (both edges inclusive). A profile without a
  * sign-up time, or one signed up after {@code now}, never matches.
+ *
+ * @param within how far back from {@code now} the sign-up may be
  */
 public record SignedUpWithin(Duration within) implements Condition {
 
+    /**
+     * Validates the component.
+     *
+     * @param within how far back from {@code now} the sign-up may be
+     * @throws IllegalArgumentException if {@code within} is negative or longer than {@link Window#MAX_LENGTH}
+     * @throws NullPointerException if {@code within} is null
+     */
     public SignedUpWithin {
         requireNonNull(within, "within");
         checkArgument(!within.isNegative() && within.compareTo(Window.MAX_LENGTH) <= 0,

@@ -15,7 +15,13 @@ package dev.retention.rules.segment;
 @FunctionalInterface
 public non-sealed interface UserCondition extends Condition {
 
-    /** Whether the customer meets the condition. */
+    /**
+     * Whether the customer meets the condition. Must be pure and thread-safe, and should look only at
+     * events at or before {@code context.now()}, like the built-ins.
+     *
+     * @param context the customer's history and profile, the instant {@code now} and the catalog
+     * @return true if the condition holds
+     */
     boolean matches(EvaluationContext context);
 
     @Override

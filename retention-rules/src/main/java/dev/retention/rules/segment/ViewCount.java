@@ -13,9 +13,21 @@ import java.util.List;
  * threshold, e.g. "views of products in category shoes in the last 7 days >= 3". Window edges as
  * in {@link Window}; with {@link Window#sinceLastOrder()} a view at the same instant as the last
  * order does not count.
+ *
+ * @param products which products' views count
+ * @param window when the views must have occurred
+ * @param bound the count threshold
  */
 public record ViewCount(Products products, Window window, CountBound bound) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param products which products' views count
+     * @param window when the views must have occurred
+     * @param bound the count threshold
+     * @throws NullPointerException if a component is null
+     */
     public ViewCount {
         requireNonNull(products, "products");
         requireNonNull(window, "window");

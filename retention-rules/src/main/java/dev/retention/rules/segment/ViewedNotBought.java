@@ -15,9 +15,19 @@ import java.util.TreeSet;
  * in the window and ends at {@code now}, both inclusive: an order of the product at the very instant
  * of the view counts as buying it. Orders before the latest view do not matter, so a customer who
  * bought a product and came back to look at it again is an abandoned viewer again.
+ *
+ * @param products which products' views count
+ * @param window when the views must have occurred
  */
 public record ViewedNotBought(Products products, Window window) implements Condition {
 
+    /**
+     * Validates the components.
+     *
+     * @param products which products' views count
+     * @param window when the views must have occurred
+     * @throws NullPointerException if a component is null
+     */
     public ViewedNotBought {
         requireNonNull(products, "products");
         requireNonNull(window, "window");

@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
  *       before {@code now}, up to and including {@code now} (the whole history if there is no order).
  * </ul>
  *
+ * @param kind the shape of the window
  * @param length the window's length for {@link Kind#LAST}, {@link Duration#ZERO} otherwise
  * @param calendarLength the window's length for {@link Kind#LAST_CALENDAR} (with months or years),
  *     {@link Period#ZERO} otherwise
@@ -35,10 +36,32 @@ public record Window(Kind kind, Duration length, Period calendarLength) {
 
     /**
      * The shapes of window: {@code LAST} is a fixed duration, {@code LAST_CALENDAR} a period of calendar
-     * months and years (and days) counted back in UTC.
+     * months and years (and days) counted back in UTC; {@code EVER} and {@code SINCE_LAST_ORDER} as
+     * {@link Window#ever()} and {@link Window#sinceLastOrder()}.
      */
-    public enum Kind { EVER, LAST, LAST_CALENDAR, SINCE_LAST_ORDER }
+    public enum Kind {
+        /** Every event at or before {@code now}: {@link Window#ever()}. */
+        EVER,
+        /** {@code [now - length, now]} for a fixed duration: {@link Window#last(Duration)}. */
+        LAST,
+        /** {@code [now - calendarLength, now]} counted back in UTC: {@link Window#last(Period)}. */
+        LAST_CALENDAR,
+        /** After the last order up to {@code now}: {@link Window#sinceLastOrder()}. */
+        SINCE_LAST_ORDER
+    }
 
+    /**
+     * Validates the components; use the factories rather than this constructor.
+     *
+     * @param kind the shape of the window
+     * @param length the window's length for {@link Kind#LAST}, {@link Duration#ZERO} otherwise
+     * @param calendarLength the window's length for {@link Kind#LAST_CALENDAR} (with months or years),
+     *     {@link Period#ZERO} otherwise
+     * @throws IllegalArgumentException if a length is negative or longer than {@link #MAX_LENGTH}, or the
+     *     lengths do not fit the kind (only {@code LAST} has a duration, only {@code LAST_CALENDAR} a period,
+     *     with months or years)
+     * @throws NullPointerException if a component is null
+     */
     public Window {
         requireNonNull(kind, "kind");
         requireNonNull(length, "length");
@@ -61,11 +84,22 @@ public record Window(Kind kind, Duration length, Period calendarLength) {
         this(kind, length, Period.ZERO);
     }
 
+    /**
+     * Every event at or before {@code now}.
+     *
+     * @return the window
+     */
     public static Window ever() {
         return new Window(Kind.EVER, Duration.ZERO);
     }
 
-    /** The closed interval {@code [now - length, now]}. */
+    /**
+     * The closed interval {@code [now - length, now]}.
+     *
+     * @param length how far back from {@code now}; zero means events at {@code now} only
+     * @return the window
+     * @throws IllegalArgumentException if {@code length} is negative or longer than {@link #MAX_LENGTH}
+     */
     public static Window last(Duration length) {
         return new Window(Kind.LAST, length);
     }
@@ -74,6 +108,10 @@ public record Window(Kind kind, Duration length, Period calendarLength) {
      * The closed interval {@code [now - length, now]} with {@code now - length} counted back in calendar
      * units in UTC ("in the last 3 months"); a period of days only is {@link #last(Duration)} of as many
      * 24-hour days.
+     *
+     * @param length how far back from {@code now}
+     * @return the window
+     * @throws IllegalArgumentException if {@code length} is negative or longer than {@link #MAX_LENGTH}
      */
     public static Window last(Period length) {
         requireNonNull(length, "length");
@@ -84,6 +122,12 @@ public record Window(Kind kind, Duration length, Period calendarLength) {
         return new Window(Kind.LAST_CALENDAR, Duration.ZERO, length);
     }
 
+    /**
+     * Events strictly after the customer's last order placed at or before {@code now}, up to and including
+     * {@code now}; the whole history if there is no order. Order conditions refuse it.
+     *
+     * @return the window
+     */
     public static Window sinceLastOrder() {
         return new Window(Kind.SINCE_LAST_ORDER, Duration.ZERO);
     }
@@ -116,7 +160,11 @@ public record Window(Kind kind, Duration length, Period calendarLength) {
         return now.plusNanos(1);
     }
 
-    /** As a marketer says it: "ever", "in the last 30 days", "in the last 3 months", "since the last order". */
+    /**
+     * As a marketer says it: "ever", "in the last 30 days", "in the last 3 months", "since the last order".
+     *
+     * @return the description
+     */
     public String describe() {
         if (kind == Kind.LAST) {
             return "in the last " + Durations.describe(length);

@@ -18,7 +18,13 @@ public final class WindowStep<T> {
         this.complete = requireNonNull(complete, "complete");
     }
 
-    /** In {@code [now - length, now]}, both edges inclusive. */
+    /**
+     * In {@code [now - length, now]}, both edges inclusive.
+     *
+     * @param length how far back from {@code now}
+     * @return the condition or the next step
+     * @throws IllegalArgumentException if {@code length} is negative or longer than {@link Window#MAX_LENGTH}
+     */
     public T within(Duration length) {
         return complete.apply(Window.last(length));
     }
@@ -26,19 +32,30 @@ public final class WindowStep<T> {
     /**
      * In {@code [now - length, now]} with {@code now - length} counted back in calendar months and years
      * in UTC: {@code within(months(3))}; see {@link Window#last(Period)}.
+     *
+     * @param length how far back from {@code now}
+     * @return the condition or the next step
+     * @throws IllegalArgumentException if {@code length} is negative or longer than {@link Window#MAX_LENGTH}
      */
     public T within(Period length) {
         return complete.apply(Window.last(length));
     }
 
-    /** At or before {@code now}. */
+    /**
+     * At or before {@code now}.
+     *
+     * @return the condition or the next step
+     */
     public T ever() {
         return complete.apply(Window.ever());
     }
 
     /**
-     * After the last order placed at or before {@code now}, up to and including {@code now}; refused
-     * (IllegalArgumentException) by {@code bought(...)}, which would never match.
+     * After the last order placed at or before {@code now}, up to and including {@code now} (the whole
+     * history for a customer who never ordered).
+     *
+     * @return the condition or the next step
+     * @throws IllegalArgumentException from {@code bought(...)}, which would never match in this window
      */
     public T sinceLastOrder() {
         return complete.apply(Window.sinceLastOrder());

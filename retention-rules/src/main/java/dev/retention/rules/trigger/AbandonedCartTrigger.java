@@ -39,19 +39,45 @@ public final class AbandonedCartTrigger implements Trigger {
                 "settleDelay (%s) must be shorter than maxAge (%s)", settleDelay, maxAge);
     }
 
-    /** Named "abandoned-cart": quiet for {@code settleDelay}, carts at most 7 days old, no incentive. */
+    /**
+     * Named "abandoned-cart": quiet for {@code settleDelay}, carts at most 7 days old, no incentive.
+     *
+     * @param settleDelay how long the cart must have been left unchanged, not negative and shorter than 7 days
+     * @return the trigger
+     * @throws IllegalArgumentException if {@code settleDelay} is null, negative or not shorter than the maximum age
+     */
     public static AbandonedCartTrigger after(Duration settleDelay) {
         return new AbandonedCartTrigger("abandoned-cart", settleDelay, Duration.ofDays(7), IncentivePolicy.none());
     }
 
+    /**
+     * A copy that ignores carts last updated longer than {@code age} ago (default 7 days).
+     *
+     * @param age the maximum age, positive and longer than the settle delay
+     * @return the copy
+     * @throws IllegalArgumentException if {@code age} is null, not positive or not longer than the settle delay
+     */
     public AbandonedCartTrigger maxAge(Duration age) {
         return new AbandonedCartTrigger(name, settleDelay, age, incentives);
     }
 
+    /**
+     * A copy that offers incentives by {@code policy} (default: none).
+     *
+     * @param policy the policy
+     * @return the copy
+     */
     public AbandonedCartTrigger incentives(IncentivePolicy policy) {
         return new AbandonedCartTrigger(name, settleDelay, maxAge, policy);
     }
 
+    /**
+     * A copy with another name, e.g. for a second abandoned-cart campaign.
+     *
+     * @param newName the name, not blank
+     * @return the copy
+     * @throws IllegalArgumentException if {@code newName} is null or blank
+     */
     public AbandonedCartTrigger named(String newName) {
         return new AbandonedCartTrigger(newName, settleDelay, maxAge, incentives);
     }

@@ -47,7 +47,12 @@ public final class AbandonedViewTrigger implements Trigger {
         this.incentives = b.incentives;
     }
 
-    /** Defaults: name "abandoned-view", lookback 24h, settle delay 1h, no recommender, no incentive. */
+    /**
+     * Defaults: name "abandoned-view", lookback 24h, settle delay 1h, at most 10 viewed products, no
+     * recommender (4 recommendations once one is set), no incentive.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,30 +115,63 @@ public final class AbandonedViewTrigger implements Trigger {
         private Builder() {
         }
 
+        /**
+         * The trigger's name (default "abandoned-view").
+         *
+         * @param name the name, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is null or blank
+         */
         public Builder name(String name) {
             this.name = Durations.name(name);
             return this;
         }
 
-        /** How far back views count. */
+        /**
+         * How far back views count (default 24 hours).
+         *
+         * @param lookback the lookback, positive and longer than the settle delay (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code lookback} is null or not positive
+         */
         public Builder lookback(Duration lookback) {
             this.lookback = Durations.positive("lookback", lookback);
             return this;
         }
 
-        /** How long the customer must have been quiet after the last view; zero fires at once. */
+        /**
+         * How long the customer must have been quiet after the last view; zero fires at once (default 1 hour).
+         *
+         * @param settleDelay the delay, not negative and shorter than the lookback (checked by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code settleDelay} is null or negative
+         */
         public Builder settleDelay(Duration settleDelay) {
             this.settleDelay = Durations.notNegative("settleDelay", settleDelay);
             return this;
         }
 
+        /**
+         * The most viewed products the payload lists, most recently viewed first (default 10).
+         *
+         * @param max the limit, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is below 1
+         */
         public Builder maxViewedProducts(int max) {
             checkArgument(max >= 1, "maxViewedProducts must be at least 1, got %s", max);
             this.maxViewedProducts = max;
             return this;
         }
 
-        /** Where recommendations come from, and how many at most. */
+        /**
+         * Where recommendations come from, and how many at most.
+         *
+         * @param recommender the recommender, seeded with the viewed products
+         * @param limit the most recommendations, not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is negative
+         */
         public Builder recommender(Recommender recommender, int limit) {
             checkArgument(limit >= 0, "recommendation limit must not be negative, got %s", limit);
             this.recommender = requireNonNull(recommender, "recommender");
@@ -141,16 +179,34 @@ public final class AbandonedViewTrigger implements Trigger {
             return this;
         }
 
-        /** The default recommender: products most often bought together, counted over the store now. */
+        /**
+         * The default recommender: products most often bought together, counted over the store now (a
+         * snapshot; reads every history of the store once, here).
+         *
+         * @param store the event store
+         * @return this builder
+         */
         public Builder recommendFrom(EventStore store) {
             return recommender(CoPurchaseRecommender.from(store), recommendations);
         }
 
+        /**
+         * Offers incentives by this policy (default: none).
+         *
+         * @param incentives the policy
+         * @return this builder
+         */
         public Builder incentives(IncentivePolicy incentives) {
             this.incentives = requireNonNull(incentives, "incentives");
             return this;
         }
 
+        /**
+         * Builds the trigger; the builder may be reused.
+         *
+         * @return the immutable, thread-safe trigger
+         * @throws IllegalArgumentException if the settle delay is not shorter than the lookback
+         */
         public AbandonedViewTrigger build() {
             checkArgument(settleDelay.compareTo(lookback) < 0,
                     "settleDelay (%s) must be shorter than lookback (%s)", settleDelay, lookback);

@@ -32,16 +32,33 @@ public final class BirthdayTrigger implements Trigger {
         this.daysBefore = daysBefore;
     }
 
-    /** Named "birthday", firing on the day. */
+    /**
+     * Named "birthday", firing on the day.
+     *
+     * @return the trigger
+     */
     public static BirthdayTrigger onTheDay() {
         return new BirthdayTrigger("birthday", 0);
     }
 
-    /** Named "birthday", firing {@code days} days ahead of it. */
+    /**
+     * Named "birthday", firing {@code days} days ahead of it.
+     *
+     * @param days how many days ahead, 0 to 30
+     * @return the trigger
+     * @throws IllegalArgumentException if {@code days} is outside 0 to 30
+     */
     public static BirthdayTrigger daysBefore(int days) {
         return new BirthdayTrigger("birthday", days);
     }
 
+    /**
+     * A copy with another name, e.g. for a reminder a week ahead beside the greeting on the day.
+     *
+     * @param newName the name, not blank
+     * @return the copy
+     * @throws IllegalArgumentException if {@code newName} is null or blank
+     */
     public BirthdayTrigger named(String newName) {
         return new BirthdayTrigger(newName, daysBefore);
     }

@@ -34,7 +34,13 @@ public final class CoPurchaseRecommender implements Recommender {
         this.together = together;
     }
 
-    /** Counts co-purchases over every order in the store. */
+    /**
+     * Counts co-purchases over every order in the store, reading every history once (so build it once,
+     * not per evaluation).
+     *
+     * @param store the event store
+     * @return the snapshot recommender
+     */
     public static CoPurchaseRecommender from(EventStore store) {
         requireNonNull(store, "store");
         try (Stream<CustomerHistory> histories = store.histories()) {
@@ -42,7 +48,12 @@ public final class CoPurchaseRecommender implements Recommender {
         }
     }
 
-    /** Counts co-purchases over the given orders. */
+    /**
+     * Counts co-purchases over the given orders.
+     *
+     * @param orders the orders, of any customers
+     * @return the snapshot recommender
+     */
     public static CoPurchaseRecommender fromOrders(List<OrderPlaced> orders) {
         Map<ProductId, Map<ProductId, Integer>> together = new HashMap<>();
         for (OrderPlaced order : requireNonNull(orders, "orders")) {
@@ -63,7 +74,13 @@ public final class CoPurchaseRecommender implements Recommender {
         return new CoPurchaseRecommender(Map.copyOf(frozen));
     }
 
-    /** How many orders held both products. */
+    /**
+     * How many orders held both products.
+     *
+     * @param a one product
+     * @param b another product
+     * @return the count; 0 if {@code a} equals {@code b} or they were never bought together
+     */
     public int timesBoughtTogether(ProductId a, ProductId b) {
         return together.getOrDefault(requireNonNull(a, "a"), Map.of()).getOrDefault(requireNonNull(b, "b"), 0);
     }

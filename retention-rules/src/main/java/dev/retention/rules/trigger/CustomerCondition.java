@@ -15,6 +15,13 @@ import java.time.Instant;
 @FunctionalInterface
 public interface CustomerCondition {
 
-    /** Whether the condition holds for the customer at {@code now}, seeing the events at or before it. */
+    /**
+     * Whether the condition holds for the customer at {@code now}, seeing the events at or before it.
+     *
+     * @param history the customer's events
+     * @param profile the customer's profile
+     * @param now the instant of evaluation
+     * @return true if the condition holds
+     */
     boolean test(CustomerHistory history, CustomerProfile profile, Instant now);
 }

@@ -33,6 +33,16 @@ public final class Firing {
     private volatile String reason;
     private volatile Map<String, Object> payload;
 
+    /**
+     * A firing with its reason and payload given now (checked at once).
+     *
+     * @param trigger the name of the trigger that fired, not blank
+     * @param episode the occurrence of the trigger's condition, not blank
+     * @param reason why it fired, not blank
+     * @param payload what a message may use: string keys, values strings, numbers, booleans or lists of strings
+     * @throws IllegalArgumentException if a text is blank or the payload holds a blank key or another kind of value
+     * @throws NullPointerException if the payload or one of its values is null
+     */
     public Firing(String trigger, String episode, String reason, Map<String, ?> payload) {
         this(trigger, episode, () -> reason, () -> payload);
         reason();
@@ -48,25 +58,60 @@ public final class Firing {
         this.payloadSupplier = requireNonNull(payload, "payload");
     }
 
-    /** A firing without payload. */
+    /**
+     * A firing without payload.
+     *
+     * @param trigger the name of the trigger that fired, not blank
+     * @param episode the occurrence of the trigger's condition, not blank
+     * @param reason why it fired, not blank
+     * @return the firing
+     * @throws IllegalArgumentException if a text is null or blank
+     */
     public static Firing of(String trigger, String episode, String reason) {
         return new Firing(trigger, episode, reason, Map.of());
     }
 
-    /** A firing whose reason and payload are computed when first asked for. */
+    /**
+     * A firing whose reason and payload are computed when first asked for (at most once); a supplier that
+     * answers badly makes {@link #reason()} or {@link #payload()} throw, not this method.
+     *
+     * @param trigger the name of the trigger that fired, not blank
+     * @param episode the occurrence of the trigger's condition, not blank
+     * @param reason computes why it fired
+     * @param payload computes what a message may use (see {@link #payload()})
+     * @return the firing
+     * @throws IllegalArgumentException if {@code trigger} or {@code episode} is null or blank
+     */
     public static Firing lazy(String trigger, String episode, Supplier<String> reason,
             Supplier<? extends Map<String, ?>> payload) {
         return new Firing(trigger, episode, reason, payload);
     }
 
+    /**
+     * The name of the trigger that fired.
+     *
+     * @return the name
+     */
     public String trigger() {
         return trigger;
     }
 
+    /**
+     * Which occurrence of the trigger's condition this is: the same while the situation lasts, new
+     * when it arises anew.
+     *
+     * @return the episode, e.g. {@code "cart:evt-17"}
+     */
     public String episode() {
         return episode;
     }
 
+    /**
+     * Why the trigger fired, a sentence for people; computed on first call for a {@link #lazy} firing.
+     *
+     * @return the reason, not blank
+     * @throws IllegalArgumentException if a lazy reason supplier answers null or blank
+     */
     public String reason() {
         String r = reason;
         if (r == null) {
@@ -84,6 +129,14 @@ public final class Firing {
         return r;
     }
 
+    /**
+     * What a message may use; computed on first call for a {@link #lazy} firing.
+     *
+     * @return the payload, unmodifiable, in the order given: values are strings, numbers, booleans or
+     *     lists of strings
+     * @throws IllegalArgumentException if a lazy payload holds a blank key or another kind of value
+     * @throws NullPointerException if a lazy payload supplier answers null or a value is null
+     */
     public Map<String, Object> payload() {
         Map<String, Object> p = payload;
         if (p == null) {

@@ -18,22 +18,42 @@ import java.util.Optional;
 public interface IncentivePolicy {
 
     /**
+     * Whether to offer an incentive with this firing.
+     *
+     * @param history the customer's events
+     * @param profile the customer's profile
      * @param products the products the firing is about (viewed, or in the cart)
+     * @param now the instant of evaluation
+     * @return the incentive, or empty for none
      */
     Optional<Incentive> offer(CustomerHistory history, CustomerProfile profile, List<ProductId> products, Instant now);
 
-    /** Never offers anything. */
+    /**
+     * Never offers anything.
+     *
+     * @return the policy
+     */
     static IncentivePolicy none() {
         return (history, profile, products, now) -> Optional.empty();
     }
 
-    /** Always offers the same incentive. */
+    /**
+     * Always offers the same incentive.
+     *
+     * @param incentive the incentive
+     * @return the policy
+     */
     static IncentivePolicy always(Incentive incentive) {
         requireNonNull(incentive, "incentive");
         return (history, profile, products, now) -> Optional.of(incentive);
     }
 
-    /** Offers the incentive only to customers with no order at or before {@code now}. */
+    /**
+     * Offers the incentive only to customers with no order at or before {@code now}.
+     *
+     * @param incentive the incentive
+     * @return the policy
+     */
     static IncentivePolicy firstOrderOnly(Incentive incentive) {
         requireNonNull(incentive, "incentive");
         return (history, profile, products, now) ->

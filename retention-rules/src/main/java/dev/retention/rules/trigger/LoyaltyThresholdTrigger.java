@@ -34,11 +34,28 @@ public final class LoyaltyThresholdTrigger implements Trigger {
         this.totalAbove = totalAbove;
     }
 
-    /** Named "loyalty-threshold". */
+    /**
+     * Named "loyalty-threshold".
+     *
+     * @param minOrders the fewest orders, at least 1
+     * @param totalAbove the net total to exceed (strictly), not negative; its currency is the one counted
+     * @return the trigger
+     * @throws IllegalArgumentException if {@code minOrders} is below 1 or {@code totalAbove} is negative
+     */
     public static LoyaltyThresholdTrigger of(int minOrders, Money totalAbove) {
         return new LoyaltyThresholdTrigger("loyalty-threshold", minOrders, totalAbove);
     }
 
+    /**
+     * A loyalty-threshold trigger with its own name.
+     *
+     * @param name the name, not blank
+     * @param minOrders the fewest orders, at least 1
+     * @param totalAbove the net total to exceed (strictly), not negative; its currency is the one counted
+     * @return the trigger
+     * @throws IllegalArgumentException if {@code name} is blank, {@code minOrders} is below 1 or
+     *     {@code totalAbove} is negative
+     */
     public static LoyaltyThresholdTrigger named(String name, int minOrders, Money totalAbove) {
         return new LoyaltyThresholdTrigger(name, minOrders, totalAbove);
     }

@@ -32,15 +32,36 @@ public final class PostPurchaseTrigger implements Trigger {
         this.within = Durations.positive("within", within);
     }
 
-    /** Named "post-purchase", {@code after} the order with a grace period of one day. */
+    /**
+     * Named "post-purchase", {@code after} the order with a grace period of one day.
+     *
+     * @param after the delay after the order, not negative
+     * @return the trigger
+     * @throws IllegalArgumentException if {@code after} is null or negative
+     */
     public static PostPurchaseTrigger after(Duration after) {
         return new PostPurchaseTrigger("post-purchase", after, Duration.ofDays(1));
     }
 
+    /**
+     * A copy with another grace period (default one day): how long after {@code order + after} the
+     * follow-up may still be sent.
+     *
+     * @param grace the grace period, positive
+     * @return the copy
+     * @throws IllegalArgumentException if {@code grace} is null or not positive
+     */
     public PostPurchaseTrigger within(Duration grace) {
         return new PostPurchaseTrigger(name, after, grace);
     }
 
+    /**
+     * A copy with another name, e.g. for a second follow-up later.
+     *
+     * @param newName the name, not blank
+     * @return the copy
+     * @throws IllegalArgumentException if {@code newName} is null or blank
+     */
     public PostPurchaseTrigger named(String newName) {
         return new PostPurchaseTrigger(newName, after, within);
     }

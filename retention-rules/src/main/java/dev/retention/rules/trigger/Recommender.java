@@ -15,11 +15,18 @@ public interface Recommender {
     /**
      * Up to {@code limit} products, best first, never one of the {@code seeds}.
      *
+     * @param history the customer's events, e.g. to leave out what they already bought
      * @param seeds the products the customer showed interest in, most relevant first
+     * @param limit the most products to answer, not negative
+     * @return the recommendations, possibly fewer than {@code limit} or none
      */
     List<ProductId> recommend(CustomerHistory history, List<ProductId> seeds, int limit);
 
-    /** Recommends nothing. */
+    /**
+     * Recommends nothing.
+     *
+     * @return the recommender
+     */
     static Recommender none() {
         return (history, seeds, limit) -> List.of();
     }

@@ -38,7 +38,12 @@ public final class RisingFrequencyTrigger implements Trigger {
         this.config = config;
     }
 
-    /** Defaults: name "rising-frequency", window 30d, no rule (set at least one), no recommender. */
+    /**
+     * Defaults: name "rising-frequency", window 30d, no rule (set at least one), no recommender
+     * (4 products once one is set).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -120,18 +125,37 @@ public final class RisingFrequencyTrigger implements Trigger {
         private Builder() {
         }
 
+        /**
+         * The trigger's name (default "rising-frequency").
+         *
+         * @param name the name, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is null or blank
+         */
         public Builder name(String name) {
             this.name = Durations.name(name);
             return this;
         }
 
-        /** The recent window, ending at {@code now} inclusive. */
+        /**
+         * The recent window, ending at {@code now} inclusive (default 30 days).
+         *
+         * @param window the window, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code window} is null or not positive
+         */
         public Builder window(Duration window) {
             this.window = Durations.positive("window", window);
             return this;
         }
 
-        /** The count rule: at least this many orders in the window. */
+        /**
+         * The count rule: at least this many orders in the window.
+         *
+         * @param minOrders the fewest orders, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code minOrders} is below 1
+         */
         public Builder atLeastOrders(int minOrders) {
             checkArgument(minOrders >= 1, "minOrders must be at least 1, got %s", minOrders);
             this.minOrders = minOrders;
@@ -141,6 +165,12 @@ public final class RisingFrequencyTrigger implements Trigger {
         /**
          * The rate rule: the recent rate at least {@code multiple} times the baseline, with at least
          * {@code minRecentOrders} orders in the window so that one order cannot be a trend.
+         *
+         * @param multiple the factor over the baseline rate, above 1 and finite
+         * @param minRecentOrders the fewest orders in the window, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code multiple} is not above 1 or not finite, or
+         *     {@code minRecentOrders} is below 1
          */
         public Builder rateAtLeast(double multiple, int minRecentOrders) {
             checkArgument(multiple > 1.0 && Double.isFinite(multiple), "rateMultiple must be above 1, got %s",
@@ -151,7 +181,14 @@ public final class RisingFrequencyTrigger implements Trigger {
             return this;
         }
 
-        /** Where recommendations come from, and how many favourite and recommended products at most. */
+        /**
+         * Where recommendations come from, and how many favourite and recommended products at most.
+         *
+         * @param recommender the recommender, seeded with the favourite products
+         * @param limit the most favourites and the most recommendations, not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is negative
+         */
         public Builder recommender(Recommender recommender, int limit) {
             checkArgument(limit >= 0, "product limit must not be negative, got %s", limit);
             this.recommender = requireNonNull(recommender, "recommender");
@@ -159,6 +196,12 @@ public final class RisingFrequencyTrigger implements Trigger {
             return this;
         }
 
+        /**
+         * Builds the trigger from a copy of the settings; the builder may be reused.
+         *
+         * @return the immutable, thread-safe trigger
+         * @throws IllegalArgumentException if neither rule is set
+         */
         public RisingFrequencyTrigger build() {
             checkArgument(minOrders > 0 || rateMultiple > 0,
                     "rising frequency needs a rule: set atLeastOrders or rateAtLeast (name %s)", name);

@@ -24,10 +24,22 @@ import java.util.Optional;
  */
 public interface Trigger {
 
-    /** A short stable name, used in reasons and the fire log, e.g. {@code "abandoned-view"}. */
+    /**
+     * A short stable name, used in reasons and the fire log, e.g. {@code "abandoned-view"}.
+     *
+     * @return the name, not blank, the same on every call
+     */
     String name();
 
-    /** Whether the trigger fires for the customer at {@code now}, and why. */
+    /**
+     * Whether the trigger fires for the customer at {@code now}, and why. Pure: ignores events after
+     * {@code now} and reads no clock.
+     *
+     * @param history the customer's events
+     * @param profile the customer's profile
+     * @param now the instant of evaluation
+     * @return the firing with its episode, reason and payload, or empty if the trigger does not fire
+     */
     Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now);
 
     /**
@@ -37,7 +49,10 @@ public interface Trigger {
      * {@link #onEntering(Segment)}, or for any test of your own,
      * {@code Trigger.onEntering("big-spenders", (history, profile, now) -> ...)}.
      *
-     * @param name the trigger's name
+     * @param name the trigger's name, not blank
+     * @param condition the condition; must be pure and thread-safe
+     * @return the trigger; its firings have the episode {@code "in"} and no payload
+     * @throws IllegalArgumentException if {@code name} is null or blank
      */
     static Trigger onEntering(String name, CustomerCondition condition) {
         return new EnteringTrigger(name, condition);
@@ -47,12 +62,21 @@ public interface Trigger {
      * A trigger that fires on entering the segment (with the re-entry policy "every new firing"),
      * named after it; it has no {@link Catalog}, so a category condition in it fails
      * (IllegalStateException) on evaluation: use {@link #onEntering(Segment, Catalog)}.
+     *
+     * @param segment the segment
+     * @return the trigger, named {@code segment.name()}
      */
     static Trigger onEntering(Segment segment) {
         return onEntering(segment, Catalog.empty());
     }
 
-    /** {@link #onEntering(Segment)}, resolving product categories with {@code catalog}. */
+    /**
+     * {@link #onEntering(Segment)}, resolving product categories with {@code catalog}.
+     *
+     * @param segment the segment
+     * @param catalog the catalog for category conditions
+     * @return the trigger, named {@code segment.name()}
+     */
     static Trigger onEntering(Segment segment, Catalog catalog) {
         java.util.Objects.requireNonNull(segment, "segment");
         java.util.Objects.requireNonNull(catalog, "catalog");

@@ -42,7 +42,12 @@ public final class WinBackTrigger implements Trigger {
         this.minIntervals = b.minIntervals;
     }
 
-    /** Defaults: name "win-back", at least 1 order, no rule (set at least one). */
+    /**
+     * Defaults: name "win-back", at least 1 order, no rule (set at least one), 2 intervals for the
+     * relative rule.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -104,25 +109,51 @@ public final class WinBackTrigger implements Trigger {
         private Builder() {
         }
 
+        /**
+         * The trigger's name (default "win-back").
+         *
+         * @param name the name, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is null or blank
+         */
         public Builder name(String name) {
             this.name = Durations.name(name);
             return this;
         }
 
-        /** Only customers with at least this many orders (both rules). */
+        /**
+         * Only customers with at least this many orders (both rules).
+         *
+         * @param minOrders the fewest orders, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code minOrders} is below 1
+         */
         public Builder atLeastOrders(int minOrders) {
             checkArgument(minOrders >= 1, "minOrders must be at least 1, got %s", minOrders);
             this.minOrders = minOrders;
             return this;
         }
 
-        /** The absolute rule: no order for at least this long. */
+        /**
+         * The absolute rule: no order for at least this long ({@code now - lastOrder >= quietFor}).
+         *
+         * @param quietFor the quiet time, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code quietFor} is null or not positive
+         */
         public Builder noOrderFor(Duration quietFor) {
             this.quietFor = Durations.positive("quietFor", quietFor);
             return this;
         }
 
-        /** The relative rule: the gap exceeds {@code multiple} times the median interval. */
+        /**
+         * The relative rule: the gap since the last order is strictly more than {@code multiple} times the
+         * customer's median interval between orders.
+         *
+         * @param multiple the factor, at least 1 and finite
+         * @return this builder
+         * @throws IllegalArgumentException if {@code multiple} is below 1 or not finite
+         */
         public Builder gapExceedsMedianTimes(double multiple) {
             checkArgument(multiple >= 1.0 && Double.isFinite(multiple), "gapMultiple must be at least 1, got %s",
                     multiple);
@@ -130,13 +161,25 @@ public final class WinBackTrigger implements Trigger {
             return this;
         }
 
-        /** How many intervals the relative rule needs before it trusts the median (default 2). */
+        /**
+         * How many intervals the relative rule needs before it trusts the median (default 2).
+         *
+         * @param minIntervals the fewest intervals between orders, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code minIntervals} is below 1
+         */
         public Builder minIntervals(int minIntervals) {
             checkArgument(minIntervals >= 1, "minIntervals must be at least 1, got %s", minIntervals);
             this.minIntervals = minIntervals;
             return this;
         }
 
+        /**
+         * Builds the trigger; the builder may be reused.
+         *
+         * @return the immutable, thread-safe trigger
+         * @throws IllegalArgumentException if neither rule is set
+         */
         public WinBackTrigger build() {
             checkArgument(quietFor != null || gapMultiple > 0,
                     "win-back needs a rule: set noOrderFor or gapExceedsMedianTimes (name %s)", name);
