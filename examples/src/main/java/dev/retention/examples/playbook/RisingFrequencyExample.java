@@ -8,7 +8,7 @@ import dev.retention.rules.trigger.RisingFrequencyTrigger;
 import java.time.Duration;
 
 /**
- * Playbook 3, rising frequency: a customer who made at least 5 purchases in the last 30 days gets
+ * Playbook 3, rising frequency: a customer who made more than 5 purchases in the last 30 days gets
  * an upsell letter with products chosen from their own preferences (the products on most of their
  * orders, and what other customers bought with them), at most once a month.
  *
@@ -26,7 +26,7 @@ public final class RisingFrequencyExample {
         return Campaign.builder("rising-frequency-upsell")
                 .trigger(RisingFrequencyTrigger.builder()
                         .window(Duration.ofDays(30))
-                        .atLeastOrders(5)
+                        .atLeastOrders(6) // "more than 5", as the README's segment chain says
                         .recommender(recommender, 3)
                         .build())
                 .message(Message.email("upsell"))

@@ -38,34 +38,34 @@ class RisingFrequencyExampleTest {
     }
 
     @Test
-    void theFifthOrderInThirtyDaysBringsAnUpsellFromThePreferences() {
-        // four orders in the last 16 days: beans, milk, beans, milk
-        driver.given(aCustomer("ben").withOrders(4).everyDays(5).buying("beans", "milk"));
+    void theSixthOrderInThirtyDaysBringsAnUpsellFromThePreferences() {
+        // five orders in the last 21 days: beans, milk, beans, milk, beans
+        driver.given(aCustomer("ben").withOrders(5).everyDays(5).buying("beans", "milk"));
         driver.advance(DAY);
         assertThat(driver.outbox()).sentTo(BEN).never();
 
-        driver.pipe(order("o-5", driver.now().plus(Duration.ofHours(3)), "beans"));
+        driver.pipe(order("o-6", driver.now().plus(Duration.ofHours(3)), "beans"));
 
         assertThat(driver.outbox()).sentTo(BEN).campaign("rising-frequency-upsell").exactlyOnce()
-                .withTemplate("upsell").withField("recentOrders", 5)
+                .withTemplate("upsell").withField("recentOrders", 6)
                 .withProduct("beans").withProduct("grinder");
     }
 
     @Test
     void atMostOneUpsellAMonth() {
-        driver.given(aCustomer("ben").withOrders(5).everyDays(5).buying("beans", "milk"));
+        driver.given(aCustomer("ben").withOrders(6).everyDays(5).buying("beans", "milk"));
         driver.tick();
 
-        driver.pipe(order("o-6", driver.now().plus(DAY.multipliedBy(3)), "beans"));
         driver.pipe(order("o-7", driver.now().plus(DAY.multipliedBy(3)), "beans"));
+        driver.pipe(order("o-8", driver.now().plus(DAY.multipliedBy(3)), "beans"));
         driver.advance(DAY.multipliedBy(20));
 
         assertThat(driver.outbox()).sentTo(BEN).campaign("rising-frequency-upsell").exactlyOnce();
     }
 
     @Test
-    void fourOrdersAMonthAreNotRisingFrequency() {
-        driver.given(aCustomer("ben").withOrders(4).everyDays(7));
+    void fiveOrdersAMonthAreNotRisingFrequency() {
+        driver.given(aCustomer("ben").withOrders(5).everyDays(6));
 
         driver.advance(DAY.multipliedBy(5));
 
