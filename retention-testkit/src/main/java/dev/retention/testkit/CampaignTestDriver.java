@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.send.MessageSender;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.core.store.InMemoryProfileStore;
@@ -13,32 +14,42 @@ import dev.retention.rules.campaign.Campaign;
 import dev.retention.rules.campaign.CampaignEngine;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.campaign.FireLog;
-import dev.retention.rules.campaign.FrequencyCap;
 import dev.retention.rules.campaign.InMemoryFireLog;
-import dev.retention.rules.campaign.QuietHours;
-import dev.retention.rules.campaign.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs real campaigns offline, in a plain unit test, on a virtual clock: the retention analogue of
  * Kafka Streams' {@code TopologyTestDriver}. It wires a real {@link CampaignEngine} to in-memory
- * stores (or yours), a {@link VirtualClock} and a {@link TestSender}, so delays, quiet hours,
- * sequences, caps and retries behave as in production, only without waiting.
+ * stores (or yours), a {@link VirtualClock} and a {@link TestSender} (recording around your own
+ * {@link MessageSender}, if you give one), so delays, quiet hours, sequences, caps and retries
+ * behave as in production, only without waiting.
  *
  * <pre>{@code
  * CampaignTestDriver driver = CampaignTestDriver.builder()
  *         .startingAt(Instant.parse("2026-03-02T09:00:00Z"))
  *         .campaign(winBack)
+ *         .sender(new ShopMailer(fakeMailApi))                      // optional: your sender
+ *         .engine(b -> b.quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0))))
  *         .build();
  * driver.given(aCustomer("carla").withOrders(3).lastOrderedDaysAgo(50));
  * driver.advance(Duration.ofDays(30));
  * assertThat(driver.outbox()).sentTo(CustomerId.of("carla")).campaign("win-back").exactlyOnce();
  * }</pre>
+ *
+ * <h2>Your sender</h2>
+ * With {@link Builder#sender}, the engine hands every message to your sender, addressed: its
+ * {@link dev.retention.core.send.OutgoingMessage#recipient() recipient} is the email address (or
+ * phone number) of the customer's profile, as in production, and a customer without one gets no
+ * message (the decision is suppressed with cause {@code NO_CONTACT_POINT}). The outbox holds what
+ * your sender accepted (answered sent or duplicate), with the instant it was sent; what it refused
+ * is a failed or retried decision in the fire log. Scripted failures
+ * ({@link TestSender#failNext}) answer before your sender is called.
  *
  * <h2>How time passes</h2>
  * {@link #advanceTo} moves the clock forward in steps and runs the engine's time-driven evaluation
@@ -72,18 +83,17 @@ public final class CampaignTestDriver {
         this.events = b.events;
         this.profiles = b.profiles;
         this.fireLog = b.fireLog;
-        this.sender = new TestSender();
+        this.sender = b.sender == null ? new TestSender(clock) : new TestSender(b.sender, clock);
         this.tickEvery = b.tickEvery;
-        CampaignEngine.Builder engineBuilder = CampaignEngine.builder().events(events).profiles(profiles)
-                .fireLog(fireLog).sender(sender).clock(clock).retry(b.retry);
-        b.campaigns.forEach(engineBuilder::campaign);
-        b.caps.forEach(engineBuilder::frequencyCap);
-        if (b.quietHours != null) {
-            engineBuilder.quietHours(b.quietHours);
-        }
-        this.engine = engineBuilder.build();
+        CampaignEngine.Builder configured = requireNonNull(b.engine.apply(CampaignEngine.builder()),
+                "engine configuration returned null");
+        // the driver's own parts last, whatever the configuration set: the test runs on them
+        configured.events(events).profiles(profiles).fireLog(fireLog).sender(sender).clock(clock);
+        b.campaigns.forEach(configured::campaign);
+        this.engine = configured.build();
     }
 
+    /** A builder with the defaults of {@link Builder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -163,7 +173,7 @@ public final class CampaignTestDriver {
 
     /** What was delivered so far, with the fire log for context. */
     public Outbox outbox() {
-        return new Outbox(sender.delivered(), fireLog.entries().toList());
+        return new Outbox(sender.deliveries(), fireLog.entries().toList());
     }
 
     /** Every decision the engine recorded: sent, pending, suppressed, held out, cancelled, failed. */
@@ -181,23 +191,30 @@ public final class CampaignTestDriver {
         return engine.explain(customer, campaignId);
     }
 
+    /** The current instant of the virtual clock. */
     public Instant now() {
         return clock.instant();
     }
 
+    /** The virtual clock the engine runs on; move it with {@link #advance} or {@link #advanceTo}, which tick. */
     public VirtualClock clock() {
         return clock;
     }
 
+    /** The event store the engine reads: {@link #given} and {@link #pipe} write to it. */
     public EventStore events() {
         return events;
     }
 
+    /** The profile store the engine reads (consent, contact points, time zones). */
     public ProfileStore profiles() {
         return profiles;
     }
 
-    /** The sender, to make sends fail ({@link TestSender#failNext}) or count attempts. */
+    /**
+     * The recording sender (around yours, if you gave one), to make sends fail
+     * ({@link TestSender#failNext}) or count attempts.
+     */
     public TestSender sender() {
         return sender;
     }
@@ -221,9 +238,12 @@ public final class CampaignTestDriver {
     }
 
     /**
-     * Configures a {@link CampaignTestDriver}. Defaults: in-memory event, profile and fire log
-     * stores, no frequency caps, no quiet hours, {@link RetryPolicy#ofDefaults()}, a tick every
-     * hour. The start instant must be set. Not thread-safe.
+     * Configures a {@link CampaignTestDriver}: what the test runs (campaigns, stores, your sender,
+     * the scheduler's interval) here, the engine's own settings (frequency caps, quiet hours, retry
+     * policy, lease, send timeout) through {@link #engine}, the one way the test kit configures an
+     * engine, as {@link dev.retention.testkit.backtest.Backtest#engine} does. Defaults: in-memory
+     * event, profile and fire log stores, the recording sender alone, the engine's defaults, a tick
+     * every hour. The start instant must be set. Not thread-safe.
      */
     public static final class Builder {
         private Instant start;
@@ -231,9 +251,8 @@ public final class CampaignTestDriver {
         private ProfileStore profiles = new InMemoryProfileStore();
         private FireLog fireLog = new InMemoryFireLog();
         private final List<Campaign> campaigns = new ArrayList<>();
-        private final List<FrequencyCap> caps = new ArrayList<>();
-        private QuietHours quietHours;
-        private RetryPolicy retry = RetryPolicy.ofDefaults();
+        private MessageSender sender;
+        private UnaryOperator<CampaignEngine.Builder> engine = UnaryOperator.identity();
         private Duration tickEvery = Duration.ofHours(1);
 
         private Builder() {
@@ -245,11 +264,13 @@ public final class CampaignTestDriver {
             return this;
         }
 
+        /** Adds a campaign for the engine to run. */
         public Builder campaign(Campaign campaign) {
             campaigns.add(requireNonNull(campaign, "campaign"));
             return this;
         }
 
+        /** Adds campaigns for the engine to run. */
         public Builder campaigns(Campaign... campaigns) {
             for (Campaign campaign : campaigns) {
                 campaign(campaign);
@@ -257,34 +278,41 @@ public final class CampaignTestDriver {
             return this;
         }
 
+        /** Your event store instead of an in-memory one, e.g. to run the campaigns over your JDBC store. */
         public Builder events(EventStore events) {
             this.events = requireNonNull(events, "events");
             return this;
         }
 
+        /** Your profile store instead of an in-memory one. */
         public Builder profiles(ProfileStore profiles) {
             this.profiles = requireNonNull(profiles, "profiles");
             return this;
         }
 
+        /** Your fire log instead of an in-memory one. */
         public Builder fireLog(FireLog fireLog) {
             this.fireLog = requireNonNull(fireLog, "fireLog");
             return this;
         }
 
-        /** Adds a frequency cap; every cap applies. */
-        public Builder frequencyCap(FrequencyCap cap) {
-            caps.add(requireNonNull(cap, "cap"));
+        /**
+         * Your sender: the engine sends through it, the driver records around it (see the class
+         * comment). Without one, the driver's {@link TestSender} delivers everything itself.
+         */
+        public Builder sender(MessageSender sender) {
+            this.sender = requireNonNull(sender, "sender");
             return this;
         }
 
-        public Builder quietHours(QuietHours quietHours) {
-            this.quietHours = requireNonNull(quietHours, "quietHours");
-            return this;
-        }
-
-        public Builder retry(RetryPolicy retry) {
-            this.retry = requireNonNull(retry, "retry");
+        /**
+         * The engine's own settings, on its builder, e.g.
+         * {@code b -> b.frequencyCap(cap).quietHours(q).retry(r)}. The driver sets the stores, the
+         * sender, the clock and the campaigns after the function, replacing what it set for them: set
+         * those through this builder. Called once, by {@link #build()}; a later call replaces it.
+         */
+        public Builder engine(UnaryOperator<CampaignEngine.Builder> configure) {
+            this.engine = requireNonNull(configure, "configure");
             return this;
         }
 
@@ -301,6 +329,12 @@ public final class CampaignTestDriver {
             return this;
         }
 
+        /**
+         * The driver, its engine built.
+         *
+         * @throws IllegalArgumentException if {@link #startingAt} was not called, or the engine
+         *     refuses the configuration (e.g. two campaigns with one id)
+         */
         public CampaignTestDriver build() {
             checkArgument(start != null, "startingAt is not set");
             return new CampaignTestDriver(this);

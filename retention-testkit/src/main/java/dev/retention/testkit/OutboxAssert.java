@@ -7,12 +7,14 @@ import dev.retention.core.CustomerId;
 import dev.retention.core.ProductId;
 import dev.retention.core.send.OutgoingMessage;
 import dev.retention.rules.campaign.FireEntry;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -27,6 +29,8 @@ import org.assertj.core.api.AbstractAssert;
  * assertThat(driver.outbox()).sentTo(anna).campaign("abandoned-view").exactlyOnce().withProduct("tent");
  * assertThat(driver.outbox()).sentTo(dan).campaign("win-back").never();
  * assertThat(driver.outbox()).sentTo(anna).templatesInOrder("welcome", "early-access");
+ * assertThat(driver.outbox()).sentTo(anna).template("welcome").exactlyOnce().sentAt(monday9am)
+ *         .addressedTo("anna@example.com");
  * }</pre>
  *
  * A failure names the selection, lists the messages sent and the engine's decisions about the
@@ -34,15 +38,15 @@ import org.assertj.core.api.AbstractAssert;
  * usually explained by a suppressed, held-out or still pending decision.
  */
 public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
-    private final List<OutgoingMessage> selected;
+    private final List<SentMessage> selected;
     private final String selection;
     private final Optional<CustomerId> customer;
 
     OutboxAssert(Outbox actual) {
-        this(actual, actual == null ? List.of() : actual.messages(), "", Optional.empty());
+        this(actual, actual == null ? List.of() : actual.sent(), "", Optional.empty());
     }
 
-    private OutboxAssert(Outbox actual, List<OutgoingMessage> selected, String selection,
+    private OutboxAssert(Outbox actual, List<SentMessage> selected, String selection,
             Optional<CustomerId> customer) {
         super(actual, OutboxAssert.class);
         this.selected = List.copyOf(selected);
@@ -75,7 +79,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     public OutboxAssert times(int count) {
         checkArgument(count >= 0, "count must not be negative, got %s", count);
         isNotNull();
-        Map<String, Long> perKey = selected.stream()
+        Map<String, Long> perKey = selected.stream().map(SentMessage::message)
                 .collect(Collectors.groupingBy(OutgoingMessage::idempotencyKey, TreeMap::new, Collectors.counting()));
         for (Map.Entry<String, Long> key : perKey.entrySet()) {
             if (key.getValue() > 1) {
@@ -91,6 +95,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return this;
     }
 
+    /** Exactly one message is selected: {@code times(1)}. */
     public OutboxAssert exactlyOnce() {
         return times(1);
     }
@@ -106,6 +111,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return every(m -> mentions(m, productId), "to name product " + productId + " in its personalisation");
     }
 
+    /** {@link #withProduct(String)} for a {@link ProductId}. */
     public OutboxAssert withProduct(ProductId product) {
         return withProduct(requireNonNull(product, "product").value());
     }
@@ -127,7 +133,7 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     /** The selected messages' templates, in sending order, are exactly these. */
     public OutboxAssert templatesInOrder(String... templateIds) {
         isNotNull();
-        List<String> actualTemplates = selected.stream().map(OutgoingMessage::templateId).toList();
+        List<String> actualTemplates = selected.stream().map(s -> s.message().templateId()).toList();
         if (!actualTemplates.equals(List.of(templateIds))) {
             fail("templates " + List.of(templateIds) + " in this order for the messages" + selection + ", but found "
                     + actualTemplates);
@@ -135,25 +141,57 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return this;
     }
 
+    /**
+     * Every selected message (at least one) was sent at {@code instant} on the driver's clock: when
+     * the sender accepted it, after quiet hours, sequence delays and retries.
+     */
+    public OutboxAssert sentAt(Instant instant) {
+        requireNonNull(instant, "instant");
+        return everySent(s -> s.sentAt().equals(instant), "to be sent at " + instant,
+                s -> s.message().idempotencyKey() + " was sent at " + s.sentAt());
+    }
+
+    /**
+     * Every selected message (at least one) went to {@code recipient}: the contact point the engine
+     * read from the customer's profile for the message's channel (see {@link OutgoingMessage#recipient()}).
+     */
+    public OutboxAssert addressedTo(String recipient) {
+        requireNonNull(recipient, "recipient");
+        return everySent(s -> s.message().recipient().equals(Optional.of(recipient)), "to go to " + recipient,
+                s -> s.message().idempotencyKey() + (s.message().recipient().isPresent()
+                        ? " went to " + s.message().recipient().get() : " has no recipient"));
+    }
+
     /** The selected messages, for checks the kit does not offer. */
     public List<OutgoingMessage> messages() {
+        return selected.stream().map(SentMessage::message).toList();
+    }
+
+    /** The selected messages with the instants they were sent. */
+    public List<SentMessage> sent() {
         return selected;
     }
 
     private OutboxAssert narrow(Predicate<OutgoingMessage> filter, String what, Optional<CustomerId> who) {
         isNotNull();
-        return new OutboxAssert(actual, selected.stream().filter(filter).toList(), selection + what, who);
+        return new OutboxAssert(actual, selected.stream().filter(s -> filter.test(s.message())).toList(),
+                selection + what, who);
     }
 
     private OutboxAssert every(Predicate<OutgoingMessage> check, String what) {
+        return everySent(s -> check.test(s.message()), what, s -> s.message().idempotencyKey()
+                + " has personalisation " + new TreeMap<>(s.message().personalisation()));
+    }
+
+    private OutboxAssert everySent(Predicate<SentMessage> check, String what,
+            Function<SentMessage, String> offender) {
         isNotNull();
         if (selected.isEmpty()) {
             fail("at least one message" + selection + " " + what + ", but there is none");
         }
-        for (OutgoingMessage m : selected) {
-            if (!check.test(m)) {
-                fail("every message" + selection + " " + what + ", but "
-                        + m.idempotencyKey() + " has personalisation " + new TreeMap<>(m.personalisation()));
+        for (SentMessage s : selected) {
+            if (!check.test(s)) {
+                fail("every message" + selection + " " + what + ", but " + offender.apply(s));
             }
         }
         return this;
@@ -174,9 +212,11 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         if (actual.messages().isEmpty()) {
             context.append("  (none)\n");
         }
-        for (OutgoingMessage m : actual.messages()) {
-            context.append("  ").append(m.customerId().value()).append(" <- ").append(m.campaignId()).append(" [")
-                    .append(m.templateId()).append("] ").append(new TreeMap<>(m.personalisation())).append('\n');
+        for (SentMessage s : actual.sent()) {
+            OutgoingMessage m = s.message();
+            context.append("  ").append(s.sentAt()).append(' ').append(m.customerId().value()).append(" <- ")
+                    .append(m.campaignId()).append(" [").append(m.templateId()).append("] ")
+                    .append(new TreeMap<>(m.personalisation())).append('\n');
         }
         if (customer.isPresent()) {
             List<FireEntry> mine = actual.decisions().stream()

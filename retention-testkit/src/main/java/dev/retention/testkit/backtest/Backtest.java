@@ -140,8 +140,11 @@ public final class Backtest {
     }
 
     /**
-     * Extra engine configuration, e.g. {@code b -> b.frequencyCap(cap).quietHours(q)}; the backtest
-     * sets the stores, fire log, sender, clock and campaigns itself.
+     * The engine's own settings, on its builder, e.g. {@code b -> b.frequencyCap(cap).quietHours(q)}:
+     * the one way the test kit configures an engine, as
+     * {@link dev.retention.testkit.CampaignTestDriver.Builder#engine} does. The backtest sets the
+     * stores, fire log, sender, clock and campaigns after the function, replacing what it set for
+     * them. A later call replaces the function.
      */
     public Backtest engine(UnaryOperator<CampaignEngine.Builder> configure) {
         return new Backtest(campaigns, source, from, conversionWindow, profiles,
@@ -178,11 +181,13 @@ public final class Backtest {
         }
         VirtualClock clock = VirtualClock.at(start);
         InMemoryFireLog fireLog = new InMemoryFireLog();
-        CampaignEngine.Builder builder = CampaignEngine.builder()
-                .events(store).profiles(new AssumedConsent(profiles, channels()))
+        CampaignEngine.Builder builder = requireNonNull(this.engine.apply(CampaignEngine.builder()),
+                "engine configuration returned null");
+        // the replay's own parts last, whatever the configuration set: the replay runs on them
+        builder.events(store).profiles(new AssumedConsent(profiles, channels()))
                 .fireLog(fireLog).sender(new RecordingSender()).clock(clock);
         campaigns.forEach(builder::campaign);
-        CampaignEngine engine = requireNonNull(this.engine.apply(builder), "engine configuration").build();
+        CampaignEngine engine = builder.build();
 
         Instant tick = firstMidnight(start);
         for (; i < events.size() && events.get(i).occurredAt().isBefore(end); i++) {

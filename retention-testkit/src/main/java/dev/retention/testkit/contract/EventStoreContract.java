@@ -220,17 +220,18 @@ public abstract class EventStoreContract {
         EventStore store = newStore();
         CustomerId whale = CustomerId.of("whale");
         Money half = Money.ofMinor(Long.MAX_VALUE / 2 + 1, Currency.getInstance("USD")); // ~4.6e16 USD
-        OrderPlaced first = new OrderPlaced("o-1", whale, at("2026-01-01T00:00:00Z"), OrderId.of("1"), List.of(), half);
-        OrderPlaced second = new OrderPlaced("o-2", whale, at("2026-01-02T00:00:00Z"), OrderId.of("2"), List.of(), half);
+        // ids of their own: the factory's ids (o-1, ...) must not make the later order a repeat
+        OrderPlaced first = new OrderPlaced("whale-o-1", whale, at("2026-01-01T00:00:00Z"), OrderId.of("1"), List.of(), half);
+        OrderPlaced second = new OrderPlaced("whale-o-2", whale, at("2026-01-02T00:00:00Z"), OrderId.of("2"), List.of(), half);
         assertThat(store.append(first)).isTrue();
         assertThatThrownBy(() -> store.append(second)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("o-2").hasMessageContaining(half.toString()).hasMessageContaining("overflow");
+                .hasMessageContaining("whale-o-2").hasMessageContaining(half.toString()).hasMessageContaining("overflow");
         // refunds of orders the store has not seen add up on their own
-        OrderRefunded r1 = new OrderRefunded("r-1", whale, at("2026-01-03T00:00:00Z"), OrderId.of("x"), half);
-        OrderRefunded r2 = new OrderRefunded("r-2", whale, at("2026-01-04T00:00:00Z"), OrderId.of("y"), half);
+        OrderRefunded r1 = new OrderRefunded("whale-r-1", whale, at("2026-01-03T00:00:00Z"), OrderId.of("x"), half);
+        OrderRefunded r2 = new OrderRefunded("whale-r-2", whale, at("2026-01-04T00:00:00Z"), OrderId.of("y"), half);
         assertThat(store.append(r1)).isTrue();
         assertThatThrownBy(() -> store.append(r2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("r-2").hasMessageContaining(half.toString());
+                .hasMessageContaining("whale-r-2").hasMessageContaining(half.toString());
         OrderPlaced small = fixtures.order("whale", "2026-01-05T00:00:00Z", "1.00");
         assertThat(store.append(small)).as("the customer goes on").isTrue();
         store.append(fixtures.order("c2", "2026-01-05T00:00:00Z", "1.00"));
