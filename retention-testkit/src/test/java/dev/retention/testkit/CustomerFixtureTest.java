@@ -108,9 +108,11 @@ class CustomerFixtureTest {
 
     @Test
     void worthAfterAnExtraOrderPricesThatOrderAndLeavesTheRegularOnes() {
+        // guide:worth:begin
         CustomerHistory history = aCustomer("anna").withOrders(2)
                 .orderedDaysAgo(3, "tent").worth(Money.of(300, "EUR"))
                 .history(NOW);
+        // guide:worth:end
 
         OrderPlaced tent = history.orders().stream()
                 .filter(o -> o.items().get(0).productId().value().equals("tent")).findFirst().orElseThrow();
