@@ -93,7 +93,11 @@ public final class CampaignTestDriver {
         this.engine = configured.build();
     }
 
-    /** A builder with the defaults of {@link Builder}. */
+    /**
+     * A builder with the defaults of {@link Builder}.
+     *
+     * @return a new builder; set at least {@link Builder#startingAt}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -102,6 +106,10 @@ public final class CampaignTestDriver {
      * Stores the customers' profiles and past events (relative to {@link #now()}) without evaluating
      * anything: the shop as it stands when the test begins. The next {@link #tick}, {@link #advance}
      * or {@link #pipe} sees them.
+     *
+     * @param customers the customers as they stand now; a customer given twice keeps the
+     *     later profile and the events of both (repeated event ids are stored once)
+     * @return this driver
      */
     public CampaignTestDriver given(CustomerFixture... customers) {
         for (CustomerFixture customer : customers) {
@@ -117,6 +125,7 @@ public final class CampaignTestDriver {
      * event's {@code occurredAt} (ticking on the way) if that is later than now.
      *
      * @return the fire log entries the deliveries recorded or changed (ticks on the way excluded)
+     * @param events the events to deliver, in this order
      */
     public List<FireEntry> pipe(CustomerEvent... events) {
         List<FireEntry> changed = new ArrayList<>();
@@ -130,12 +139,23 @@ public final class CampaignTestDriver {
         return changed;
     }
 
-    /** {@link #pipe(CustomerEvent...)} for a list. */
+    /**
+     * {@link #pipe(CustomerEvent...)} for a list.
+     *
+     * @param events the events to deliver, in this order
+     * @return the fire log entries the deliveries recorded or changed (ticks on the way excluded)
+     */
     public List<FireEntry> pipe(List<? extends CustomerEvent> events) {
         return pipe(events.toArray(CustomerEvent[]::new));
     }
 
-    /** Advances the clock by {@code duration}, ticking at every step (see the class comment). */
+    /**
+     * Advances the clock by {@code duration}, ticking at every step (see the class comment).
+     *
+     * @param duration how long to let pass; zero does nothing
+     * @return the new current instant
+     * @throws IllegalArgumentException if {@code duration} is negative
+     */
     public Instant advance(Duration duration) {
         requireNonNull(duration, "duration");
         checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);
@@ -147,6 +167,8 @@ public final class CampaignTestDriver {
      * at {@code target} itself; does nothing if {@code target} is now.
      *
      * @throws IllegalArgumentException if {@code target} is before now
+     * @param target the instant to move to, not before now
+     * @return {@code target}, the new current instant
      */
     public Instant advanceTo(Instant target) {
         requireNonNull(target, "target");
@@ -166,47 +188,86 @@ public final class CampaignTestDriver {
         return now();
     }
 
-    /** Runs the engine's time-driven evaluation once at the current instant, without moving the clock. */
+    /**
+     * Runs the engine's time-driven evaluation once at the current instant, without moving the clock.
+     *
+     * @return the fire log entries the evaluation recorded or changed
+     */
     public List<FireEntry> tick() {
         return engine.tick(now());
     }
 
-    /** What was delivered so far, with the fire log for context. */
+    /**
+     * What was delivered so far, with the fire log for context.
+     *
+     * @return a snapshot: later sends do not change it
+     */
     public Outbox outbox() {
         return new Outbox(sender.deliveries(), fireLog.entries().toList());
     }
 
-    /** Every decision the engine recorded: sent, pending, suppressed, held out, cancelled, failed. */
+    /**
+     * Every decision the engine recorded: sent, pending, suppressed, held out, cancelled, failed.
+     *
+     * @return the driver's fire log, live (yours, if you gave one)
+     */
     public FireLog fireLog() {
         return fireLog;
     }
 
-    /** Every decision about the customer, oldest first. */
+    /**
+     * Every decision about the customer, oldest first.
+     *
+     * @param customer the customer
+     * @return the customer's fire log entries, oldest first; empty if there are none
+     */
     public List<FireEntry> decisions(CustomerId customer) {
         return engine.decisions(customer);
     }
 
-    /** What the campaign would do with the customer now, and why (see {@link CampaignEngine#explain}). */
+    /**
+     * What the campaign would do with the customer now, and why (see {@link CampaignEngine#explain}).
+     *
+     * @param customer the customer
+     * @param campaignId the id of one of the driver's campaigns
+     * @return one sentence: the trigger's verdict, a re-entry refusal or the decision the guards would make
+     */
     public String explain(CustomerId customer, String campaignId) {
         return engine.explain(customer, campaignId);
     }
 
-    /** The current instant of the virtual clock. */
+    /**
+     * The current instant of the virtual clock.
+     *
+     * @return the virtual clock's instant
+     */
     public Instant now() {
         return clock.instant();
     }
 
-    /** The virtual clock the engine runs on; move it with {@link #advance} or {@link #advanceTo}, which tick. */
+    /**
+     * The virtual clock the engine runs on; move it with {@link #advance} or {@link #advanceTo}, which tick.
+     *
+     * @return the driver's clock
+     */
     public VirtualClock clock() {
         return clock;
     }
 
-    /** The event store the engine reads: {@link #given} and {@link #pipe} write to it. */
+    /**
+     * The event store the engine reads: {@link #given} and {@link #pipe} write to it.
+     *
+     * @return the driver's event store, live (yours, if you gave one)
+     */
     public EventStore events() {
         return events;
     }
 
-    /** The profile store the engine reads (consent, contact points, time zones). */
+    /**
+     * The profile store the engine reads (consent, contact points, time zones).
+     *
+     * @return the driver's profile store, live (yours, if you gave one)
+     */
     public ProfileStore profiles() {
         return profiles;
     }
@@ -214,12 +275,18 @@ public final class CampaignTestDriver {
     /**
      * The recording sender (around yours, if you gave one), to make sends fail
      * ({@link TestSender#failNext}) or count attempts.
+     *
+     * @return the driver's recording sender
      */
     public TestSender sender() {
         return sender;
     }
 
-    /** The engine itself, for what the driver does not wrap. */
+    /**
+     * The engine itself, for what the driver does not wrap.
+     *
+     * @return the engine the driver runs
+     */
     public CampaignEngine engine() {
         return engine;
     }
@@ -258,19 +325,34 @@ public final class CampaignTestDriver {
         private Builder() {
         }
 
-        /** Where the virtual clock starts; required. */
+        /**
+         * Where the virtual clock starts; required.
+         *
+         * @param start the virtual clock's first instant
+         * @return this builder
+         */
         public Builder startingAt(Instant start) {
             this.start = requireNonNull(start, "start");
             return this;
         }
 
-        /** Adds a campaign for the engine to run. */
+        /**
+         * Adds a campaign for the engine to run.
+         *
+         * @param campaign the campaign; ids must be distinct
+         * @return this builder
+         */
         public Builder campaign(Campaign campaign) {
             campaigns.add(requireNonNull(campaign, "campaign"));
             return this;
         }
 
-        /** Adds campaigns for the engine to run. */
+        /**
+         * Adds campaigns for the engine to run.
+         *
+         * @param campaigns the campaigns; ids must be distinct
+         * @return this builder
+         */
         public Builder campaigns(Campaign... campaigns) {
             for (Campaign campaign : campaigns) {
                 campaign(campaign);
@@ -278,19 +360,34 @@ public final class CampaignTestDriver {
             return this;
         }
 
-        /** Your event store instead of an in-memory one, e.g. to run the campaigns over your JDBC store. */
+        /**
+         * Your event store instead of an in-memory one, e.g. to run the campaigns over your JDBC store.
+         *
+         * @param events the store the driver stores events in and the engine reads
+         * @return this builder
+         */
         public Builder events(EventStore events) {
             this.events = requireNonNull(events, "events");
             return this;
         }
 
-        /** Your profile store instead of an in-memory one. */
+        /**
+         * Your profile store instead of an in-memory one.
+         *
+         * @param profiles the store the driver stores profiles in and the engine reads
+         * @return this builder
+         */
         public Builder profiles(ProfileStore profiles) {
             this.profiles = requireNonNull(profiles, "profiles");
             return this;
         }
 
-        /** Your fire log instead of an in-memory one. */
+        /**
+         * Your fire log instead of an in-memory one.
+         *
+         * @param fireLog the fire log the engine records its decisions in
+         * @return this builder
+         */
         public Builder fireLog(FireLog fireLog) {
             this.fireLog = requireNonNull(fireLog, "fireLog");
             return this;
@@ -299,6 +396,9 @@ public final class CampaignTestDriver {
         /**
          * Your sender: the engine sends through it, the driver records around it (see the class
          * comment). Without one, the driver's {@link TestSender} delivers everything itself.
+         *
+         * @param sender your sender; the engine calls it from the test's thread
+         * @return this builder
          */
         public Builder sender(MessageSender sender) {
             this.sender = requireNonNull(sender, "sender");
@@ -310,6 +410,9 @@ public final class CampaignTestDriver {
          * {@code b -> b.frequencyCap(cap).quietHours(q).retry(r)}. The driver sets the stores, the
          * sender, the clock and the campaigns after the function, replacing what it set for them: set
          * those through this builder. Called once, by {@link #build()}; a later call replaces it.
+         *
+         * @param configure sets the engine's settings on the builder it is given and returns it
+         * @return this builder
          */
         public Builder engine(UnaryOperator<CampaignEngine.Builder> configure) {
             this.engine = requireNonNull(configure, "configure");
@@ -320,6 +423,11 @@ public final class CampaignTestDriver {
          * The scheduler interval the driver imitates: it ticks at every multiple of it (from the
          * epoch), besides every pending message's due time. A whole number of milliseconds, at least
          * one; default one hour.
+         *
+         * @param interval the scheduler's interval
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is less than a millisecond or not a whole
+         *     number of milliseconds
          */
         public Builder tickEvery(Duration interval) {
             requireNonNull(interval, "interval");
@@ -334,6 +442,7 @@ public final class CampaignTestDriver {
          *
          * @throws IllegalArgumentException if {@link #startingAt} was not called, or the engine
          *     refuses the configuration (e.g. two campaigns with one id)
+         * @return the driver, its clock at the start instant
          */
         public CampaignTestDriver build() {
             checkArgument(start != null, "startingAt is not set");

@@ -107,11 +107,21 @@ public final class CustomerFixture {
         this.phone = from.phone;
     }
 
-    /** A customer with no events yet, an email address, email consent and the defaults of the class comment. */
+    /**
+     * A customer with no events yet, an email address, email consent and the defaults of the class comment.
+     *
+     * @param id the customer id, not blank
+     * @return the fixture
+     */
     public static CustomerFixture aCustomer(String id) {
         return new CustomerFixture(CustomerId.of(id));
     }
 
+    /**
+     * The customer's id.
+     *
+     * @return the customer's id
+     */
     public CustomerId id() {
         return id;
     }
@@ -119,6 +129,9 @@ public final class CustomerFixture {
     /**
      * {@code count} regular orders (see {@link #lastOrderedDaysAgo}, {@link #everyDays}, {@link #worth});
      * a {@link #worth} that follows prices them.
+     *
+     * @param count how many regular orders, not negative (0: none)
+     * @return a new fixture; this one is unchanged
      */
     public CustomerFixture withOrders(int count) {
         checkArgument(count >= 0, "order count must not be negative, got %s", count);
@@ -127,7 +140,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The last regular order was {@code days} days before now (0: at now). */
+    /**
+     * The last regular order was {@code days} days before now (0: at now).
+     *
+     * @param days days before now, not negative
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture lastOrderedDaysAgo(long days) {
         checkArgument(days >= 0, "days ago must not be negative, got %s", days);
         CustomerFixture next = regular();
@@ -135,7 +153,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The regular orders are {@code days} days apart. */
+    /**
+     * The regular orders are {@code days} days apart.
+     *
+     * @param days days between consecutive regular orders, at least 1
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture everyDays(long days) {
         checkArgument(days >= 1, "days between orders must be at least 1, got %s", days);
         CustomerFixture next = regular();
@@ -152,6 +175,8 @@ public final class CustomerFixture {
      *
      * @throws IllegalArgumentException if {@code value} is not positive, or too small to give each
      *     line of the extra order at least one minor unit
+     * @param value the order's (or each regular order's) total, positive
+     * @return a new fixture; this one is unchanged
      */
     public CustomerFixture worth(Money value) {
         requireNonNull(value, "value");
@@ -167,7 +192,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The regular orders buy these products in turn, one per order, the first on the oldest order. */
+    /**
+     * The regular orders buy these products in turn, one per order, the first on the oldest order.
+     *
+     * @param productIds the products, at least one
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture buying(String... productIds) {
         checkArgument(productIds.length >= 1, "buying needs at least one product");
         List<ProductId> ids = new ArrayList<>();
@@ -182,6 +212,10 @@ public final class CustomerFixture {
     /**
      * One more order at {@code at}: one unit of each product, each line worth the regular order
      * value unless a {@link #worth} follows.
+     *
+     * @param at when the order was placed
+     * @param productIds the products, one line each, at least one
+     * @return a new fixture; this one is unchanged
      */
     public CustomerFixture ordered(Instant at, String... productIds) {
         requireNonNull(at, "at");
@@ -191,32 +225,60 @@ public final class CustomerFixture {
     /**
      * One more order {@code days} days before now: one unit of each product, each line worth the
      * regular order value unless a {@link #worth} follows.
+     *
+     * @param days days before now, not negative
+     * @param productIds the products, one line each, at least one
+     * @return a new fixture; this one is unchanged
      */
     public CustomerFixture orderedDaysAgo(long days, String... productIds) {
         checkArgument(days >= 0, "days ago must not be negative, got %s", days);
         return ordered(now -> now.minus(Duration.ofDays(days)), productIds);
     }
 
-    /** A view of the product at {@code at}. */
+    /**
+     * A view of the product at {@code at}.
+     *
+     * @param productId the product viewed
+     * @param at when
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture viewed(String productId, Instant at) {
         requireNonNull(at, "at");
         return viewed(productId, now -> at);
     }
 
-    /** A view of the product {@code ago} before now. */
+    /**
+     * A view of the product {@code ago} before now.
+     *
+     * @param productId the product viewed
+     * @param ago how long before now, not negative
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture viewedAgo(String productId, Duration ago) {
         requireNonNull(ago, "ago");
         checkArgument(!ago.isNegative(), "ago must not be negative, got %s", ago);
         return viewed(productId, now -> now.minus(ago));
     }
 
-    /** A view of the product {@code days} days before now. */
+    /**
+     * A view of the product {@code days} days before now.
+     *
+     * @param productId the product viewed
+     * @param days days before now, not negative
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture viewedDaysAgo(String productId, long days) {
         checkArgument(days >= 0, "days ago must not be negative, got %s", days);
         return viewedAgo(productId, Duration.ofDays(days));
     }
 
-    /** A custom event (e.g. {@code "loyalty-joined"}) at {@code at}. */
+    /**
+     * A custom event (e.g. {@code "loyalty-joined"}) at {@code at}.
+     *
+     * @param eventName the custom event's name
+     * @param at when
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture did(String eventName, Instant at) {
         requireNonNull(eventName, "eventName");
         requireNonNull(at, "at");
@@ -224,14 +286,23 @@ public final class CustomerFixture {
         return withExtra(now -> new CustomEvent(id.value() + "-custom-" + n, id, at, eventName));
     }
 
-    /** No email consent: the engine suppresses email to this customer. */
+    /**
+     * No email consent: the engine suppresses email to this customer.
+     *
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture withoutEmailConsent() {
         CustomerFixture next = new CustomerFixture(this);
         next.emailConsent = false;
         return next;
     }
 
-    /** The profile's email address, where the engine sends email (default {@code ID@example.com}). */
+    /**
+     * The profile's email address, where the engine sends email (default {@code ID@example.com}).
+     *
+     * @param email the address, containing {@code @}
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture withEmail(String email) {
         checkArgument(email != null && email.contains("@"), "email must contain '@', got %s", email);
         CustomerFixture next = new CustomerFixture(this);
@@ -242,6 +313,8 @@ public final class CustomerFixture {
     /**
      * No email address in the profile (consent or not): the engine sends this customer no email and
      * records each such decision as suppressed ({@code NO_CONTACT_POINT}, "no email address").
+     *
+     * @return a new fixture; this one is unchanged
      */
     public CustomerFixture withoutEmail() {
         CustomerFixture next = new CustomerFixture(this);
@@ -249,7 +322,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The profile's phone number, where the engine sends SMS (default none). */
+    /**
+     * The profile's phone number, where the engine sends SMS (default none).
+     *
+     * @param phone the number, not blank
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture withPhone(String phone) {
         checkArgument(phone != null && !phone.isBlank(), "phone must not be blank, got '%s'", phone);
         CustomerFixture next = new CustomerFixture(this);
@@ -257,7 +335,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The customer's time zone, for quiet hours and birthdays. */
+    /**
+     * The customer's time zone, for quiet hours and birthdays.
+     *
+     * @param zone the zone (default UTC)
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture inZone(ZoneId zone) {
         requireNonNull(zone, "zone");
         CustomerFixture next = new CustomerFixture(this);
@@ -265,7 +348,13 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** A custom attribute of the profile, for segment conditions on attributes. */
+    /**
+     * A custom attribute of the profile, for segment conditions on attributes.
+     *
+     * @param name the attribute's name
+     * @param value its value; replaces an earlier value of the name
+     * @return a new fixture; this one is unchanged
+     */
     public CustomerFixture withAttribute(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(attributes);
         copy.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
@@ -274,7 +363,12 @@ public final class CustomerFixture {
         return next;
     }
 
-    /** The customer's events as of {@code now}, in time order (ties keep the order they were added). */
+    /**
+     * The customer's events as of {@code now}, in time order (ties keep the order they were added).
+     *
+     * @param now the instant the fixture's "days ago" count back from
+     * @return the events, an immutable list
+     */
     public List<CustomerEvent> events(Instant now) {
         requireNonNull(now, "now");
         List<CustomerEvent> out = new ArrayList<>();
@@ -291,12 +385,22 @@ public final class CustomerFixture {
         return List.copyOf(out);
     }
 
-    /** The customer's history as of {@code now}. */
+    /**
+     * The customer's history as of {@code now}.
+     *
+     * @param now the instant the fixture's "days ago" count back from
+     * @return the history of {@link #events(Instant)}
+     */
     public CustomerHistory history(Instant now) {
         return CustomerHistory.of(id, events(now));
     }
 
-    /** The customer's profile as of {@code now} (see the class comment for the sign-up time). */
+    /**
+     * The customer's profile as of {@code now} (see the class comment for the sign-up time).
+     *
+     * @param now the instant the fixture's "days ago" count back from
+     * @return the profile
+     */
     public CustomerProfile profile(Instant now) {
         Instant signedUp = now.minus(DEFAULT_SIGNUP_AGE);
         for (CustomerEvent event : events(now)) {

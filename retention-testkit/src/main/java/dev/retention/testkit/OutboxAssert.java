@@ -54,19 +54,34 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         this.customer = customer;
     }
 
-    /** Only the messages sent to the customer. */
+    /**
+     * Only the messages sent to the customer.
+     *
+     * @param customer the customer
+     * @return an assertion on the narrower selection
+     */
     public OutboxAssert sentTo(CustomerId customer) {
         requireNonNull(customer, "customer");
         return narrow(m -> m.customerId().equals(customer), " sent to " + customer.value(), Optional.of(customer));
     }
 
-    /** Only the messages of the campaign. */
+    /**
+     * Only the messages of the campaign.
+     *
+     * @param campaignId the campaign's id
+     * @return an assertion on the narrower selection
+     */
     public OutboxAssert campaign(String campaignId) {
         requireNonNull(campaignId, "campaignId");
         return narrow(m -> m.campaignId().equals(campaignId), " of campaign " + campaignId, customer);
     }
 
-    /** Only the messages with the template. */
+    /**
+     * Only the messages with the template.
+     *
+     * @param templateId the template's id
+     * @return an assertion on the narrower selection
+     */
     public OutboxAssert template(String templateId) {
         requireNonNull(templateId, "templateId");
         return narrow(m -> m.templateId().equals(templateId), " with template " + templateId, customer);
@@ -75,6 +90,9 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     /**
      * Exactly {@code count} messages are selected, each with its own idempotency key: a key sent
      * twice is a resend the customer may have received twice, and fails every count.
+     *
+     * @param count the expected number of messages, not negative
+     * @return this assertion, on the same selection
      */
     public OutboxAssert times(int count) {
         checkArgument(count >= 0, "count must not be negative, got %s", count);
@@ -95,28 +113,52 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
         return this;
     }
 
-    /** Exactly one message is selected: {@code times(1)}. */
+    /**
+     * Exactly one message is selected: {@code times(1)}.
+     *
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert exactlyOnce() {
         return times(1);
     }
 
-    /** No message is selected. */
+    /**
+     * No message is selected.
+     *
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert never() {
         return times(0);
     }
 
-    /** Every selected message (at least one) names the product in its personalisation. */
+    /**
+     * Every selected message (at least one) names the product in its personalisation.
+     *
+     * @param productId the product's id, as a personalisation value or in a collection value
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert withProduct(String productId) {
         requireNonNull(productId, "productId");
         return every(m -> mentions(m, productId), "to name product " + productId + " in its personalisation");
     }
 
-    /** {@link #withProduct(String)} for a {@link ProductId}. */
+    /**
+     * {@link #withProduct(String)} for a {@link ProductId}.
+     *
+     * @param product the product
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert withProduct(ProductId product) {
         return withProduct(requireNonNull(product, "product").value());
     }
 
-    /** Every selected message (at least one) has the personalisation field with the value. */
+    /**
+     * Every selected message (at least one) has the personalisation field with the value.
+     *
+     * @param name the personalisation field
+     * @param value its expected value (compared with {@code equals})
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert withField(String name, Object value) {
         requireNonNull(name, "name");
         requireNonNull(value, "value");
@@ -124,13 +166,23 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
                 "to have personalisation " + name + "=" + value);
     }
 
-    /** Every selected message (at least one) uses the template. */
+    /**
+     * Every selected message (at least one) uses the template.
+     *
+     * @param templateId the template's id
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert withTemplate(String templateId) {
         requireNonNull(templateId, "templateId");
         return every(m -> m.templateId().equals(templateId), "to use template " + templateId);
     }
 
-    /** The selected messages' templates, in sending order, are exactly these. */
+    /**
+     * The selected messages' templates, in sending order, are exactly these.
+     *
+     * @param templateIds the expected template ids, in sending order (none: nothing selected)
+     * @return this assertion, on the same selection
+     */
     public OutboxAssert templatesInOrder(String... templateIds) {
         isNotNull();
         List<String> actualTemplates = selected.stream().map(s -> s.message().templateId()).toList();
@@ -144,6 +196,9 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     /**
      * Every selected message (at least one) was sent at {@code instant} on the driver's clock: when
      * the sender accepted it, after quiet hours, sequence delays and retries.
+     *
+     * @param instant the expected instant
+     * @return this assertion, on the same selection
      */
     public OutboxAssert sentAt(Instant instant) {
         requireNonNull(instant, "instant");
@@ -154,6 +209,9 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
     /**
      * Every selected message (at least one) went to {@code recipient}: the contact point the engine
      * read from the customer's profile for the message's channel (see {@link OutgoingMessage#recipient()}).
+     *
+     * @param recipient the expected email address, phone number, ...
+     * @return this assertion, on the same selection
      */
     public OutboxAssert addressedTo(String recipient) {
         requireNonNull(recipient, "recipient");
@@ -162,12 +220,20 @@ public final class OutboxAssert extends AbstractAssert<OutboxAssert, Outbox> {
                         ? " went to " + s.message().recipient().get() : " has no recipient"));
     }
 
-    /** The selected messages, for checks the kit does not offer. */
+    /**
+     * The selected messages, for checks the kit does not offer.
+     *
+     * @return the messages, an immutable list
+     */
     public List<OutgoingMessage> messages() {
         return selected.stream().map(SentMessage::message).toList();
     }
 
-    /** The selected messages with the instants they were sent. */
+    /**
+     * The selected messages with the instants they were sent.
+     *
+     * @return the messages and instants, an immutable list
+     */
     public List<SentMessage> sent() {
         return selected;
     }

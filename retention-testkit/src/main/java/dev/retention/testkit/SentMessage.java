@@ -14,6 +14,12 @@ import java.time.Instant;
  */
 public record SentMessage(OutgoingMessage message, Instant sentAt) {
 
+    /**
+     * Checks that both parts are given.
+     *
+     * @param message the message
+     * @param sentAt when it was sent
+     */
     public SentMessage {
         requireNonNull(message, "message");
         requireNonNull(sentAt, "sentAt");

@@ -39,12 +39,19 @@ public final class TestSender implements MessageSender {
     private final Deque<DeliveryResult> scripted = new ArrayDeque<>();
     private int attempts;
 
-    /** A sender that delivers everything like a deduplicating provider, stamping sends with the UTC system clock. */
+    /**
+     * A sender that delivers everything like a deduplicating provider, stamping sends with the UTC
+     * system clock.
+     */
     public TestSender() {
         this(Clock.systemUTC());
     }
 
-    /** A sender that delivers everything like a deduplicating provider, stamping sends with {@code clock}. */
+    /**
+     * A sender that delivers everything like a deduplicating provider, stamping sends with {@code clock}.
+     *
+     * @param clock stamps each delivery (the driver passes its virtual clock)
+     */
     public TestSender(Clock clock) {
         this.clock = requireNonNull(clock, "clock");
         this.delivery = null;
@@ -53,6 +60,9 @@ public final class TestSender implements MessageSender {
     /**
      * A sender that delivers through {@code delivery} (your sender) and records what it accepted,
      * stamped with {@code clock}; scripted failures ({@link #failNext}) answer before it is called.
+     *
+     * @param delivery your sender, called for every send not scripted to fail
+     * @param clock stamps each delivery (the driver passes its virtual clock)
      */
     public TestSender(MessageSender delivery, Clock clock) {
         this.delivery = requireNonNull(delivery, "delivery");
@@ -93,6 +103,10 @@ public final class TestSender implements MessageSender {
     /**
      * Makes the next {@code times} sends answer {@code failure} (a retryable or permanent failure)
      * without delivering; later sends deliver again.
+     *
+     * @param times how many of the next sends fail, at least 1
+     * @param failure the answer: a retryable or permanent failure
+     * @return this sender
      */
     public synchronized TestSender failNext(int times, DeliveryResult failure) {
         requireNonNull(failure, "failure");
@@ -107,22 +121,37 @@ public final class TestSender implements MessageSender {
     /**
      * Every message delivered, in order, repeats of an idempotency key included (answered as
      * duplicates, but the engine did send them again); failed attempts left out.
+     *
+     * @return the messages, an immutable list
      */
     public synchronized List<OutgoingMessage> delivered() {
         return delivered.stream().map(SentMessage::message).toList();
     }
 
-    /** {@link #delivered()}, each message with the instant it was sent. */
+    /**
+     * {@link #delivered()}, each message with the instant it was sent.
+     *
+     * @return the deliveries, an immutable list
+     */
     public synchronized List<SentMessage> deliveries() {
         return List.copyOf(delivered);
     }
 
-    /** The first delivery of each idempotency key, in order: what the customer received from a deduplicating provider. */
+    /**
+     * The first delivery of each idempotency key, in order: what the customer received from a
+     * deduplicating provider.
+     *
+     * @return the messages, an immutable list
+     */
     public synchronized List<OutgoingMessage> distinct() {
         return List.copyOf(distinct);
     }
 
-    /** How many times the engine called {@link #send}, failures and duplicates included. */
+    /**
+     * How many times the engine called {@link #send}, failures and duplicates included.
+     *
+     * @return the number of calls so far
+     */
     public synchronized int attempts() {
         return attempts;
     }
