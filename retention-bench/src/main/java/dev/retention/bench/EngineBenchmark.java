@@ -91,7 +91,8 @@ public class EngineBenchmark {
         profiles = new InMemoryProfileStore();
         for (int c = 1; c <= shop.size().customers(); c++) {
             CustomerId id = CustomerId.of(String.format("c%07d", c));
-            profiles.put(CustomerProfile.builder(id).consent(Consent.given(Channel.EMAIL, SyntheticShop.START)).build());
+            profiles.put(CustomerProfile.builder(id).email(id.value() + "@example.com")
+                    .consent(Consent.given(Channel.EMAIL, SyntheticShop.START)).build());
         }
     }
 

@@ -21,6 +21,12 @@ public final class FireEntryAssert extends AbstractAssert<FireEntryAssert, FireE
         this.customerLog = List.copyOf(customerLog);
     }
 
+    /**
+     * The decision has {@code status}; a failure lists the customer's decisions.
+     *
+     * @param status the expected status
+     * @return this assertion
+     */
     public FireEntryAssert hasStatus(FireStatus status) {
         requireNonNull(status, "status");
         isNotNull();
@@ -31,6 +37,12 @@ public final class FireEntryAssert extends AbstractAssert<FireEntryAssert, FireE
         return this;
     }
 
+    /**
+     * The decision has {@code cause}, the machine-readable part of its reason.
+     *
+     * @param cause the expected cause
+     * @return this assertion
+     */
     public FireEntryAssert hasCause(DecisionCause cause) {
         requireNonNull(cause, "cause");
         isNotNull();
@@ -41,12 +53,22 @@ public final class FireEntryAssert extends AbstractAssert<FireEntryAssert, FireE
         return this;
     }
 
-    /** Suppressed by a guard, for {@code cause} (consent, cooldown, frequency cap). */
+    /**
+     * Suppressed by a guard, for {@code cause} (consent, cooldown, frequency cap).
+     *
+     * @param cause the guard's cause, e.g. {@code NO_CONSENT} or {@code NO_CONTACT_POINT}
+     * @return this assertion
+     */
     public FireEntryAssert suppressedBecause(DecisionCause cause) {
         return hasStatus(FireStatus.SUPPRESSED).hasCause(cause);
     }
 
-    /** The human-readable reason contains {@code text}. */
+    /**
+     * The human-readable reason contains {@code text}.
+     *
+     * @param text a part of the reason
+     * @return this assertion
+     */
     public FireEntryAssert reasonContains(String text) {
         requireNonNull(text, "text");
         isNotNull();

@@ -26,7 +26,14 @@ public final class FireLogAssert extends AbstractAssert<FireLogAssert, FireLog> 
         super(actual, FireLogAssert.class);
     }
 
-    /** Some decision about the customer in the campaign (any entry, any step) has {@code status}. */
+    /**
+     * Some decision about the customer in the campaign (any entry, any step) has {@code status}.
+     *
+     * @param customer the customer
+     * @param campaignId the campaign's id
+     * @param status the expected status
+     * @return this assertion
+     */
     public FireLogAssert hasDecision(CustomerId customer, String campaignId, FireStatus status) {
         requireNonNull(status, "status");
         List<FireEntry> mine = entries(customer, campaignId);
@@ -37,7 +44,13 @@ public final class FireLogAssert extends AbstractAssert<FireLogAssert, FireLog> 
         return this;
     }
 
-    /** The engine never decided anything about the customer in the campaign. */
+    /**
+     * The engine never decided anything about the customer in the campaign.
+     *
+     * @param customer the customer
+     * @param campaignId the campaign's id
+     * @return this assertion
+     */
     public FireLogAssert hasNoDecision(CustomerId customer, String campaignId) {
         if (!entries(customer, campaignId).isEmpty()) {
             failWithMessage("%nExpecting no decision about %s in campaign %s, but found some.%n%s", customer.value(),
@@ -46,7 +59,13 @@ public final class FireLogAssert extends AbstractAssert<FireLogAssert, FireLog> 
         return this;
     }
 
-    /** The latest decision about the customer in the campaign, to check its status and cause. */
+    /**
+     * The latest decision about the customer in the campaign, to check its status and cause.
+     *
+     * @param customer the customer
+     * @param campaignId the campaign's id
+     * @return an assertion on that decision (fails at once if there is none)
+     */
     public FireEntryAssert decisionFor(CustomerId customer, String campaignId) {
         List<FireEntry> mine = entries(customer, campaignId);
         if (mine.isEmpty()) {

@@ -28,13 +28,23 @@ public final class LedgerAssert extends AbstractAssert<LedgerAssert, PointsLedge
         super(actual, LedgerAssert.class);
     }
 
-    /** The customer's active (spendable) points; say when with {@code at}. */
+    /**
+     * The customer's active (spendable) points; say when with {@code at}.
+     *
+     * @param customer the customer
+     * @return the points, to check {@link Points#at at} an instant
+     */
     public Points balanceOf(CustomerId customer) {
         isNotNull();
         return new Points(actual, requireNonNull(customer, "customer"), true);
     }
 
-    /** The customer's pending points (earned, still inside the return window); say when with {@code at}. */
+    /**
+     * The customer's pending points (earned, still inside the return window); say when with {@code at}.
+     *
+     * @param customer the customer
+     * @return the points, to check {@link Points#at at} an instant
+     */
     public Points pendingOf(CustomerId customer) {
         isNotNull();
         return new Points(actual, requireNonNull(customer, "customer"), false);
@@ -52,7 +62,12 @@ public final class LedgerAssert extends AbstractAssert<LedgerAssert, PointsLedge
             this.active = active;
         }
 
-        /** The points at {@code at} (inclusive), as a long assertion described by the statement. */
+        /**
+         * The points at {@code at} (inclusive), as a long assertion described by the statement.
+         *
+         * @param at the instant
+         * @return an AssertJ assertion on the points; its failure shows the customer's statement
+         */
         public AbstractLongAssert<?> at(Instant at) {
             requireNonNull(at, "at");
             LedgerStatement statement = ledger.statement(customer, at);

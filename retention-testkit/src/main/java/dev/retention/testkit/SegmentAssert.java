@@ -30,7 +30,12 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
         super(actual, SegmentAssert.class);
     }
 
-    /** Resolves product categories with {@code catalog} (default: none; a category condition then fails). */
+    /**
+     * Resolves product categories with {@code catalog} (default: none; a category condition then fails).
+     *
+     * @param catalog maps products to categories
+     * @return this assertion
+     */
     public SegmentAssert withCatalog(Catalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog");
         return this;
@@ -39,21 +44,43 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
     /**
      * The customer, with an unknown profile (no consent, no attributes), must be a member; say when
      * with {@code at}.
+     *
+     * @param history the customer's history
+     * @return the check, to complete with {@link MembershipAssert#at}
      */
     public MembershipAssert matches(CustomerHistory history) {
         return matches(history, CustomerProfile.unknown(requireNonNull(history, "history").customerId()));
     }
 
+    /**
+     * The customer, with this profile, must be a member; say when with {@code at}.
+     *
+     * @param history the customer's history
+     * @param profile the customer's profile, for consent, attribute and birthday conditions
+     * @return the check, to complete with {@link MembershipAssert#at}
+     */
     public MembershipAssert matches(CustomerHistory history, CustomerProfile profile) {
         isNotNull();
         return new MembershipAssert(this, history, profile, true);
     }
 
-    /** The customer, with an unknown profile, must not be a member; say when with {@code at}. */
+    /**
+     * The customer, with an unknown profile, must not be a member; say when with {@code at}.
+     *
+     * @param history the customer's history
+     * @return the check, to complete with {@link MembershipAssert#at}
+     */
     public MembershipAssert doesNotMatch(CustomerHistory history) {
         return doesNotMatch(history, CustomerProfile.unknown(requireNonNull(history, "history").customerId()));
     }
 
+    /**
+     * The customer, with this profile, must not be a member; say when with {@code at}.
+     *
+     * @param history the customer's history
+     * @param profile the customer's profile, for consent, attribute and birthday conditions
+     * @return the check, to complete with {@link MembershipAssert#at}
+     */
     public MembershipAssert doesNotMatch(CustomerHistory history, CustomerProfile profile) {
         isNotNull();
         return new MembershipAssert(this, history, profile, false);
@@ -74,7 +101,12 @@ public final class SegmentAssert extends AbstractAssert<SegmentAssert, Segment> 
             this.expected = expected;
         }
 
-        /** Checks membership at {@code now} (events after it do not count) and returns the segment assertion. */
+        /**
+         * Checks membership at {@code now} (events after it do not count) and returns the segment assertion.
+         *
+         * @param now the instant of the verdict
+         * @return the segment assertion, to chain another check
+         */
         public SegmentAssert at(Instant now) {
             requireNonNull(now, "now");
             Segment segment = owner.actual;

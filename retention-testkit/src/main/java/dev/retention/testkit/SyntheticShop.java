@@ -31,7 +31,13 @@ import java.util.function.Consumer;
 public final class SyntheticShop {
     /** Where the generated history starts; it spans {@link #SPAN}. */
     public static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
+    /**
+     * How long the generated history runs: two years from {@link #START}.
+     */
     public static final Duration SPAN = Duration.ofDays(730);
+    /**
+     * The one currency of every generated amount.
+     */
     public static final Currency USD = Currency.getInstance("USD");
 
     private final int customers;
@@ -54,26 +60,54 @@ public final class SyntheticShop {
         }
     }
 
+    /**
+     * A shop of {@code customers} customers and a catalog sized to it (a tenth as many products, 50 to 20,000).
+     *
+     * @param customers how many customers, at least 1
+     * @param seed the random seed; the same seed gives the same shop
+     * @return the generator
+     */
     public static SyntheticShop of(int customers, long seed) {
         return new SyntheticShop(customers, Math.max(50, Math.min(20_000, customers / 10)), seed);
     }
 
+    /**
+     * A shop of {@code customers} customers and {@code products} products.
+     *
+     * @param customers how many customers, at least 1
+     * @param products how many products, at least 10
+     * @param seed the random seed; the same seed gives the same shop
+     * @return the generator
+     */
     public static SyntheticShop of(int customers, int products, long seed) {
         return new SyntheticShop(customers, products, seed);
     }
 
-    /** The instant the history ends: a natural "now" for evaluating it. */
+    /**
+     * The instant the history ends: a natural "now" for evaluating it.
+     *
+     * @return {@code START} plus {@code SPAN}
+     */
     public Instant end() {
         return START.plus(SPAN);
     }
 
+    /**
+     * Every event of the shop, customer by customer, each customer's events in time order.
+     *
+     * @return the events, a new mutable list
+     */
     public List<CustomerEvent> events() {
         List<CustomerEvent> out = new ArrayList<>(customers * 25);
         generate(out::add);
         return out;
     }
 
-    /** Hands every event to {@code sink}, customer by customer, each customer's events in time order. */
+    /**
+     * Hands every event to {@code sink}, customer by customer, each customer's events in time order.
+     *
+     * @param sink receives the events; nothing is kept in memory meanwhile
+     */
     public void generate(Consumer<? super CustomerEvent> sink) {
         for (int c = 0; c < customers; c++) {
             new CustomerRun(c, new SplittableRandom(seed * 1_000_003L + c), sink).run();
@@ -185,6 +219,12 @@ public final class SyntheticShop {
         }
     }
 
+    /**
+     * The id of the generator's product {@code index}.
+     *
+     * @param index the product's index, from 0; lower indexes are more popular
+     * @return the id, {@code p00001} for index 0
+     */
     public static ProductId productId(int index) {
         return ProductId.of(String.format("p%05d", index + 1));
     }

@@ -24,7 +24,12 @@ public final class TierPolicyAssert extends AbstractAssert<TierPolicyAssert, Tie
         super(actual, TierPolicyAssert.class);
     }
 
-    /** The tier of a customer by their orders (spend or order-count policies); say when with {@code at}. */
+    /**
+     * The tier of a customer by their orders (spend or order-count policies); say when with {@code at}.
+     *
+     * @param history the customer's history
+     * @return the check, to complete with {@link TierOf#at}
+     */
     public TierOf tierOf(CustomerHistory history) {
         isNotNull();
         requireNonNull(history, "history");
@@ -41,7 +46,12 @@ public final class TierPolicyAssert extends AbstractAssert<TierPolicyAssert, Tie
             this.history = history;
         }
 
-        /** The customer's tier at {@code at} (inclusive). */
+        /**
+         * The customer's tier at {@code at} (inclusive).
+         *
+         * @param at the instant
+         * @return the computed status, to compare with {@link Tiered#is}
+         */
         public Tiered at(Instant at) {
             requireNonNull(at, "at");
             return new Tiered(owner, history, at, owner.actual.tierOf(history, at));
@@ -62,7 +72,12 @@ public final class TierPolicyAssert extends AbstractAssert<TierPolicyAssert, Tie
             this.status = status;
         }
 
-        /** The tier is the one named {@code tierName}. */
+        /**
+         * The tier is the one named {@code tierName}.
+         *
+         * @param tierName the expected tier's name
+         * @return the tier policy assertion, to chain another check
+         */
         public TierPolicyAssert is(String tierName) {
             requireNonNull(tierName, "tierName");
             if (!status.tier().name().equals(tierName)) {
@@ -74,7 +89,11 @@ public final class TierPolicyAssert extends AbstractAssert<TierPolicyAssert, Tie
             return owner;
         }
 
-        /** The status itself, for checks the kit does not offer. */
+        /**
+         * The status itself, for checks the kit does not offer.
+         *
+         * @return the status the policy computed
+         */
         public TierStatus status() {
             return status;
         }

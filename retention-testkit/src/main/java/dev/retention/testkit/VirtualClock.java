@@ -25,11 +25,23 @@ public final class VirtualClock extends Clock {
         this.zone = zone;
     }
 
-    /** A clock standing at {@code start}, in UTC. */
+    /**
+     * A clock standing at {@code start}, in UTC.
+     *
+     * @param start the clock's first instant
+     * @return the clock
+     */
     public static VirtualClock at(Instant start) {
         return new VirtualClock(new AtomicReference<>(requireNonNull(start, "start")), ZoneOffset.UTC);
     }
 
+    /**
+     * A clock standing at the ISO-8601 instant, in UTC.
+     *
+     * @param isoInstant the clock's first instant, e.g. {@code 2026-03-02T09:00:00Z}
+     * @return the clock
+     * @throws java.time.format.DateTimeParseException if {@code isoInstant} is not an ISO instant
+     */
     public static VirtualClock at(String isoInstant) {
         return at(Instant.parse(isoInstant));
     }
@@ -39,14 +51,24 @@ public final class VirtualClock extends Clock {
         return now.get();
     }
 
-    /** Moves the clock forward by {@code duration} (zero allowed) and returns the new instant. */
+    /**
+     * Moves the clock forward by {@code duration} (zero allowed) and returns the new instant.
+     *
+     * @param duration how far, not negative
+     * @return the new instant
+     */
     public Instant advance(Duration duration) {
         requireNonNull(duration, "duration");
         checkArgument(!duration.isNegative(), "duration must not be negative, got %s", duration);
         return now.updateAndGet(t -> t.plus(duration));
     }
 
-    /** Moves the clock to {@code instant}, which must not be before the current one. */
+    /**
+     * Moves the clock to {@code instant}, which must not be before the current one.
+     *
+     * @param instant the new instant, not before the current one
+     * @return {@code instant}
+     */
     public Instant advanceTo(Instant instant) {
         requireNonNull(instant, "instant");
         return now.updateAndGet(t -> {

@@ -13,6 +13,8 @@ import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.ProductViewed;
 import dev.retention.core.send.DeliveryResult;
+import dev.retention.core.send.MessageSender;
+import dev.retention.core.send.OutgoingMessage;
 import dev.retention.rules.campaign.Campaign;
 import dev.retention.rules.campaign.DecisionCause;
 import dev.retention.rules.campaign.FireEntry;
@@ -25,6 +27,7 @@ import dev.retention.rules.trigger.WinBackTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,90 @@ class CampaignTestDriverTest {
     private static OrderPlaced order(CustomerId customer, String id, Instant at) {
         return new OrderPlaced("ev-" + id, customer, at, OrderId.of(id),
                 List.of(LineItem.of(ProductId.of("tent"), 1, Money.of(80, "USD"))), Money.of(80, "USD"));
+    }
+
+    // guide:own-sender:begin
+    /** The shop's own sender (here a stand-in): refuses a bounced address for good. */
+    private static final class ShopMailer implements MessageSender {
+        final List<OutgoingMessage> calls = new ArrayList<>();
+
+        @Override
+        public DeliveryResult send(OutgoingMessage message) {
+            calls.add(message); // message.recipient(): the address from the customer's profile
+            return message.recipient().orElseThrow().endsWith("@bounced.example")
+                    ? DeliveryResult.permanentFailure("address bounced") : DeliveryResult.sent("mail-" + calls.size());
+        }
+    }
+
+    @Test
+    void theUsersOwnSenderSendsToTheProfilesAddressAndTheOutboxKeepsWhatItAcceptedAndWhen() {
+        ShopMailer mailer = new ShopMailer();
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS)
+                .sender(mailer).build();
+        CustomerId dan = CustomerId.of("dan");
+        driver.given(aCustomer("carla"), aCustomer("dan").withEmail("dan@bounced.example"));
+        Instant elevenAm = MONDAY_9AM.plus(Duration.ofHours(2));
+
+        driver.pipe(order(CARLA, "o-1", elevenAm), order(dan, "o-2", elevenAm));
+
+        assertThat(mailer.calls).extracting(m -> m.recipient().orElseThrow())
+                .containsExactly("carla@example.com", "dan@bounced.example");
+        assertThat(driver.outbox()).sentTo(CARLA).template("thank-you").exactlyOnce().sentAt(elevenAm)
+                .addressedTo("carla@example.com");
+        assertThat(driver.outbox()).sentTo(dan).never();
+        assertThat(driver.fireLog()).decisionFor(dan, "thanks").hasStatus(FireStatus.FAILED)
+                .hasCause(DecisionCause.SEND_FAILED);
+
+        driver.advance(DAY.multipliedBy(8));
+        assertThat(driver.outbox()).sentTo(CARLA).template("review-request").exactlyOnce()
+                .sentAt(elevenAm.plus(DAY.multipliedBy(7)));
+        assertThat(mailer.calls).hasSize(3);
+    }
+    // guide:own-sender:end
+
+    @Test
+    void scriptedFailuresComeBeforeTheUsersSender() {
+        ShopMailer mailer = new ShopMailer();
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS)
+                .sender(mailer).build();
+        driver.given(aCustomer("carla"));
+        driver.sender().failNext(1, DeliveryResult.retryableFailure("smtp timeout"));
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
+        assertThat(mailer.calls).isEmpty();
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+
+        driver.advance(Duration.ofHours(1));
+        assertThat(mailer.calls).hasSize(1);
+        assertThat(driver.outbox()).sentTo(CARLA).template("thank-you").exactlyOnce();
+        assertThat(driver.sender().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aCustomerWithoutAnEmailAddressGetsNoEmailAndTheDecisionSaysWhy() {
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS).build();
+        // guide:no-address:begin
+        driver.given(aCustomer("carla").withoutEmail());
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
+
+        assertThat(driver.outbox()).sentTo(CARLA).never();
+        assertThat(driver.fireLog()).decisionFor(CARLA, "thanks").suppressedBecause(DecisionCause.NO_CONTACT_POINT)
+                .reasonContains("no email address");
+        // guide:no-address:end
+    }
+
+    @Test
+    void theDriverKeepsItsOwnClockStoresAndRecordingWhateverTheEngineFunctionSets() {
+        ShopMailer mailer = new ShopMailer();
+        CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS)
+                .engine(b -> b.sender(mailer).clock(java.time.Clock.systemUTC())).build();
+        driver.given(aCustomer("carla"));
+
+        driver.pipe(order(CARLA, "o-1", MONDAY_9AM));
+
+        assertThat(mailer.calls).isEmpty();
+        assertThat(driver.outbox()).sentTo(CARLA).exactlyOnce().sentAt(MONDAY_9AM);
     }
 
     @Test
@@ -93,9 +180,11 @@ class CampaignTestDriverTest {
     @Test
     void quietHoursDeferTheMessageToTheirExactEndEvenWithDailyTicks() {
         Instant tenPm = Instant.parse("2026-03-02T22:00:00Z");
+        // guide:engine-config:begin
         CampaignTestDriver driver = CampaignTestDriver.builder().startingAt(tenPm).campaign(THANKS)
-                .quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0)))
+                .engine(b -> b.quietHours(QuietHours.between(LocalTime.of(21, 0), LocalTime.of(8, 0))))
                 .tickEvery(DAY).build();
+        // guide:engine-config:end
         driver.given(aCustomer("carla"));
 
         driver.pipe(order(CARLA, "o-1", tenPm));

@@ -107,6 +107,48 @@ class CustomerFixtureTest {
     }
 
     @Test
+    void worthAfterAnExtraOrderPricesThatOrderAndLeavesTheRegularOnes() {
+        // guide:worth:begin
+        CustomerHistory history = aCustomer("anna").withOrders(2)
+                .orderedDaysAgo(3, "tent").worth(Money.of(300, "EUR"))
+                .history(NOW);
+        // guide:worth:end
+
+        OrderPlaced tent = history.orders().stream()
+                .filter(o -> o.items().get(0).productId().value().equals("tent")).findFirst().orElseThrow();
+        assertThat(tent.total()).isEqualTo(Money.of(300, "EUR"));
+        assertThat(tent.items()).extracting(i -> i.amount()).containsExactly(Money.of(300, "EUR"));
+        assertThat(history.orders()).extracting(OrderPlaced::total)
+                .containsExactly(Money.of(50, "USD"), Money.of(300, "EUR"), Money.of(50, "USD"));
+    }
+
+    @Test
+    void worthAppliesToTheOrderItFollowsEvenAfterOtherEvents() {
+        CustomerHistory history = aCustomer("anna")
+                .orderedDaysAgo(9, "tent").worth(Money.of(300, "EUR")).viewedDaysAgo("mat", 5)
+                .orderedDaysAgo(3, "stove", "lamp", "pan").worth(Money.parse("100.00", "EUR"))
+                .withOrders(1).worth(Money.of(20, "EUR"))
+                .history(NOW);
+
+        assertThat(history.orders()).extracting(OrderPlaced::total)
+                .containsExactly(Money.of(300, "EUR"), Money.of(100, "EUR"), Money.of(20, "EUR"));
+        // an order's worth is its total: the lines share it, the first taking the odd cent
+        assertThat(history.orders().get(1).items()).extracting(i -> i.amount()).containsExactly(
+                Money.parse("33.34", "EUR"), Money.parse("33.33", "EUR"), Money.parse("33.33", "EUR"));
+    }
+
+    @Test
+    void theContactPointsCanBeChangedOrLeftOut() {
+        assertThat(aCustomer("anna").profile(NOW).email()).contains("anna@example.com");
+        assertThat(aCustomer("anna").withEmail("anna@shop.example").profile(NOW).email())
+                .contains("anna@shop.example");
+        assertThat(aCustomer("anna").withoutEmail().profile(NOW).email()).isEmpty();
+        assertThat(aCustomer("anna").withPhone("+49 170 1").profile(NOW).phone()).contains("+49 170 1");
+        assertThatThrownBy(() -> aCustomer("anna").withEmail("nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("email");
+    }
+
+    @Test
     void badInputIsRefusedWithTheValue() {
         assertThatThrownBy(() -> aCustomer("anna").withOrders(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
@@ -115,5 +157,8 @@ class CustomerFixtureTest {
         assertThatThrownBy(() -> aCustomer("anna").worth(Money.of(0, "USD")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("order value");
         assertThatThrownBy(() -> aCustomer(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> aCustomer("anna").orderedDaysAgo(1, "a", "b", "c").worth(Money.ofMinor(2,
+                Money.of(0, "EUR").currency()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.02 EUR").hasMessageContaining("3 lines");
     }
 }

@@ -39,7 +39,8 @@ class TestkitGuideTest {
         }
 
         assertThat(snippets).containsOnlyKeys("win-back-campaign", "win-back-test", "pipe", "retry", "fixture",
-                "segment", "fire-log", "loyalty", "tiers");
+                "segment", "fire-log", "loyalty", "tiers", "own-sender", "no-address", "worth",
+                "engine-config");
         snippets.forEach((name, code) -> assertThat(guide).as("snippet %s", name).contains(code));
     }
 

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A message the campaign engine asks a {@link MessageSender} to deliver.
@@ -14,12 +15,20 @@ import java.util.Map;
  *
  * @param idempotencyKey the same for every attempt to send this one decision, so a sender (or the
  *     provider behind it) can drop repeats after a retry or a restart
- * @param customerId the recipient; the sender resolves the address for {@code channel} itself
+ * @param customerId the customer the message is for
  * @param campaignId the campaign that decided to send
  * @param channel the channel to send on
  * @param templateId the template the sender renders (the shop's email or push template)
  * @param personalisation the values the template needs (viewed products, discount code, ...);
  *     may hold personal data, so senders must not log the values
+ * @param recipient where to deliver: the customer's contact point for the channel, resolved by the
+ *     campaign engine from the customer's profile at the moment it sends (the email address for
+ *     {@code email}, the phone number for {@code sms}), so a changed address is used at once; empty
+ *     for a channel the profile holds no contact point for ({@code push}, {@code webhook}, channels of
+ *     your own), which the sender addresses by {@link #customerId()}. The engine never sends an
+ *     {@code email} or {@code sms} message without one: a customer without the contact point gets the
+ *     decision recorded as not sent, with the reason. Messages the engine records in its fire log
+ *     carry no recipient (the fire log keeps no contact data); personal data, never logged
  */
 public record OutgoingMessage(
         String idempotencyKey,
@@ -27,7 +36,8 @@ public record OutgoingMessage(
         String campaignId,
         Channel channel,
         String templateId,
-        Map<String, Object> personalisation) {
+        Map<String, Object> personalisation,
+        Optional<String> recipient) {
 
     /**
      * Checks the message and copies the personalisation.
@@ -38,8 +48,10 @@ public record OutgoingMessage(
      * @param channel the channel
      * @param templateId the template, not blank
      * @param personalisation the template's values; an immutable copy is kept
+     * @param recipient the address for the channel, resolved by the engine from the profile at send
+     *     time; empty for channels addressed by customer id (push, webhook) or before addressing
      * @throws IllegalArgumentException if {@code idempotencyKey}, {@code campaignId} or
-     *     {@code templateId} is null or blank
+     *     {@code templateId} is null or blank, or {@code recipient} holds a blank string
      * @throws NullPointerException if {@code customerId}, {@code channel}, {@code personalisation}
      *     or a key or value in it is null
      */
@@ -50,16 +62,59 @@ public record OutgoingMessage(
         requireNonNull(channel, "channel");
         checkArgument(templateId != null && !templateId.isBlank(), "templateId must not be blank");
         personalisation = Map.copyOf(requireNonNull(personalisation, "personalisation"));
+        requireNonNull(recipient, "recipient");
+        recipient.ifPresent(r -> checkArgument(!r.isBlank(), "recipient must not be blank"));
     }
 
     /**
-     * Leaves the personalisation values out (they may be personal data).
+     * A message with no recipient yet: what a decision records, before the engine addresses it.
      *
-     * @return the key, customer, campaign, channel, template and the personalisation's field names
+     * @param idempotencyKey the key, not blank
+     * @param customerId the customer the message is for
+     * @param campaignId the campaign, not blank
+     * @param channel the channel
+     * @param templateId the template, not blank
+     * @param personalisation the template's values; an immutable copy is kept
+     */
+    public OutgoingMessage(String idempotencyKey, CustomerId customerId, String campaignId, Channel channel,
+            String templateId, Map<String, Object> personalisation) {
+        this(idempotencyKey, customerId, campaignId, channel, templateId, personalisation, Optional.empty());
+    }
+
+    /**
+     * The same message addressed to {@code recipient} (same idempotency key).
+     *
+     * @param recipient the address for the channel (an email address, a phone number), not blank
+     * @return the addressed message
+     * @throws IllegalArgumentException if {@code recipient} is null or blank
+     */
+    public OutgoingMessage withRecipient(String recipient) {
+        checkArgument(recipient != null && !recipient.isBlank(), "recipient must not be blank");
+        return new OutgoingMessage(idempotencyKey, customerId, campaignId, channel, templateId, personalisation,
+                Optional.of(recipient));
+    }
+
+    /**
+     * The same message without a recipient.
+     *
+     * @return this message if it has none, else a copy without it
+     */
+    public OutgoingMessage withoutRecipient() {
+        return recipient.isEmpty() ? this
+                : new OutgoingMessage(idempotencyKey, customerId, campaignId, channel, templateId, personalisation,
+                        Optional.empty());
+    }
+
+    /**
+     * Leaves the personalisation values and the recipient out (they may be personal data).
+     *
+     * @return the key, customer, campaign, channel, template, the personalisation's field names and
+     *     whether a recipient is set
      */
     @Override
     public String toString() {
         return "OutgoingMessage[key=" + idempotencyKey + ", customer=" + customerId + ", campaign=" + campaignId
-                + ", channel=" + channel + ", template=" + templateId + ", fields=" + personalisation.keySet() + "]";
+                + ", channel=" + channel + ", template=" + templateId + ", fields=" + personalisation.keySet()
+                + ", recipient=" + (recipient.isPresent() ? "<set>" : "<none>") + "]";
     }
 }

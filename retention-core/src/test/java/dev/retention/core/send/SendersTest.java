@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -61,5 +62,20 @@ class SendersTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("templateId");
         assertThatThrownBy(() -> Channel.of("E-Mail")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("E-Mail");
+    }
+
+    @Test
+    void aRecipientAddressesTheSameMessageAndStaysOutOfItsString() {
+        OutgoingMessage addressed = WIN_BACK.withRecipient("anna@example.com");
+
+        assertThat(WIN_BACK.recipient()).isEmpty();
+        assertThat(addressed.recipient()).contains("anna@example.com");
+        assertThat(addressed.idempotencyKey()).isEqualTo(WIN_BACK.idempotencyKey());
+        assertThat(addressed.withoutRecipient()).isEqualTo(WIN_BACK);
+        assertThat(addressed.toString()).contains("recipient=<set>").doesNotContain("anna@example.com");
+        assertThatThrownBy(() -> WIN_BACK.withRecipient(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("recipient");
+        assertThatThrownBy(() -> new OutgoingMessage("k", CustomerId.of("a"), "c", Channel.EMAIL, "t", Map.of(),
+                Optional.of(""))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recipient");
     }
 }

@@ -9,6 +9,7 @@ import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
+import dev.retention.core.send.OutgoingMessage;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
 import java.time.Clock;
@@ -329,7 +330,10 @@ public final class CampaignEngine {
         if (changed == null || !changed.isInFlight()) {
             return changed;
         }
-        DeliveryResult result = sender.send(changed.message());
+        Optional<OutgoingMessage> addressed = dispatcher.addressed(changed, profile);
+        // the claim checked the contact point; only a profile changed since then gets here without one
+        DeliveryResult result = addressed.isPresent() ? sender.send(addressed.get())
+                : DeliveryResult.permanentFailure("no " + changed.message().channel() + " contact point in the profile");
         lock.lock();
         try {
             return dispatcher.settle(changed, result, now).orElse(null);

@@ -218,6 +218,7 @@ final class Decider {
 
         Guards guards = parts.guards();
         Optional<Guards.Verdict> no = guards.consent(first.channel(), profile, now)
+                .or(() -> guards.contact(first.channel(), profile, now))
                 .or(() -> guards.cooldown(campaign, entry, customerLog, now))
                 .or(() -> guards.cap(first.channel(), customerLog, now, true));
         if (no.isPresent()) {

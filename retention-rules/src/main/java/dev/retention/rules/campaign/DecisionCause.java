@@ -14,6 +14,11 @@ public enum DecisionCause {
     DELIVERED,
     /** The customer has no consent for the channel at the time of the decision or the send. */
     NO_CONSENT,
+    /**
+     * The customer's profile has no contact point for the channel (no email address for
+     * {@code email}, no phone number for {@code sms}) at the time of the decision or the send.
+     */
+    NO_CONTACT_POINT,
     /** The customer received this campaign within its cooldown. */
     COOLDOWN,
     /** The customer reached a frequency cap; a campaign of higher priority may have used it. */

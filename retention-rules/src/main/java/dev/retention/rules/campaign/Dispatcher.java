@@ -87,6 +87,7 @@ final class Dispatcher {
         }
         Guards guards = parts.guards();
         Optional<Guards.Verdict> no = guards.consent(entry.message().channel(), profile, now)
+                .or(() -> guards.contact(entry.message().channel(), profile, now))
                 .or(() -> campaign.filter(c -> entry.step() == 0)
                         .flatMap(c -> guards.cooldown(c, entry.entry(), customerLog, now)));
         if (no.isPresent()) {
@@ -102,6 +103,23 @@ final class Dispatcher {
             return Optional.of(entry.with(FireStatus.SUPPRESSED, capped.get().cause(), capped.get().reason(), now));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The claimed entry's message addressed to the customer's contact point for its channel, read
+     * from the profile now (so a changed address is used; the fire log keeps none), or empty if the
+     * channel needs a contact point the profile no longer has (removed since the claim checked it).
+     *
+     * @param known the customer's profile if the caller has read it, or null
+     */
+    Optional<OutgoingMessage> addressed(FireEntry claimed, CustomerProfile known) {
+        OutgoingMessage message = claimed.message();
+        if (!Guards.needsContactPoint(message.channel())) {
+            return Optional.of(message);
+        }
+        CustomerProfile profile = known != null && known.customerId().equals(claimed.customerId()) ? known
+                : parts.profiles().profileOrUnknown(claimed.customerId());
+        return Guards.recipient(message.channel(), profile).map(message::withRecipient);
     }
 
     /**

@@ -36,6 +36,37 @@ final class Guards {
     }
 
     /**
+     * Whether the profile lacks the contact point the channel is delivered to (see {@link #recipient}):
+     * a message nobody can deliver is not sent, and the decision says why.
+     */
+    Optional<Verdict> contact(Channel channel, CustomerProfile profile, Instant now) {
+        if (!needsContactPoint(channel) || recipient(channel, profile).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(DecisionCause.NO_CONTACT_POINT, "suppressed: no " + channel + " "
+                + (channel.equals(Channel.EMAIL) ? "address" : "phone number") + " in the customer's profile at " + now));
+    }
+
+    /**
+     * The customer's contact point for the channel: the email address for email, the phone number
+     * for SMS. Other channels (push, webhook, the shop's own) have no contact point in the profile:
+     * their senders address the customer by id, so they need none.
+     */
+    static Optional<String> recipient(Channel channel, CustomerProfile profile) {
+        if (channel.equals(Channel.EMAIL)) {
+            return profile.email();
+        }
+        if (channel.equals(Channel.SMS)) {
+            return profile.phone();
+        }
+        return Optional.empty();
+    }
+
+    static boolean needsContactPoint(Channel channel) {
+        return channel.equals(Channel.EMAIL) || channel.equals(Channel.SMS);
+    }
+
+    /**
      * Whether the customer received a first message of this campaign, from another entry than
      * {@code entry}, in {@code (now - cooldown, now]}.
      */

@@ -175,7 +175,7 @@ class CampaignEngineTest {
     @Test
     void perChannelCapCountsOnlyItsChannel() {
         CustomerId anna = shop.subscriber("anna");
-        shop.profiles.put(shop.profiles.find(anna).orElseThrow().toBuilder()
+        shop.profiles.put(shop.profiles.find(anna).orElseThrow().toBuilder().phone("+49 170 1234567")
                 .consent(Consent.given(Channel.SMS, EngineFixture.START.minusSeconds(60))).build());
         Campaign sms = Campaign.builder("sms").trigger(PostPurchaseTrigger.after(Duration.ZERO))
                 .message(Message.of(Channel.SMS, "sms-thanks")).build();

@@ -64,7 +64,7 @@ class CdnowCampaignTest {
         events = new InMemoryEventStore();
         EventCsvReader.strict().importInto(events, ORDERS);
         profiles = new InMemoryProfileStore();
-        events.customerIds().forEach(id -> profiles.put(CustomerProfile.builder(id)
+        events.customerIds().forEach(id -> profiles.put(CustomerProfile.builder(id).email(id.value() + "@example.com")
                 .consent(Consent.given(Channel.EMAIL, Instant.parse("1997-01-01T00:00:00Z"))).build()));
 
         Map<String, Tally> tallies = new HashMap<>();

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * Profiles for a replay of a log that has none: a customer without a stored profile counts as
- * having consented to the campaigns' channels since the beginning of time, so the backtest
- * measures the campaigns rather than the missing consent records. Stored profiles are used as they
- * are. Thread-safe.
+ * having consented to the campaigns' channels since the beginning of time, and as reachable on
+ * them (a placeholder email address and phone number under the reserved {@code .invalid} domain:
+ * the replay's sender only records), so the backtest measures the campaigns rather than the
+ * missing consent and contact records. Stored profiles are used as they are. Thread-safe.
  */
 final class AssumedConsent implements ProfileStore {
     private final ProfileStore stored;
@@ -42,7 +43,9 @@ final class AssumedConsent implements ProfileStore {
     }
 
     private CustomerProfile consenting(CustomerId customerId) {
-        CustomerProfile.Builder b = CustomerProfile.builder(customerId);
+        CustomerProfile.Builder b = CustomerProfile.builder(customerId)
+                .email("assumed@backtest.invalid")
+                .phone("assumed (backtest)");
         for (Channel channel : channels) {
             b.consent(Consent.given(channel, Instant.MIN));
         }

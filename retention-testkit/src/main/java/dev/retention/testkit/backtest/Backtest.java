@@ -81,7 +81,13 @@ public final class Backtest {
         this.engine = engine;
     }
 
-    /** A backtest of these campaigns (at least one, distinct ids), with a 14 day conversion window. */
+    /**
+     * A backtest of these campaigns (at least one, distinct ids), with a 14 day conversion window.
+     *
+     * @param campaigns the campaigns to replay together, as one engine runs them
+     * @return the backtest, to complete with {@link #over}, {@link #from} and {@link #to}
+     * @throws IllegalArgumentException if {@code campaigns} is empty or two share an id
+     */
     public static Backtest of(Collection<Campaign> campaigns) {
         requireNonNull(campaigns, "campaigns");
         checkArgument(!campaigns.isEmpty(), "campaigns must not be empty");
@@ -93,16 +99,33 @@ public final class Backtest {
                 new InMemoryProfileStore(), UnaryOperator.identity());
     }
 
+    /**
+     * {@link #of(Collection)} for campaigns given one by one.
+     *
+     * @param campaigns the campaigns to replay together, as one engine runs them
+     * @return the backtest, to complete with {@link #over}, {@link #from} and {@link #to}
+     * @throws IllegalArgumentException if there is no campaign or two share an id
+     */
     public static Backtest of(Campaign... campaigns) {
         return of(List.of(campaigns));
     }
 
-    /** The log to replay: any events, in any order (they are sorted by time, stably). */
+    /**
+     * The log to replay: any events, in any order (they are sorted by time, stably).
+     *
+     * @param events the log; copied now
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest over(Collection<? extends CustomerEvent> events) {
         return withSource(EventLog.of(events));
     }
 
-    /** The log to replay: the stream is read (and closed) now, in any order. */
+    /**
+     * The log to replay: the stream is read (and closed) now, in any order.
+     *
+     * @param events the log
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest over(Stream<? extends CustomerEvent> events) {
         requireNonNull(events, "events");
         try (events) {
@@ -110,38 +133,69 @@ public final class Backtest {
         }
     }
 
-    /** The log to replay: every event of the store, read when the backtest runs. */
+    /**
+     * The log to replay: every event of the store, read when the backtest runs.
+     *
+     * @param events the store; read again by every {@link #to}
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest over(EventStore events) {
         return withSource(EventLog.of(events));
     }
 
-    /** The first instant decisions are made; events before it are history. */
+    /**
+     * The first instant decisions are made; events before it are history.
+     *
+     * @param from the start of the replay (inclusive)
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest from(Instant from) {
         return new Backtest(campaigns, source, Optional.of(requireNonNull(from, "from")), conversionWindow, profiles,
                 engine);
     }
 
-    /** The same backtest of other campaigns (at least one, distinct ids). */
+    /**
+     * The same backtest of other campaigns (at least one, distinct ids).
+     *
+     * @param others the campaigns to replay instead
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest campaigns(Collection<Campaign> others) {
         Backtest fresh = of(others);
         return new Backtest(fresh.campaigns, source, from, conversionWindow, profiles, engine);
     }
 
-    /** How long after a decision an order counts as a conversion; positive, default 14 days. */
+    /**
+     * How long after a decision an order counts as a conversion; positive, default 14 days.
+     *
+     * @param window the window after each decision
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest conversionWindow(Duration window) {
         requireNonNull(window, "window");
         checkArgument(!window.isNegative() && !window.isZero(), "conversionWindow must be positive, got %s", window);
         return new Backtest(campaigns, source, from, window, profiles, engine);
     }
 
-    /** Real profiles (consent, time zones, birthdays); customers without one are assumed to consent. */
+    /**
+     * Real profiles (consent, time zones, birthdays); customers without one are assumed to consent.
+     *
+     * @param profiles the profiles the replayed engine reads; never written
+     * @return a new backtest; this one is unchanged
+     */
     public Backtest profiles(ProfileStore profiles) {
         return new Backtest(campaigns, source, from, conversionWindow, requireNonNull(profiles, "profiles"), engine);
     }
 
     /**
-     * Extra engine configuration, e.g. {@code b -> b.frequencyCap(cap).quietHours(q)}; the backtest
-     * sets the stores, fire log, sender, clock and campaigns itself.
+     * The engine's own settings, on its builder, e.g. {@code b -> b.frequencyCap(cap).quietHours(q)}:
+     * the one way the test kit configures an engine, as
+     * {@link dev.retention.testkit.CampaignTestDriver.Builder#engine} does. The backtest sets the
+     * stores, fire log, sender, clock and campaigns after the function, replacing what it set for
+     * them. A later call replaces the function.
+     *
+     * @param configure sets the engine's settings on the builder it is given and returns it
+     * @return a new backtest; this one is unchanged
      */
     public Backtest engine(UnaryOperator<CampaignEngine.Builder> configure) {
         return new Backtest(campaigns, source, from, conversionWindow, profiles,
@@ -153,6 +207,8 @@ public final class Backtest {
      *
      * @throws IllegalArgumentException if {@link #over} or {@link #from} was not called, or
      *         {@code to} is not after {@code from}
+     * @param to the end of the replay (exclusive)
+     * @return what the campaigns would have done, per campaign and decision by decision
      */
     public BacktestResult to(Instant to) {
         requireNonNull(to, "to");
@@ -178,11 +234,13 @@ public final class Backtest {
         }
         VirtualClock clock = VirtualClock.at(start);
         InMemoryFireLog fireLog = new InMemoryFireLog();
-        CampaignEngine.Builder builder = CampaignEngine.builder()
-                .events(store).profiles(new AssumedConsent(profiles, channels()))
+        CampaignEngine.Builder builder = requireNonNull(this.engine.apply(CampaignEngine.builder()),
+                "engine configuration returned null");
+        // the replay's own parts last, whatever the configuration set: the replay runs on them
+        builder.events(store).profiles(new AssumedConsent(profiles, channels()))
                 .fireLog(fireLog).sender(new RecordingSender()).clock(clock);
         campaigns.forEach(builder::campaign);
-        CampaignEngine engine = requireNonNull(this.engine.apply(builder), "engine configuration").build();
+        CampaignEngine engine = builder.build();
 
         Instant tick = firstMidnight(start);
         for (; i < events.size() && events.get(i).occurredAt().isBefore(end); i++) {

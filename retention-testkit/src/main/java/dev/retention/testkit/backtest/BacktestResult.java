@@ -31,6 +31,15 @@ import java.util.Set;
 public record BacktestResult(Instant from, Instant to, Duration conversionWindow, List<CampaignOutcome> campaigns,
         List<FireEntry> decisions) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param from the start of the replay
+     * @param to the end of the replay
+     * @param conversionWindow the conversion window
+     * @param campaigns the outcomes, one per campaign
+     * @param decisions the fire log entries
+     */
     public BacktestResult {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
@@ -48,12 +57,23 @@ public record BacktestResult(Instant from, Instant to, Duration conversionWindow
         return new BacktestResult(from, to, window, outcomes, decisions);
     }
 
-    /** The outcome of the campaign with this id. */
+    /**
+     * The outcome of the campaign with this id.
+     *
+     * @param campaignId the campaign's id
+     * @return the outcome, or empty if the backtest had no such campaign
+     */
     public Optional<CampaignOutcome> campaign(String campaignId) {
         return campaigns.stream().filter(c -> c.campaignId().equals(campaignId)).findFirst();
     }
 
-    /** The campaign's entries that reached this status, in the order recorded. */
+    /**
+     * The campaign's entries that reached this status, in the order recorded.
+     *
+     * @param campaignId the campaign's id
+     * @param status the final status, e.g. {@code SENT} or {@code HELD_OUT}
+     * @return the entries, an immutable list
+     */
     public List<FireEntry> decisions(String campaignId, FireStatus status) {
         return decisions.stream().filter(e -> e.campaignId().equals(campaignId) && e.status() == status).toList();
     }

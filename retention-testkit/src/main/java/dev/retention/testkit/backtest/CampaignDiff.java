@@ -36,15 +36,34 @@ public final class CampaignDiff {
         this.base = base;
     }
 
+    /**
+     * The log both campaigns are replayed over; see {@link Backtest#over(Collection)}.
+     *
+     * @param events the log, in any order
+     * @return a new diff over that log
+     */
     public CampaignDiff over(Collection<? extends CustomerEvent> events) {
         return new CampaignDiff(before, after, Backtest.of(before).over(events));
     }
 
+    /**
+     * The log both campaigns are replayed over: every event of the store; see {@link
+     * Backtest#over(EventStore)}.
+     *
+     * @param events the store
+     * @return a new diff over that store's events
+     */
     public CampaignDiff over(EventStore events) {
         return new CampaignDiff(before, after, Backtest.of(before).over(events));
     }
 
-    /** The start of the replay; see {@link Backtest#from}. */
+    /**
+     * The start of the replay; see {@link Backtest#from}.
+     *
+     * @param from the start of the replay (inclusive)
+     * @return the diff with its start, to run with {@link Replay#to}
+     * @throws IllegalArgumentException if {@link #over} was not called
+     */
     public Replay from(Instant from) {
         if (base == null) {
             throw new IllegalArgumentException("no event log: call over(...) before from(...)");
@@ -60,6 +79,12 @@ public final class CampaignDiff {
             this.configured = configured;
         }
 
+        /**
+         * Replays {@code [from, to)} with the old campaign, then with the new one, and compares what they sent.
+         *
+         * @param to the end of the replay (exclusive)
+         * @return both backtests and the messages added and dropped
+         */
         public Result to(Instant to) {
             BacktestResult old = configured.to(to);
             BacktestResult now = configured.campaigns(List.of(after)).to(to);
@@ -92,6 +117,14 @@ public final class CampaignDiff {
      * @param sentAt when the replayed engine sent it
      */
     public record Sent(CustomerId customerId, int step, String templateId, Instant sentAt) {
+        /**
+         * Checks that the parts are given.
+         *
+         * @param customerId the customer
+         * @param step the step
+         * @param templateId the template
+         * @param sentAt when
+         */
         public Sent {
             requireNonNull(customerId, "customerId");
             requireNonNull(templateId, "templateId");
@@ -106,6 +139,14 @@ public final class CampaignDiff {
      * @param dropped messages only the old campaign sends, by time
      */
     public record Result(BacktestResult before, BacktestResult after, List<Sent> added, List<Sent> dropped) {
+        /**
+         * Copies the lists.
+         *
+         * @param before the old campaign's backtest
+         * @param after the new campaign's backtest
+         * @param added messages only the new campaign sends
+         * @param dropped messages only the old campaign sends
+         */
         public Result {
             requireNonNull(before, "before");
             requireNonNull(after, "after");

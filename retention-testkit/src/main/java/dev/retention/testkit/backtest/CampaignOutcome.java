@@ -20,6 +20,18 @@ import java.util.Optional;
 public record CampaignOutcome(String campaignId, int entries, int messagesSent, int customersReached,
         int heldOutCustomers, int suppressed, Optional<CampaignUplift> uplift) {
 
+    /**
+     * Checks the counts.
+     *
+     * @param campaignId the campaign's id
+     * @param entries the campaign's entries, not negative
+     * @param messagesSent messages sent, not negative
+     * @param customersReached customers reached, not negative
+     * @param heldOutCustomers customers held out, not negative
+     * @param suppressed suppressed first steps, not negative
+     * @param uplift the uplift, if both groups have a customer
+     * @throws IllegalArgumentException if a count is negative
+     */
     public CampaignOutcome {
         requireNonNull(campaignId, "campaignId");
         checkArgument(entries >= 0, "entries must not be negative, got %s", entries);

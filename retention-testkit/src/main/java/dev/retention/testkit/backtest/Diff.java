@@ -23,17 +23,36 @@ public final class Diff {
     private Diff() {
     }
 
-    /** Segment membership at an instant, old definition against new. */
+    /**
+     * Segment membership at an instant, old definition against new.
+     *
+     * @param before the old definition
+     * @param after the new definition
+     * @return the diff, to complete with {@link SegmentDiff#over} and {@link SegmentDiff#at}
+     */
     public static SegmentDiff of(Segment before, Segment after) {
         return new SegmentDiff(requireNonNull(before, "before"), requireNonNull(after, "after"));
     }
 
-    /** Tier of every customer at an instant, old policy against new. */
+    /**
+     * Tier of every customer at an instant, old policy against new.
+     *
+     * @param before the old policy
+     * @param after the new policy
+     * @return the diff, to complete with {@link TierDiff#over} and {@link TierDiff#at}
+     */
     public static TierDiff of(TierPolicy before, TierPolicy after) {
         return new TierDiff(requireNonNull(before, "before"), requireNonNull(after, "after"));
     }
 
-    /** Messages over a replayed period, old campaign against new (each backtested on its own). */
+    /**
+     * Messages over a replayed period, old campaign against new (each backtested on its own).
+     *
+     * @param before the old campaign
+     * @param after the new campaign
+     * @return the diff, to complete with {@link CampaignDiff#over}, {@link CampaignDiff#from} and
+     *     {@link CampaignDiff.Replay#to}
+     */
     public static CampaignDiff of(Campaign before, Campaign after) {
         return new CampaignDiff(requireNonNull(before, "before"), requireNonNull(after, "after"));
     }

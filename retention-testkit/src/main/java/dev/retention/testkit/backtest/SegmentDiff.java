@@ -37,20 +37,41 @@ public final class SegmentDiff {
         this.profiles = profiles;
     }
 
+    /**
+     * The customers to compare: everyone with an event in {@code events}.
+     *
+     * @param events the events, in any order
+     * @return a new diff over them
+     */
     public SegmentDiff over(Collection<? extends CustomerEvent> events) {
         return new SegmentDiff(before, after, EventLog.of(events), profiles);
     }
 
+    /**
+     * The customers to compare: everyone with an event in the store, read when {@link #at} runs.
+     *
+     * @param events the store
+     * @return a new diff over its customers
+     */
     public SegmentDiff over(EventStore events) {
         return new SegmentDiff(before, after, EventLog.of(events), profiles);
     }
 
-    /** The customers' profiles, for conditions on consent or attributes; none by default. */
+    /**
+     * The customers' profiles, for conditions on consent or attributes; none by default.
+     *
+     * @param profiles the profiles; customers without one have an unknown profile
+     * @return a new diff with them
+     */
     public SegmentDiff profiles(ProfileStore profiles) {
         return new SegmentDiff(before, after, log, requireNonNull(profiles, "profiles"));
     }
 
     /**
+     * Evaluates both definitions for every customer at {@code at} (events after it do not count).
+     *
+     * @param at the instant of the comparison
+     * @return the member counts and who enters and who leaves
      * @throws IllegalArgumentException if {@link #over} was not called
      */
     public Result at(Instant at) {
@@ -74,6 +95,15 @@ public final class SegmentDiff {
      * @param left members under the old definition only, sorted by id
      */
     public record Result(Instant at, int before, int after, List<CustomerId> entered, List<CustomerId> left) {
+        /**
+         * Copies the lists.
+         *
+         * @param at the instant compared
+         * @param before members under the old definition
+         * @param after members under the new definition
+         * @param entered new-only members
+         * @param left old-only members
+         */
         public Result {
             requireNonNull(at, "at");
             entered = List.copyOf(entered);

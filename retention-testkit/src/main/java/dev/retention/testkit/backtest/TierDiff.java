@@ -35,15 +35,31 @@ public final class TierDiff {
         this.log = log;
     }
 
+    /**
+     * The customers to compare: everyone with an event in {@code events}.
+     *
+     * @param events the events, in any order
+     * @return a new diff over them
+     */
     public TierDiff over(Collection<? extends CustomerEvent> events) {
         return new TierDiff(before, after, EventLog.of(events));
     }
 
+    /**
+     * The customers to compare: everyone with an event in the store, read when {@link #at} runs.
+     *
+     * @param events the store
+     * @return a new diff over its customers
+     */
     public TierDiff over(EventStore events) {
         return new TierDiff(before, after, EventLog.of(events));
     }
 
     /**
+     * Computes every customer's tier under both policies at {@code at} (events after it do not count).
+     *
+     * @param at the instant of the comparison
+     * @return the customers per tier under each policy and who moves
      * @throws IllegalArgumentException if {@link #over} was not called
      */
     public Result at(Instant at) {
@@ -71,6 +87,13 @@ public final class TierDiff {
 
     /** A customer whose tier differs between the two policies. */
     public record Move(CustomerId customerId, String before, String after) {
+        /**
+         * Checks that the parts are given.
+         *
+         * @param customerId the customer
+         * @param before the tier under the old policy
+         * @param after the tier under the new policy
+         */
         public Move {
             requireNonNull(customerId, "customerId");
             requireNonNull(before, "before");
@@ -86,6 +109,14 @@ public final class TierDiff {
      * @param moves the customers whose tier differs, by id
      */
     public record Result(Instant at, Map<String, Integer> before, Map<String, Integer> after, List<Move> moves) {
+        /**
+         * Copies the maps (keeping the tier order) and the list.
+         *
+         * @param at the instant compared
+         * @param before customers per tier under the old policy
+         * @param after customers per tier under the new policy
+         * @param moves the customers whose tier differs
+         */
         public Result {
             requireNonNull(at, "at");
             before = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(before));
@@ -93,12 +124,22 @@ public final class TierDiff {
             moves = List.copyOf(moves);
         }
 
-        /** Customers in the tier under the new policy who were not under the old one. */
+        /**
+         * Customers in the tier under the new policy who were not under the old one.
+         *
+         * @param tier the tier's name
+         * @return the customers, by id; empty if none
+         */
         public List<CustomerId> entered(String tier) {
             return moves.stream().filter(m -> m.after().equals(tier)).map(Move::customerId).toList();
         }
 
-        /** Customers in the tier under the old policy who are not under the new one. */
+        /**
+         * Customers in the tier under the old policy who are not under the new one.
+         *
+         * @param tier the tier's name
+         * @return the customers, by id; empty if none
+         */
         public List<CustomerId> left(String tier) {
             return moves.stream().filter(m -> m.before().equals(tier)).map(Move::customerId).toList();
         }

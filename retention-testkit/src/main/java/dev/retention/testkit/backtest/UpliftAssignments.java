@@ -33,6 +33,7 @@ public final class UpliftAssignments {
     /**
      * @param entries fire log entries in the order recorded (as {@code FireLog.entries()} lists them)
      * @param campaignId the campaign to measure; entries of other campaigns are ignored
+     * @return one assignment per customer, treated or held out, in the order of their first such entry
      */
     public static List<UpliftAssignment> of(Collection<FireEntry> entries, String campaignId) {
         requireNonNull(entries, "entries");

@@ -35,20 +35,38 @@ import org.junit.jupiter.api.Test;
  * empty log of your implementation.
  */
 public abstract class FireLogContract {
+    /**
+     * The instant the contract's entries are decided at.
+     */
     protected static final Instant T = Instant.parse("2026-01-01T08:00:00Z");
     private static final CustomerId ANNA = CustomerId.of("anna");
     private static final CustomerId BOB = CustomerId.of("bob");
 
     private FireLog log;
 
-    /** A new, empty fire log. */
+    /**
+     * A new, empty fire log.
+     *
+     * @return a log of your implementation holding no entry, not shared with another test
+     */
     protected abstract FireLog newFireLog();
 
+    /**
+     * Takes a new, empty log for each test.
+     */
     @BeforeEach
     public void setUp() {
         log = newFireLog();
     }
 
+    /**
+     * A pending first-step entry with personalisation and a variant, for tests of your own.
+     *
+     * @param key the idempotency key
+     * @param customer the customer
+     * @param dueAt when it is due
+     * @return the entry, decided at {@link #T}
+     */
     protected static FireEntry pending(String key, CustomerId customer, Instant dueAt) {
         OutgoingMessage message = new OutgoingMessage(key, customer, "campaign", Channel.EMAIL, "template",
                 Map.of("viewedProducts", List.of("p1", "p2"), "orderCount", 3));
@@ -56,6 +74,10 @@ public abstract class FireLogContract {
                 FireStatus.PENDING, DecisionCause.TRIGGERED, "triggered", dueAt, 0, T);
     }
 
+    /**
+     * Recording a second entry with a key already recorded is refused and keeps the first: the engine
+     * relies on it to decide once.
+     */
     @Test
     public void recordsAnEntryOnlyOncePerKey() {
         FireEntry first = pending("k1", ANNA, T);
@@ -66,6 +88,9 @@ public abstract class FireLogContract {
         assertThat(log.find("k1")).contains(first);
     }
 
+    /**
+     * An entry is found by its key with every field as recorded; an unknown key finds nothing.
+     */
     @Test
     public void keepsEveryFieldOfAnEntry() {
         FireEntry entry = pending("k1", ANNA, T).withAttempt(T.plusSeconds(1))
@@ -77,6 +102,9 @@ public abstract class FireLogContract {
         assertThat(log.find("missing")).isEmpty();
     }
 
+    /**
+     * Replace is a compare-and-set: it succeeds only against the entry's current version.
+     */
     @Test
     public void replacesOnlyTheCurrentVersionOfAnEntry() {
         FireEntry original = pending("k1", ANNA, T);
@@ -88,6 +116,9 @@ public abstract class FireLogContract {
         assertThat(log.find("k1")).contains(claimed);
     }
 
+    /**
+     * Replacing an entry never recorded fails and records nothing.
+     */
     @Test
     public void replacingAnUnknownEntryFails() {
         FireEntry entry = pending("k1", ANNA, T);
@@ -96,6 +127,9 @@ public abstract class FireLogContract {
         assertThat(log.find("k1")).isEmpty();
     }
 
+    /**
+     * A replacement must keep the entry's key; another key is refused with an exception.
+     */
     @Test
     public void refusesAReplacementWithAnotherKey() {
         FireEntry entry = pending("k1", ANNA, T);
@@ -105,6 +139,9 @@ public abstract class FireLogContract {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * A customer's entries, and all entries, come in recording order, each in its current state.
+     */
     @Test
     public void listsACustomersEntriesInRecordingOrderWithTheirCurrentState() {
         FireEntry late = pending("k-late", ANNA, T.plusSeconds(100));
@@ -120,6 +157,10 @@ public abstract class FireLogContract {
         assertThat(log.entries()).extracting(FireEntry::key).containsExactly("k-late", "k-bob", "k-early");
     }
 
+    /**
+     * The list of a customer's entries is an immutable snapshot: later records and replacements do
+     * not change it.
+     */
     @Test
     public void aCustomersEntriesAreASnapshotThatLaterChangesDoNotAlter() {
         FireEntry first = pending("k-first", ANNA, T);
@@ -134,6 +175,10 @@ public abstract class FireLogContract {
         assertThatThrownBy(() -> before.add(first)).isInstanceOf(UnsupportedOperationException.class);
     }
 
+    /**
+     * {@code due(at)} lists the open entries due at or before {@code at}, by due time (ties by key);
+     * closed entries never.
+     */
     @Test
     public void dueListsPendingEntriesUpToTheInstantInclusiveByDueTime() {
         FireEntry atT = pending("b", ANNA, T);
@@ -151,6 +196,9 @@ public abstract class FireLogContract {
         assertThat(log.due(T.minusNanos(1))).isEmpty();
     }
 
+    /**
+     * An entry rescheduled by a replacement is due at its new time, not the old one.
+     */
     @Test
     public void dueFollowsRescheduledEntries() {
         FireEntry entry = pending("k", ANNA, T);
@@ -162,6 +210,11 @@ public abstract class FireLogContract {
         assertThat(log.due(T.plusSeconds(3600))).containsExactly(deferred);
     }
 
+    /**
+     * Of 8 threads recording one key, and then claiming it, exactly one succeeds each time.
+     *
+     * @throws Exception if a thread fails or does not finish in time
+     */
     @Test
     public void ofConcurrentRecordsAndClaimsOfOneKeyExactlyOneWins() throws Exception {
         int threads = 8;
@@ -186,6 +239,12 @@ public abstract class FireLogContract {
         }
     }
 
+    /**
+     * A reader of a customer's entries, while they are recorded, sees a growing prefix of whole
+     * entries in order.
+     *
+     * @throws Exception if a thread fails or does not finish in time
+     */
     @Test
     public void readersOfACustomersEntriesSeeWholeEntriesInOrderWhileTheyAreRecorded() throws Exception {
         int entries = 2_000;
@@ -224,6 +283,9 @@ public abstract class FireLogContract {
         }
     }
 
+    /**
+     * A claim is kept in flight and is not due until its lease ends; then one engine can take it over, once.
+     */
     @Test
     public void aClaimIsKeptInFlightAndIsNotDueUntilItsLeaseEnds() {
         FireEntry entry = pending("k1", ANNA, T);
@@ -247,6 +309,9 @@ public abstract class FireLogContract {
         });
     }
 
+    /**
+     * The note that the customer left the trigger (for re-entry) survives a replacement.
+     */
     @Test
     public void keepsTheNoteThatTheCustomerLeftTheTrigger() {
         FireEntry sent = pending("k1", ANNA, T).with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T);

@@ -32,8 +32,17 @@ import org.junit.jupiter.api.Test;
  * INSERT without a row lock) lets two of them win and fails; {@code RacyLedgerStoreTest} shows it.
  */
 public abstract class LedgerStoreContract {
+    /**
+     * A customer of the contract's entries.
+     */
     protected static final CustomerId ANNA = CustomerId.of("anna");
+    /**
+     * Another customer, to check that keys and versions are per customer.
+     */
     protected static final CustomerId BEN = CustomerId.of("ben");
+    /**
+     * The instant the contract's entries start at.
+     */
     protected static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
 
     private LedgerStore store;
@@ -41,30 +50,61 @@ public abstract class LedgerStoreContract {
     /** For subclasses: one per store implementation. */
     protected LedgerStoreContract() {}
 
-    /** A new, empty store. */
+    /**
+     * A new, empty store.
+     *
+     * @return a store of your implementation holding no entry, not shared with another test
+     */
     protected abstract LedgerStore newStore();
 
+    /**
+     * Takes a new, empty store for each test.
+     */
     @BeforeEach
     public void createStore() {
         store = newStore();
     }
 
+    /**
+     * Points earned for an order worth as many dollars, for tests of your own.
+     *
+     * @param customer the customer
+     * @param orderId the order, which is also the entry's key
+     * @param at when the points were earned
+     * @param points how many
+     * @return the entry
+     */
     protected static LedgerEntry earn(CustomerId customer, String orderId, Instant at, long points) {
         return new LedgerEntry(customer, Source.of(SourceType.ORDER, orderId), EntryKind.EARN, at, at, points,
                 Optional.of(OrderId.of(orderId)), Optional.of(Money.of(points, "USD")));
     }
 
+    /**
+     * A redemption of points, for tests of your own.
+     *
+     * @param customer the customer
+     * @param id the redemption's id, which is also the entry's key
+     * @param at when
+     * @param points how many
+     * @return the entry
+     */
     protected static LedgerEntry redeem(CustomerId customer, String id, Instant at, long points) {
         return new LedgerEntry(customer, Source.of(SourceType.REDEMPTION, id), EntryKind.REDEEM, at, at, points,
                 Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A customer nobody appended for has no entries, and an empty store has no customers.
+     */
     @Test
     public void anUnknownCustomerHasNoEntries() {
         assertThat(store.entries(ANNA)).isEmpty();
         assertThat(store.customers()).isEmpty();
     }
 
+    /**
+     * An appended entry is stored, reported as new, and makes its customer known.
+     */
     @Test
     public void appendStoresAnEntryAndReportsItNew() {
         LedgerEntry entry = earn(ANNA, "o-1", T0, 12);
@@ -75,6 +115,10 @@ public abstract class LedgerStoreContract {
         assertThat(store.customers()).containsExactly(ANNA);
     }
 
+    /**
+     * An entry whose key the customer already has is refused and the first entry kept: points are
+     * earned once per order.
+     */
     @Test
     public void appendingTheSameKeyAgainKeepsTheFirstEntry() {
         LedgerEntry first = earn(ANNA, "o-1", T0, 12);
@@ -87,6 +131,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(ANNA)).containsExactly(first);
     }
 
+    /**
+     * Keys are per customer: two customers' entries for the same order id are both stored.
+     */
     @Test
     public void keysAreScopedPerCustomer() {
         assertThat(store.append(earn(ANNA, "o-1", T0, 12))).isTrue();
@@ -97,6 +144,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.customers()).containsExactlyInAnyOrder(ANNA, BEN);
     }
 
+    /**
+     * A customer's entries come in time order, ties in key order, whatever the order they were appended in.
+     */
     @Test
     public void entriesComeInTimeOrderThenKeyOrderWhateverTheAppendOrder() {
         LedgerEntry late = earn(ANNA, "o-a", T0.plusSeconds(100), 1);
@@ -111,6 +161,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(ANNA)).containsExactly(earlyB, earlyA, late);
     }
 
+    /**
+     * {@code appendAll} stores and counts only the entries with new keys, repeats within the batch included.
+     */
     @Test
     public void appendAllCountsOnlyNewEntries() {
         store.append(earn(ANNA, "o-1", T0, 1));
@@ -122,6 +175,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(ANNA)).hasSize(2);
     }
 
+    /**
+     * The list of a customer's entries is a snapshot: later appends do not change it.
+     */
     @Test
     public void returnedListsAreNotAffectedByLaterAppends() {
         store.append(earn(ANNA, "o-1", T0, 1));
@@ -132,6 +188,11 @@ public abstract class LedgerStoreContract {
         assertThat(before).hasSize(1);
     }
 
+    /**
+     * Of 8 threads appending the same 200 keys at once, exactly one entry per key is stored.
+     *
+     * @throws Exception if a thread fails or does not finish in time
+     */
     @Test
     public void concurrentAppendsOfOneKeyStoreExactlyOneEntry() throws Exception {
         int threads = 8;
@@ -162,6 +223,9 @@ public abstract class LedgerStoreContract {
         }
     }
 
+    /**
+     * A customer nobody appended for is at version 0, with no entries.
+     */
     @Test
     public void anUnknownCustomerIsAtVersionZero() {
         LedgerSnapshot snapshot = store.snapshot(ANNA);
@@ -170,6 +234,10 @@ public abstract class LedgerStoreContract {
         assertThat(snapshot.entries()).isEmpty();
     }
 
+    /**
+     * Each append that stores an entry changes the customer's version; a refused repeat and another
+     * customer's append do not.
+     */
     @Test
     public void everyAppendThatStoresAnEntryChangesTheVersionAndARepeatDoesNot() {
         long v0 = store.snapshot(ANNA).version();
@@ -185,6 +253,10 @@ public abstract class LedgerStoreContract {
         assertThat(store.snapshot(ANNA).entries()).isEqualTo(store.entries(ANNA));
     }
 
+    /**
+     * {@code appendIfVersion} appends only if the customer is still at the version read, skipping
+     * keys already taken.
+     */
     @Test
     public void appendIfVersionAppendsOnlyAtTheVersionRead() {
         LedgerEntry first = earn(ANNA, "o-1", T0, 1);
@@ -201,6 +273,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(ANNA)).as("a taken key keeps its entry").containsExactly(first, second);
     }
 
+    /**
+     * A plain append after the version was read makes the compare-and-append fail and store nothing.
+     */
     @Test
     public void aPlainAppendBetweenTheReadingAndTheCompareAndAppendMakesItFail() {
         LedgerSnapshot read = store.snapshot(ANNA);
@@ -210,6 +285,9 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(ANNA)).extracting(LedgerEntry::key).containsExactly("ORDER:o-1");
     }
 
+    /**
+     * {@code appendIfVersion} refuses an entry of another customer than the one it compares, naming it.
+     */
     @Test
     public void appendIfVersionRefusesAnotherCustomersEntry() {
         long version = store.snapshot(ANNA).version();
@@ -220,6 +298,11 @@ public abstract class LedgerStoreContract {
         assertThat(store.entries(BEN)).isEmpty();
     }
 
+    /**
+     * Of 8 threads compare-and-appending on one reading of the version, exactly one wins, round after round.
+     *
+     * @throws Exception if a thread fails or does not finish in time
+     */
     @Test
     public void compareAndAppendsOnOneReadingLetExactlyOneWinEveryRound() throws Exception {
         int threads = 8;
@@ -250,6 +333,12 @@ public abstract class LedgerStoreContract {
         }
     }
 
+    /**
+     * Two ledgers over one store, 16 threads redeeming 100 of 1,000 points: exactly 10 are accepted
+     * and nothing is spent twice.
+     *
+     * @throws Exception if a thread fails or does not finish in time
+     */
     @Test
     public void twoLedgersOverTheStoreSpendAThousandPointsInExactlyTenRedemptionsOfAHundred() throws Exception {
         PointsProgram program = PointsProgram.builder().currency("USD").earn(1, Money.of(1, "USD"))
