@@ -62,12 +62,21 @@ final class SegmentArbitraries {
                 .map(SegmentArbitraries::history);
     }
 
-    /** The drafts as the store takes them: a refund beyond its order's total is refused, and left out. */
+    /**
+     * The drafts as the store takes them: a refund beyond its order's total is refused, and left out.
+     * One order per order id, so that any subset of the events (a history truncated at an instant)
+     * is one the store takes too.
+     */
     private static CustomerHistory history(List<EventDraft> drafts) {
         InMemoryEventStore store = new InMemoryEventStore();
+        java.util.Set<OrderId> ordered = new java.util.HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
+            CustomerEvent event = drafts.get(i).build("e" + i);
+            if (event instanceof OrderPlaced order && !ordered.add(order.orderId())) {
+                continue;
+            }
             try {
-                store.append(drafts.get(i).build("e" + i));
+                store.append(event);
             } catch (IllegalArgumentException refusedRefund) {
                 // the store keeps every order's refunds within its total
             }
