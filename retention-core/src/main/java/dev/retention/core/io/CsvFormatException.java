@@ -12,6 +12,12 @@ public final class CsvFormatException extends RetentionException {
         this.problem = problem;
     }
 
+    /** A problem found by a check that failed with {@code cause}, e.g. a sum's overflow. */
+    CsvFormatException(CsvProblem problem, Throwable cause) {
+        super("bad event CSV: " + problem, cause);
+        this.problem = problem;
+    }
+
     public CsvProblem problem() {
         return problem;
     }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.store.EventStore;
-import dev.retention.core.store.InMemoryEventStore;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,12 +139,16 @@ public final class EventCsvReader {
     }
 
     public CsvImport read(Path file) {
+        return readResult(file).imported();
+    }
+
+    private ImportRun.Result readResult(Path file) {
         requireNonNull(file, "file");
         try {
             long total = Files.size(file);
             if (total >= 2 * pieceBytes && charset.equals(StandardCharsets.UTF_8)
                     && Runtime.getRuntime().availableProcessors() > 1) {
-                Optional<CsvImport> inPieces = readInPieces(file, total);
+                Optional<ImportRun.Result> inPieces = readResultInPieces(file, total);
                 if (inPieces.isPresent()) {
                     return inPieces.get();
                 }
@@ -162,13 +165,18 @@ public final class EventCsvReader {
         }
     }
 
+    /** As {@link #readResultInPieces}, the import alone. */
+    Optional<CsvImport> readInPieces(Path file, long total) throws IOException {
+        return readResultInPieces(file, total).map(ImportRun.Result::imported);
+    }
+
     /**
      * Reads a large file in pieces split at line ends, decoded and parsed on all cores: the lines of
      * an order that fall in one piece are grouped there, the others when the pieces are joined in
      * file order. Empty for a file with quotes (a quoted line end could split a piece wrongly), lone
      * CRs or bytes that are not UTF-8, which the sequential reader reads or reports exactly.
      */
-    Optional<CsvImport> readInPieces(Path file, long total) throws IOException {
+    Optional<ImportRun.Result> readResultInPieces(Path file, long total) throws IOException {
         int n = (int) Math.max(1, Math.min(100_000, total / pieceBytes));
         long[] starts = new long[n + 1];
         starts[n] = total;
@@ -295,31 +303,46 @@ public final class EventCsvReader {
     public CsvImport read(Reader reader) {
         requireNonNull(reader, "reader");
         try {
-            return new ImportRun(reader, 1, mapping, lenient).read();
+            return new ImportRun(reader, 1, mapping, lenient).read().imported();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event CSV", e);
         }
     }
 
     /**
-     * Reads the whole file, then stores its events: in strict mode a bad file stores nothing, in
-     * lenient mode every event read is whole.
+     * Reads the whole file, then stores its events.
      *
-     * @return what was read, with {@link CsvImport#eventsStored()} telling how many were new
+     * <p>Before storing anything the import checks the file's events as the store will (see
+     * {@link EventStore#append}): per customer and currency, the sums of orders and of refunds
+     * must fit a {@code long} of minor units; per order, its refunds must be in its currency and
+     * add up to its total at most. Each customer's events are checked in time order, as the
+     * history has them. In strict mode the first event that fails is a
+     * {@link CsvFormatException} naming its lines, the customer and the value, and nothing is
+     * stored; in lenient mode that order or refund is rejected with its lines and reported in
+     * {@link CsvImport#problems()} (cause {@code amount} or {@code currency}).
+     *
+     * <p>The store may still refuse an event because of events it held before the import (a
+     * refund that, with refunds stored earlier, exceeds its order; an order that overflows a
+     * customer's stored totals). The import never hides that: in strict mode it stops at the
+     * first refusal with a {@link CsvPartialImportException} saying exactly how many of the
+     * file's events were stored and which was refused (the events stored stay stored: a store has
+     * no rollback, and importing the fixed file again skips them as repeats); in lenient mode the
+     * refused event alone is rejected, reported with its lines under the cause {@code store}, and
+     * left out of {@link CsvImport#events()}, and the rest of the file is stored.
+     *
+     * @param store where the events go; each is handed to {@link EventStore#append} on its own
+     * @param file the CSV file
+     * @return what was read and stored, with {@link CsvImport#eventsStored()} telling how many
+     *     events were new
+     * @throws CsvFormatException in strict mode, for a bad row or an event the store would refuse
+     *     whatever it held; nothing was stored
+     * @throws CsvPartialImportException in strict mode, when the store refused an event because of
+     *     events it held before
+     * @throws UncheckedIOException if the file cannot be read
      */
     public CsvImport importInto(EventStore store, Path file) {
         requireNonNull(store, "store");
-        CsvImport result = read(file);
-        return result.withEventsStored(append(store, result.events()));
-    }
-
-    private static long append(EventStore store, List<CustomerEvent> events) {
-        if (store instanceof InMemoryEventStore && events.size() > 10_000) {
-            // thread-safe per customer, and a file's events have distinct ids per customer, so the
-            // order of the appends does not change what is stored
-            return events.parallelStream().filter(store::append).count();
-        }
-        return store.appendAll(events);
+        return new StoreAppend(store, lenient).append(readResult(file));
     }
 
     /**
