@@ -95,8 +95,8 @@ final class MoneyCheck {
                 sum = Math.addExact(sums[column], amount.minorUnits());
             } catch (ArithmeticException e) {
                 return new Refusal(index, "amount", plain(amount), customer + "amounts too large to add up (its "
-                        + (refund ? "refunds" : "orders") + " in " + amount.currency() + " come to "
-                        + money(sums[column], amount) + " before " + what + ", more than "
+                        + (refund ? "refunds" : "orders") + " in " + amount.currency() + " already come to "
+                        + money(sums[column], amount) + "; " + what + " would take them past "
                         + money(Long.MAX_VALUE, amount) + ")", e);
             }
             sums[column] = sum;
