@@ -17,11 +17,16 @@ import dev.retention.core.RetentionException;
  */
 public final class CsvPartialImportException extends RetentionException {
     private static final long serialVersionUID = 1L;
+    /** Not serialized: the message carries its text. */
     private final transient CsvProblem problem;
+    /** How many of the file's events the store took before the refusal. */
     private final long eventsStored;
+    /** How many events the file held. */
     private final long eventsRead;
 
     /**
+     * An exception whose message says which event was refused and why, and how many were stored.
+     *
      * @param problem the refused event: its first line, column {@code store}, its event id as the
      *     value, the store's reason as the message
      * @param eventsStored how many of the file's events the store took as new before it stopped

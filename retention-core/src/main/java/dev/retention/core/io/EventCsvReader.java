@@ -92,19 +92,33 @@ public final class EventCsvReader {
         this.progress = progress;
     }
 
-    /** Stops at the first bad row; nothing is returned or stored from a bad file. */
+    /**
+     * A reader that stops at the first bad row; nothing is returned or stored from a bad file.
+     *
+     * @return a strict reader of the library's own format in UTF-8, reporting no progress
+     */
     public static EventCsvReader strict() {
         return new EventCsvReader(false, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
                 PIECE_BYTES);
     }
 
-    /** Skips bad rows with their whole order and reports them. */
+    /**
+     * A reader that skips bad rows, each with its whole order (or refund, or cart), and reports
+     * them in {@link CsvImport#problems()}.
+     *
+     * @return a lenient reader of the library's own format in UTF-8, reporting no progress
+     */
     public static EventCsvReader lenient() {
         return new EventCsvReader(true, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
                 PIECE_BYTES);
     }
 
-    /** This reader for files in a shop's own layout. */
+    /**
+     * This reader for files in a shop's own layout.
+     *
+     * @param mapping which columns hold the fields, the separator, the time format
+     * @return a reader like this one with that mapping; this one is unchanged
+     */
     public EventCsvReader withMapping(CsvMapping mapping) {
         return new EventCsvReader(lenient, requireNonNull(mapping, "mapping"), charset, progress, pieceBytes);
     }
@@ -113,6 +127,10 @@ public final class EventCsvReader {
      * This reader for files in {@code charset} (default UTF-8), for files read from a path. The
      * charset must write the CSV's syntax characters as ASCII does (ISO-8859-1, windows-1252 do;
      * UTF-16 does not: save such files as UTF-8).
+     *
+     * @param charset the files' charset
+     * @return a reader like this one with that charset; this one is unchanged
+     * @throws IllegalArgumentException naming the charset, if it writes those characters otherwise
      */
     public EventCsvReader withCharset(Charset charset) {
         requireNonNull(charset, "charset");
@@ -124,7 +142,12 @@ public final class EventCsvReader {
         return new EventCsvReader(lenient, mapping, charset, progress, pieceBytes);
     }
 
-    /** This reader telling {@code progress} how far a file is read. */
+    /**
+     * This reader telling {@code progress} how far a file is read (files read from a path only).
+     *
+     * @param progress hears the bytes read, e.g. {@link CsvProgress#bar}
+     * @return a reader like this one with that listener; this one is unchanged
+     */
     public EventCsvReader withProgress(CsvProgress progress) {
         return new EventCsvReader(lenient, mapping, charset, requireNonNull(progress, "progress"), pieceBytes);
     }
@@ -134,10 +157,28 @@ public final class EventCsvReader {
         return new EventCsvReader(lenient, mapping, charset, progress, bytes);
     }
 
+    /**
+     * The layout this reader reads.
+     *
+     * @return the mapping, {@link CsvMapping#standard()} unless {@link #withMapping} set another
+     */
     public CsvMapping mapping() {
         return mapping;
     }
 
+    /**
+     * Reads a whole file without storing it, checking its bytes against the charset and its
+     * events as {@link #importInto} does before it stores them (a file whose events a store
+     * would refuse is bad: strict mode throws, lenient mode rejects those events). Files of 8 MB
+     * and more are read in pieces on all cores, with the same result.
+     *
+     * @param file the CSV file
+     * @return the events and, in lenient mode, the rejected rows; {@link CsvImport#eventsStored()}
+     *     is empty
+     * @throws CsvFormatException in strict mode, for the first bad row, naming its line, column and
+     *     value
+     * @throws UncheckedIOException if the file cannot be read
+     */
     public CsvImport read(Path file) {
         return readResult(file).imported();
     }
@@ -299,7 +340,14 @@ public final class EventCsvReader {
         }
     }
 
-    /** Reads text already decoded; see {@link #read(Path)} for files, which checks their encoding. */
+    /**
+     * Reads text already decoded, as {@link #read(Path)} reads a file but for the encoding check.
+     *
+     * @param reader the CSV text; read to its end, not closed
+     * @return the events and, in lenient mode, the rejected rows
+     * @throws CsvFormatException in strict mode, for the first bad row
+     * @throws UncheckedIOException if the reader fails
+     */
     public CsvImport read(Reader reader) {
         requireNonNull(reader, "reader");
         try {
@@ -350,7 +398,10 @@ public final class EventCsvReader {
      * whole file is read before the first event is handed over; a bad file in strict mode hands
      * over nothing.
      *
-     * @return the skipped rows (lenient mode)
+     * @param reader the CSV text; read to its end, not closed
+     * @param sink takes each event, in the order of {@link CsvImport#events()}
+     * @return the rejected rows (lenient mode; empty in strict mode)
+     * @throws CsvFormatException in strict mode, for the first bad row, before any event is handed over
      */
     public List<CsvProblem> stream(Reader reader, Consumer<? super CustomerEvent> sink) {
         requireNonNull(sink, "sink");
