@@ -44,10 +44,10 @@ public final class CsvPartialImportException extends RetentionException {
         requireNonNull(problem, "problem");
         checkArgument(eventsStored >= 0 && eventsStored <= eventsRead,
                 "eventsStored must be between 0 and eventsRead (%s), got %s", eventsRead, eventsStored);
-        return String.format("the store refused event %s on line %d (%s); the import stopped after it stored %,d of"
-                + " the file's %,d events, and stored no other (once the data is fixed, importing the file again"
-                + " stores the rest: events already stored are ignored)", problem.value(), problem.line(),
-                problem.message(), eventsStored, eventsRead);
+        return String.format("the store refused event %s on line %d (%s); the import stopped there, having stored"
+                + " %,d of the file's %,d events (once the data is fixed, importing the file again stores the rest:"
+                + " events already stored are ignored)", problem.value(), problem.line(), problem.message(),
+                eventsStored, eventsRead);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.retention.core.event.OrderPlaced;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -232,6 +233,10 @@ final class ImportRun {
         }
 
         void add(int index, List<Long> lines) {
+            if (lines.size() == 1) { // most events: no array of their own
+                first[index] = lines.get(0);
+                return;
+            }
             long[] sorted = lines.stream().mapToLong(Long::longValue).sorted().toArray();
             first[index] = sorted[0];
             if (sorted.length > 1) {
@@ -242,7 +247,7 @@ final class ImportRun {
         /** The event's lines in ascending order. */
         List<Long> of(int index) {
             return several[index] == null ? List.of(first[index])
-                    : java.util.Arrays.stream(several[index]).boxed().toList();
+                    : Arrays.stream(several[index]).boxed().toList();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /**
@@ -29,7 +29,7 @@ final class StoreAppend {
     CsvImport append(ImportRun.Result read) {
         CsvImport imported = read.imported();
         List<CustomerEvent> events = imported.events();
-        AtomicLong stored = new AtomicLong();
+        LongAdder stored = new LongAdder();
         AtomicBoolean stopped = new AtomicBoolean();
         ConcurrentLinkedQueue<Refused> refused = new ConcurrentLinkedQueue<>();
         IntStream range = IntStream.range(0, events.size());
@@ -43,7 +43,7 @@ final class StoreAppend {
             }
             try {
                 if (store.append(events.get(i))) {
-                    stored.incrementAndGet();
+                    stored.increment();
                 }
             } catch (IllegalArgumentException e) {
                 refused.add(new Refused(i, e));
@@ -53,13 +53,13 @@ final class StoreAppend {
             }
         });
         if (refused.isEmpty()) {
-            return imported.withEventsStored(stored.get());
+            return imported.withEventsStored(stored.sum());
         }
         List<Refused> byIndex = new ArrayList<>(refused);
         byIndex.sort(Comparator.comparingInt(Refused::index));
         if (!lenient) {
             Refused first = byIndex.get(0);
-            throw new CsvPartialImportException(problem(first, events, read.lines()), stored.get(), events.size(),
+            throw new CsvPartialImportException(problem(first, events, read.lines()), stored.sum(), events.size(),
                     first.cause());
         }
         List<CsvProblem> problems = new ArrayList<>(imported.problems());
@@ -76,7 +76,7 @@ final class StoreAppend {
             }
         }
         return new CsvImport(kept, problems, imported.rowsRead(), imported.duplicateRows(), imported.ordersMerged(),
-                imported.ordersSpreadInTime(), imported.eventsStored()).withEventsStored(stored.get());
+                imported.ordersSpreadInTime(), imported.eventsStored()).withEventsStored(stored.sum());
     }
 
     private static CsvProblem problem(Refused r, List<CustomerEvent> events, ImportRun.EventLines lines) {
@@ -84,8 +84,8 @@ final class StoreAppend {
         List<Long> at = lines.of(r.index());
         String reason = r.cause().getMessage() == null ? r.cause().getClass().getSimpleName() : r.cause().getMessage();
         String customer = "customer " + event.customerId().value() + ": ";
-        return new CsvProblem(at.get(0), "store", event.eventId(), "the store refused it: "
-                + (reason.startsWith(customer) ? reason : customer + reason), at);
+        return new CsvProblem(at.get(0), "store", event.eventId(),
+                reason.startsWith(customer) ? reason : customer + reason, at);
     }
 
     private record Refused(int index, IllegalArgumentException cause) {}

@@ -10,11 +10,19 @@ import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.store.InMemoryEventStore;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,5 +175,73 @@ class EventCsvStoreRulesTest {
         assertThat(imported.events()).hasSize(3);
         assertThat(imported.report()).contains("3 events (3 stored)", "1 lines rejected {store=1}");
         assertThat(store.eventCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aLargeImportAppendedInParallelCountsExactlyWhatWasStoredBeforeARefusal() throws IOException {
+        StringBuilder rows = new StringBuilder(HEADER);
+        for (int i = 0; i < 12_000; i++) {
+            rows.append("2026-03-01,c").append(i % 500).append(",view,p").append(i).append(",,,,\n");
+        }
+        rows.append("2026-03-02,whale,order,,o2,").append(HALF).append(",USD,1\n");
+        Path file = Files.writeString(dir.resolve("large.csv"), rows);
+        InMemoryEventStore strictStore = withWhale();
+        InMemoryEventStore lenientStore = withWhale();
+
+        assertThatThrownBy(() -> EventCsvReader.strict().importInto(strictStore, file))
+                .isInstanceOfSatisfying(CsvPartialImportException.class, e -> {
+                    assertThat(e.eventsStored()).isEqualTo(strictStore.eventCount() - 1);
+                    assertThat(e.eventsRead()).isEqualTo(12_001);
+                    assertThat(e.problem().line()).isEqualTo(12_002);
+                });
+        CsvImport lenient = EventCsvReader.lenient().importInto(lenientStore, file);
+
+        assertThat(lenient.eventsStored()).hasValue(12_000);
+        assertThat(lenient.events()).hasSize(12_000);
+        assertThat(lenient.problems()).singleElement().extracting(CsvProblem::column).isEqualTo("store");
+        assertThat(lenientStore.eventCount()).isEqualTo(12_001);
+    }
+
+    private static InMemoryEventStore withWhale() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        store.append(new OrderPlaced("order:o9", CustomerId.of("whale"), Instant.parse("2026-01-01T00:00:00Z"),
+                OrderId.of("o9"), List.of(), Money.parse(HALF, "USD")));
+        return store;
+    }
+
+    /** The import's check and the store agree: whatever a file holds, the store takes every event read. */
+    @Property(tries = 200)
+    void theStoreTakesEveryEventTheImportLetsThrough(@ForAll("moneyRows") List<String> rows) {
+        String text = HEADER + String.join("\n", rows) + "\n";
+        InMemoryEventStore lenientStore = new InMemoryEventStore();
+        CsvImport lenient = EventCsvReader.lenient().read(new StringReader(text));
+        lenient.events().forEach(e -> assertThat(lenientStore.append(e)).as(e.eventId()).isTrue());
+
+        InMemoryEventStore strictStore = new InMemoryEventStore();
+        CsvImport strict;
+        try {
+            strict = EventCsvReader.strict().read(new StringReader(text));
+        } catch (CsvFormatException e) {
+            assertThat(lenient.problems()).as("lenient mode rejects what strict mode refuses").isNotEmpty();
+            return;
+        }
+        strict.events().forEach(e -> assertThat(strictStore.append(e)).as(e.eventId()).isTrue());
+        assertThat(lenient.problems()).isEmpty();
+        assertThat(lenient.events()).isEqualTo(strict.events());
+    }
+
+    @Provide
+    Arbitrary<List<String>> moneyRows() {
+        Arbitrary<String> cents = Arbitraries.integers().between(1, 2_000)
+                .map(c -> c / 100 + "." + c % 100 / 10 + c % 10);
+        // three of the large ones overflow a customer's sum, two do not
+        Arbitrary<String> amount = Arbitraries.frequencyOf(Tuple.of(4, cents),
+                Tuple.of(1, Arbitraries.just("40000000000000000.00")));
+        Arbitrary<String> row = Combinators.combine(Arbitraries.integers().between(1, 9),
+                Arbitraries.of("c1", "c2"), Arbitraries.of("order", "order", "refund"),
+                Arbitraries.of("o1", "o2", "o3"), amount, Arbitraries.of("USD", "USD", "USD", "EUR"))
+                .as((day, customer, type, order, money, currency) -> "2026-03-0" + day + "," + customer + "," + type
+                        + ",," + customer + "-" + order + "," + money + "," + currency + ",");
+        return row.list().ofMinSize(1).ofMaxSize(12);
     }
 }
