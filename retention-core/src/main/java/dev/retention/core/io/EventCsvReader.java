@@ -64,9 +64,13 @@ import java.util.stream.IntStream;
  *
  * <h2>Modes</h2>
  * Strict mode (the default) stops at the first bad row with a {@link CsvFormatException} naming its
- * line, column and value; the whole file is read before anything is stored, so a bad file stores
- * nothing. Lenient mode skips and reports: a bad row rejects its whole order (or refund, or cart),
- * reported in {@link CsvImport#problems()} with every line it rejects; no event is stored in part.
+ * line, column and value; the whole file is read, and its events checked as a store will check
+ * them (refunds within their order's total and currency, a customer's sums within a {@code long}),
+ * before anything is stored, so a bad file stores nothing. Lenient mode skips and reports: a bad
+ * row rejects its whole order (or refund, or cart), and an event a store would refuse is rejected,
+ * each reported in {@link CsvImport#problems()} with every line it rejects; no event is stored in
+ * part. What happens when a store refuses an event because of events it held before:
+ * {@link #importInto}.
  * Instances are immutable and thread-safe.
  */
 public final class EventCsvReader {
