@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
 final class BacktestCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
+
+    @Mixin
+    EventFileOptions csv;
 
     @Option(names = "--from", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
             description = "The first day decisions are made, YYYY-MM-DD; earlier events are history.")
@@ -51,7 +55,7 @@ final class BacktestCommand extends DemoCommand {
         Duration window = Duration.ofDays(windowDays);
         Progress progress = progress();
         progress.say("reading %s", events);
-        List<CustomerEvent> log = readEvents(events);
+        List<CustomerEvent> log = csv.read(events);
         progress.say("read %,d events", log.size());
         BacktestResult result = progress.during(String.format(Locale.ROOT,
                 "replaying %s to %s through the four playbook campaigns", from, to),

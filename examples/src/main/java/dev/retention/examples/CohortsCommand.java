@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
 final class CohortsCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
+
+    @Mixin
+    EventFileOptions csv;
 
     @Option(names = "--by", paramLabel = "month|week", defaultValue = "month",
             description = "How to group customers by their first order (default: ${DEFAULT-VALUE}).")
@@ -34,7 +38,7 @@ final class CohortsCommand extends DemoCommand {
         } else {
             throw usageError("--by must be month or week, got '" + by + "'");
         }
-        OrderLog log = MetricsCommand.load(events);
+        OrderLog log = MetricsCommand.load(csv, events);
         // just after the last order, so every order counts
         Instant asOf = log.lastOrderAt().map(t -> t.plusNanos(1)).orElse(Instant.EPOCH);
         CohortMatrix matrix = CohortMatrix.of(log, granularity, asOf);

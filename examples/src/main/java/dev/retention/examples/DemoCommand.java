@@ -1,19 +1,13 @@
 package dev.retention.examples;
 
-import dev.retention.core.event.CustomerEvent;
-import dev.retention.core.io.CsvFormatException;
-import dev.retention.core.io.CsvImport;
-import dev.retention.core.io.EventCsvReader;
 import dev.retention.rules.segment.InvalidSegmentJsonException;
 import dev.retention.rules.segment.Segment;
 import dev.retention.rules.segment.SegmentJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,30 +32,19 @@ abstract class DemoCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** Progress lines on stderr, each starting with the command's name. */
+    private Progress progress;
+
+    /** Progress lines on stderr, each starting with the command's name; one clock for the whole command. */
     Progress progress() {
-        return new Progress(spec.commandLine().getErr(), spec.name());
+        if (progress == null) {
+            progress = new Progress(spec.commandLine().getErr(), spec.name());
+        }
+        return progress;
     }
 
     /** A refusal of the options as given: the demo prints the sentence and the command's usage. */
     ParameterException usageError(String sentence) {
         return new ParameterException(spec.commandLine(), sentence);
-    }
-
-    /** Reads an event CSV, naming the file and the bad row when it cannot. */
-    static List<CustomerEvent> readEvents(Path file) {
-        return importEvents(file).events();
-    }
-
-    /** Reads an event CSV, naming the file and the bad row when it cannot. */
-    static CsvImport importEvents(Path file) {
-        try {
-            return EventCsvReader.strict().read(file);
-        } catch (CsvFormatException e) {
-            throw new BadInputException(file + ": " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw BadInputException.cannotRead(file, e.getCause());
-        }
     }
 
     /** Reads a segment stored as JSON, naming the file and the JSON path of a mistake. */

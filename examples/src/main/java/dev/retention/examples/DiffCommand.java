@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
 final class DiffCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
+
+    @Mixin
+    EventFileOptions csv;
 
     @Option(names = "--at", paramLabel = "INSTANT", required = true, converter = OptionValues.InstantOrDate.class,
             description = "When to compare: an instant like 1998-01-01T00:00:00Z or a date (its start in UTC).")
@@ -46,7 +50,7 @@ final class DiffCommand extends DemoCommand {
         }
         Segment before = readSegment(oldSegment);
         Segment after = readSegment(newSegment);
-        List<CustomerEvent> log = readEvents(events);
+        List<CustomerEvent> log = csv.read(events);
         SegmentDiff.Result r = Diff.of(before, after).over(log).at(at);
         PrintWriter out = out();
         out.printf(Locale.ROOT, "Segment %s at %s: %,d members before the change, %,d after%n", before.name(), at,

@@ -16,6 +16,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.OptionalDouble;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +30,9 @@ import picocli.CommandLine.Option;
 final class MetricsCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
+
+    @Mixin
+    EventFileOptions csv;
 
     @Option(names = "--from", paramLabel = "DATE", required = true, converter = OptionValues.Date.class,
             description = "The first day of the period, YYYY-MM-DD (its start in UTC).")
@@ -44,7 +48,7 @@ final class MetricsCommand extends DemoCommand {
             throw usageError("--to (" + to + ") must be after --from (" + from + ")");
         }
         ReportingPeriod period = ReportingPeriod.of(from, to);
-        OrderLog log = load(events);
+        OrderLog log = load(csv, events);
         List<Currency> currencies = log.currencies();
         if (currencies.size() > 1) {
             throw new BadInputException("the log has orders in " + currencies.size() + " currencies "
@@ -79,9 +83,9 @@ final class MetricsCommand extends DemoCommand {
         return Demo.OK;
     }
 
-    static OrderLog load(Path file) {
+    static OrderLog load(EventFileOptions csv, Path file) {
         InMemoryEventStore store = new InMemoryEventStore();
-        store.appendAll(readEvents(file));
+        csv.importInto(store, file);
         return OrderLog.of(store);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,6 +37,9 @@ final class ReportCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
 
+    @Mixin
+    EventFileOptions csv;
+
     @Option(names = "--out", paramLabel = "FILE.html", required = true, description = "The page to write.")
     Path target;
 
@@ -43,7 +47,7 @@ final class ReportCommand extends DemoCommand {
     public Integer call() {
         Progress progress = progress();
         progress.say("reading %s", events);
-        List<CustomerEvent> log = readEvents(events);
+        List<CustomerEvent> log = csv.read(events);
         progress.say("read %,d events", log.size());
         String html = HtmlReport.render(events.getFileName().toString(), log, TIERS, progress);
         try {

@@ -8,6 +8,7 @@ import dev.retention.rules.segment.SegmentEvaluator;
 import java.nio.file.Path;
 import java.time.Instant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,6 +22,9 @@ final class SegmentCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event CSV.")
     Path events;
 
+    @Mixin
+    EventFileOptions csv;
+
     @Option(names = "--at", paramLabel = "INSTANT", required = true, converter = OptionValues.InstantOrDate.class,
             description = "When to evaluate: an instant like 1998-01-01T00:00:00Z or a date (its start in UTC).")
     Instant at;
@@ -32,7 +36,7 @@ final class SegmentCommand extends DemoCommand {
     public Integer call() {
         Segment segment = readSegment(segmentFile);
         InMemoryEventStore store = new InMemoryEventStore();
-        store.appendAll(readEvents(events));
+        csv.importInto(store, events);
         Membership members = SegmentEvaluator.builder(segment).parallel(true).build()
                 .members(store, new InMemoryProfileStore(), at);
         StringBuilder text = new StringBuilder().append(members.count()).append('\n');

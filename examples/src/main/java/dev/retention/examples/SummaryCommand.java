@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The default command: load a shop and print what it holds. */
@@ -37,6 +38,9 @@ import picocli.CommandLine.Option;
 final class SummaryCommand extends DemoCommand {
     @Option(names = "--events", paramLabel = "FILE", description = "The event CSV to load; without it, a synthetic shop.")
     Optional<Path> events;
+
+    @Mixin
+    EventFileOptions csv;
 
     @Option(names = "--customers", paramLabel = "N", defaultValue = "5000",
             description = "Customers of the synthetic shop (default: ${DEFAULT-VALUE}).")
@@ -56,8 +60,7 @@ final class SummaryCommand extends DemoCommand {
         Instant now;
         if (events.isPresent()) {
             Path file = events.get();
-            CsvImport imported = importEvents(file);
-            store.appendAll(imported.events());
+            CsvImport imported = csv.importInto(store, file);
             out.printf("Loaded %,d events from %s%n", imported.events().size(), file);
             // the imported events are at hand: no need to decode the store again
             now = imported.events().stream().map(e -> e.occurredAt())

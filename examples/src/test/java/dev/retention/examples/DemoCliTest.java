@@ -26,13 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCliTest {
     /** Every command and an option each must list in its help. */
     private static final Map<String, List<String>> COMMANDS = Map.of(
-            "summary", List.of("--events", "--customers", "--seed"),
-            "segment", List.of("--events", "--at", "--segment"),
-            "metrics", List.of("--events", "--from", "--to"),
-            "cohorts", List.of("--events", "--by"),
-            "backtest", List.of("--events", "--from", "--to", "--window"),
-            "report", List.of("--events", "--out"),
-            "diff", List.of("--events", "--at", "--old", "--new", "--list"),
+            "summary", List.of("--events", "--mapping", "--lenient", "--customers", "--seed"),
+            "segment", List.of("--events", "--mapping", "--lenient", "--at", "--segment"),
+            "metrics", List.of("--events", "--mapping", "--lenient", "--from", "--to"),
+            "cohorts", List.of("--events", "--mapping", "--lenient", "--by"),
+            "backtest", List.of("--events", "--mapping", "--lenient", "--from", "--to", "--window"),
+            "report", List.of("--events", "--mapping", "--lenient", "--out"),
+            "diff", List.of("--events", "--mapping", "--lenient", "--at", "--old", "--new", "--list"),
             "loyalty", List.of("--customers", "--seed"));
     /** Something that looks like a Java class name: a package, a dot, a capitalised type. */
     private static final String CLASS_NAME = "\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*";
@@ -93,7 +93,8 @@ class DemoCliTest {
         assertThat(result.code).isEqualTo(2);
         assertThat(result.out).isEmpty();
         assertThat(result.err.lines().findFirst()).hasValue(
-                "error: unknown option '--limit'; the options of metrics are --help, --events, --from, --to");
+                "error: unknown option '--limit'; the options of metrics are --help, --events, --mapping, --lenient,"
+                        + " --from, --to");
         assertThat(result.err).contains("Usage: retention-demo metrics");
 
         Result withEquals = run("loyalty", "--customers=10", "--seeds=3");
@@ -148,7 +149,7 @@ class DemoCliTest {
 
         assertThat(result.code).as(result.err).isEqualTo(1);
         assertThat(result.err).startsWith("error: customer whale: amounts too large to add up (")
-                .doesNotContainPattern(CLASS_NAME);
+                .contains("line 4 of " + events).doesNotContainPattern(CLASS_NAME);
     }
 
     @Test

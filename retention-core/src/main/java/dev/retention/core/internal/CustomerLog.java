@@ -142,10 +142,10 @@ public final class CustomerLog {
         // every check before the first write: a refused event leaves nothing behind
         if (event instanceof OrderPlaced o) {
             checkRefundsWithinOrder(event.eventId(), o.orderId().value(), o.total(), false);
-            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), o.total(), false);
+            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), o.total(), false);
         } else if (event instanceof OrderRefunded r) {
             checkRefundsWithinOrder(event.eventId(), r.orderId().value(), r.amount(), true);
-            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), r.amount(), true);
+            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), r.amount(), true);
         }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
@@ -214,21 +214,23 @@ public final class CustomerLog {
             }
         }
         if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
-            throw new IllegalArgumentException("refund " + eventId + " of " + amount + " for order " + orderId
-                    + " would take back more than the order's total " + Money.ofMinor(ordered, amount.currency())
+            throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
+                    + " for order " + orderId + " would take back more than the order's total "
+                    + Money.ofMinor(ordered, amount.currency())
                     + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
         }
         if (!refund && refunded - ordered > amount.minorUnits()) {
-            throw new IllegalArgumentException("order " + eventId + " (order id " + orderId + ") of " + amount
-                    + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
+            throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
+                    + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
                     + " already refunded for it; nothing of it was stored");
         }
     }
 
-    private static void checkSameCurrency(String eventId, String orderId, Money amount, int storedCurrency) {
+    private void checkSameCurrency(String eventId, String orderId, Money amount, int storedCurrency) {
         if (storedCurrency != Currencies.code(amount.currency())) {
-            throw new IllegalArgumentException("event " + eventId + " of " + amount + " for order " + orderId
-                    + " is not in the order's currency " + Currencies.get(storedCurrency) + "; nothing of it was stored");
+            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
+                    + " for order " + orderId + " is not in the order's currency " + Currencies.get(storedCurrency)
+                    + "; nothing of it was stored");
         }
     }
 

@@ -14,8 +14,13 @@ import java.util.TreeSet;
  * the counts a user checks an import by.
  *
  * @param events the events, each at the place of its first row in the file (the lines of an order
- *     merged into one event)
- * @param problems the rejected rows in file order; always empty in strict mode, which throws instead
+ *     merged into one event); after {@link EventCsvReader#importInto} in lenient mode, without the
+ *     events the store refused
+ * @param problems the rejected rows in file order; always empty in strict mode, which throws
+ *     instead. Besides the columns of bad rows, the causes are {@code amount} and
+ *     {@code currency} for events a store would refuse (a customer's sums too large, refunds beyond
+ *     or in another currency than their order), and {@code store} for an event the store refused
+ *     because of events it held before
  * @param rowsRead data rows read (the header and blank lines not counted)
  * @param duplicateRows rows dropped because an identical row with the same {@code event_id} came
  *     earlier (the same line or event exported twice)
@@ -26,6 +31,18 @@ import java.util.TreeSet;
 public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, long rowsRead, long duplicateRows,
         long ordersMerged, long ordersSpreadInTime, OptionalLong eventsStored) {
 
+    /**
+     * Checks the counts and copies the lists.
+     *
+     * @param events the events read
+     * @param problems the rejected rows
+     * @param rowsRead data rows read
+     * @param duplicateRows rows dropped as repeats
+     * @param ordersMerged orders made from more than one row
+     * @param ordersSpreadInTime orders whose lines have different times
+     * @param eventsStored events new to the store, or empty when nothing was stored
+     * @throws IllegalArgumentException naming a negative count
+     */
     public CsvImport {
         events = List.copyOf(events);
         problems = List.copyOf(problems);
@@ -36,12 +53,21 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
         java.util.Objects.requireNonNull(eventsStored, "eventsStored");
     }
 
-    /** Events and problems only, the counts zero: for callers that build an import themselves. */
+    /**
+     * Events and problems only, the counts zero: for callers that build an import themselves.
+     *
+     * @param events the events
+     * @param problems the rejected rows
+     */
     public CsvImport(List<CustomerEvent> events, List<CsvProblem> problems) {
         this(events, problems, 0, 0, 0, 0, OptionalLong.empty());
     }
 
-    /** The lines rejected, each counted once, whatever the number of problems naming it. */
+    /**
+     * The lines rejected, each counted once, whatever the number of problems naming it.
+     *
+     * @return the number of distinct lines in the problems' {@link CsvProblem#rejectedLines()}
+     */
     public long linesRejected() {
         TreeSet<Long> lines = new TreeSet<>();
         problems.forEach(p -> lines.addAll(p.rejectedLines()));
@@ -51,6 +77,8 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
     /**
      * Rejected lines by cause: the column of the problem that rejected them ({@code amount},
      * {@code encoding}, ...), counting the lines rejected with their order under the same cause.
+     *
+     * @return an immutable map of cause to the number of distinct lines it rejected
      */
     public Map<String, Long> linesRejectedByCause() {
         Map<String, TreeSet<Long>> lines = new TreeMap<>();
@@ -62,7 +90,13 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
         return Map.copyOf(counts);
     }
 
-    /** This import with the number of events the store took as new. */
+    /**
+     * This import with the number of events the store took as new.
+     *
+     * @param stored how many events were new to the store, at most {@code events().size()}
+     * @return a copy of this import with {@link #eventsStored()} set
+     * @throws IllegalArgumentException naming {@code stored}, if it is negative or above the events
+     */
     public CsvImport withEventsStored(long stored) {
         checkArgument(stored >= 0 && stored <= events.size(), "stored must be between 0 and %s, got %s",
                 events.size(), stored);
@@ -73,7 +107,9 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
     /**
      * The import report in one line, for a command line:
      * {@code 12 rows read, 9 events (5 stored), 1 duplicate row, 2 orders merged from several rows
-     * (1 spread in time), 3 lines rejected (amount 3)}.
+     * (1 spread in time), 3 lines rejected {amount=3}}.
+     *
+     * @return the report, with the stored count only when the import stored its events
      */
     public String report() {
         StringBuilder text = new StringBuilder();

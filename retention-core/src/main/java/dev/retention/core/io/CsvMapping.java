@@ -69,9 +69,32 @@ public final class CsvMapping {
 
     /** The event fields a column (or a constant) can supply. */
     public enum Field {
-        OCCURRED_AT, CUSTOMER_ID, TYPE, PRODUCT_ID, ORDER_ID, AMOUNT, UNIT_PRICE, CURRENCY, QUANTITY, EVENT_ID;
+        /** When the event happened: an instant, a date, or a time in the mapping's format and zone. */
+        OCCURRED_AT,
+        /** The shop's id of the customer. */
+        CUSTOMER_ID,
+        /** {@code view}, {@code cart}, {@code order}, {@code refund}, or a value the mapping's types map. */
+        TYPE,
+        /** The product viewed, in a cart or on an order line. */
+        PRODUCT_ID,
+        /** The order an order line or a refund belongs to; the rows of one order id make one order. */
+        ORDER_ID,
+        /** A line's total in the currency's units (not a unit price). */
+        AMOUNT,
+        /** A line's unit price: the line's amount is then unit price x quantity. */
+        UNIT_PRICE,
+        /** The ISO 4217 code of the amount. */
+        CURRENCY,
+        /** Units on the line, a whole number (negative on a cancellation invoice's lines). */
+        QUANTITY,
+        /** The event's id, or on an order row the line's id (optional). */
+        EVENT_ID;
 
-        /** The field's name in the library's CSV header and in mapping JSON, like {@code occurred_at}. */
+        /**
+         * The field's name in the library's CSV header and in mapping JSON.
+         *
+         * @return the name in lower case, like {@code occurred_at}
+         */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -121,7 +144,11 @@ public final class CsvMapping {
         this.formatter = timeFormat.map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT));
     }
 
-    /** The library's own format: the columns named after the fields (see {@link EventCsvReader}). */
+    /**
+     * The library's own format: the columns named after the fields (see {@link EventCsvReader}).
+     *
+     * @return the mapping named {@code standard}, the readers' default
+     */
     public static CsvMapping standard() {
         return STANDARD;
     }
@@ -132,6 +159,8 @@ public final class CsvMapping {
      * ({@code 2026-03-01 10:15:30 +0100}), {@code Lineitem quantity}, {@code Lineitem price} (a
      * unit price), {@code Lineitem sku} and {@code Currency}. Resource
      * {@code dev/retention/core/io/shopify-orders.json}.
+     *
+     * @return the mapping named {@code shopify-orders}; every row is an order line
      */
     public static CsvMapping shopifyOrders() {
         return resource("shopify-orders.json");
@@ -142,6 +171,8 @@ public final class CsvMapping {
      * {@code Quantity}, {@code InvoiceDate} ({@code 12/1/2010 8:26}, London time),
      * {@code UnitPrice} (GBP) and {@code CustomerID}; invoices starting with {@code C} are
      * cancellations and become refunds. Resource {@code dev/retention/core/io/online-retail.json}.
+     *
+     * @return the mapping named {@code online-retail}
      */
     public static CsvMapping onlineRetail() {
         return resource("online-retail.json");
@@ -150,6 +181,12 @@ public final class CsvMapping {
     /**
      * A shipped mapping by its name ({@code standard}, {@code shopify-orders}, {@code online-retail}),
      * or else the mapping JSON file at that path: what a command line's {@code --mapping} takes.
+     *
+     * @param nameOrFile a shipped mapping's name, or the path of a mapping JSON file
+     * @return the mapping
+     * @throws IllegalArgumentException if {@code nameOrFile} is null or blank
+     * @throws UncheckedIOException if it names no shipped mapping and no readable file
+     * @throws InvalidMappingException if the file is not a valid mapping, naming the JSON path at fault
      */
     public static CsvMapping named(String nameOrFile) {
         checkArgument(nameOrFile != null && !nameOrFile.isBlank(), "mapping must name a mapping or a JSON file, got '%s'",
@@ -173,7 +210,14 @@ public final class CsvMapping {
         }
     }
 
-    /** Reads a mapping from a JSON file; see the class comment for its keys. */
+    /**
+     * Reads a mapping from a JSON file; see the class comment for its keys.
+     *
+     * @param file the mapping JSON, in UTF-8
+     * @return the mapping
+     * @throws UncheckedIOException if the file cannot be read
+     * @throws InvalidMappingException naming the JSON path at fault
+     */
     public static CsvMapping fromJson(Path file) {
         requireNonNull(file, "file");
         try (InputStream in = Files.newInputStream(file)) {
@@ -184,9 +228,12 @@ public final class CsvMapping {
     }
 
     /**
-     * Reads a mapping from JSON.
+     * Reads a mapping from JSON; see the class comment for its keys.
      *
-     * @param source names the JSON in error messages
+     * @param json the mapping JSON, in UTF-8; not closed
+     * @param source names the JSON in error messages (a file name or resource)
+     * @return the mapping
+     * @throws UncheckedIOException if the stream cannot be read
      * @throws InvalidMappingException naming the key at fault
      */
     public static CsvMapping fromJson(InputStream json, String source) {
@@ -283,11 +330,20 @@ public final class CsvMapping {
         return out;
     }
 
+    /**
+     * A builder of a mapping with no columns yet, a comma separator, decimal points and UTC.
+     *
+     * @return a new builder, named {@code custom} until {@link Builder#name} says otherwise
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this mapping, to change a setting (say, the separator). */
+    /**
+     * A builder starting from this mapping, to change a setting (say, the separator).
+     *
+     * @return a new builder holding this mapping's settings; this mapping is unchanged
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.name = name;
@@ -302,41 +358,83 @@ public final class CsvMapping {
         return b;
     }
 
+    /**
+     * The mapping's name, as error messages and reports give it.
+     *
+     * @return the name, like {@code shopify-orders}; {@code custom} if the builder was given none
+     */
     public String name() {
         return name;
     }
 
-    /** The column holding each field. */
+    /**
+     * The column holding each field.
+     *
+     * @return an immutable map of field to header name; fields with a constant are not in it
+     */
     public Map<Field, String> columns() {
         return columns;
     }
 
-    /** The fields with one value for the whole file. */
+    /**
+     * The fields with one value for the whole file.
+     *
+     * @return an immutable map of field to value, like {@code TYPE -> order}
+     */
     public Map<Field, String> constants() {
         return constants;
     }
 
-    /** The type column's values mapped to event types, beyond the four type names themselves. */
+    /**
+     * The type column's values mapped to event types, beyond the four type names themselves.
+     *
+     * @return an immutable map of value to {@code view}, {@code cart}, {@code order} or {@code refund}
+     */
     public Map<String, String> types() {
         return types;
     }
 
+    /**
+     * The prefix of order ids that are refunds (cancellation invoices).
+     *
+     * @return the prefix, like {@code C}; empty if no order id means a refund
+     */
     public Optional<String> refundPrefix() {
         return refundPrefix;
     }
 
+    /**
+     * The {@link DateTimeFormatter} pattern of the time column.
+     *
+     * @return the pattern; empty if times are ISO instants or dates
+     */
     public Optional<String> timeFormat() {
         return timeFormat;
     }
 
+    /**
+     * The zone of times written without an offset.
+     *
+     * @return the zone; UTC unless set
+     */
     public ZoneId timeZone() {
         return timeZone;
     }
 
+    /**
+     * The character between fields.
+     *
+     * @return the separator; a comma unless set
+     */
     public char separator() {
         return separator;
     }
 
+    /**
+     * Whether amounts are written with a decimal comma ({@code 12,50}).
+     *
+     * @return true for a decimal comma, false for a decimal point
+     */
     public boolean decimalComma() {
         return decimalComma;
     }
@@ -372,14 +470,25 @@ public final class CsvMapping {
 
         private Builder() {}
 
-        /** A name for messages and reports. */
+        /**
+         * A name for messages and reports.
+         *
+         * @param name the name, not blank
+         * @return this builder
+         */
         public Builder name(String name) {
             checkArgument(name != null && !name.isBlank(), "name must not be blank, got '%s'", name);
             this.name = name;
             return this;
         }
 
-        /** The header's name of the column holding {@code field}. */
+        /**
+         * The header's name of the column holding {@code field}; replaces a constant for it.
+         *
+         * @param field the field
+         * @param column the column's name in the header, matched ignoring case and surrounding spaces
+         * @return this builder
+         */
         public Builder column(Field field, String column) {
             requireNonNull(field, "field");
             checkArgument(column != null && !column.isBlank(), "column of %s must not be blank, got '%s'",
@@ -389,7 +498,13 @@ public final class CsvMapping {
             return this;
         }
 
-        /** One value of {@code field} for every row. */
+        /**
+         * One value of {@code field} for every row; replaces a column for it.
+         *
+         * @param field the field
+         * @param value its value in every row, written as in a CSV cell (say {@code order} or {@code EUR})
+         * @return this builder
+         */
         public Builder constant(Field field, String value) {
             requireNonNull(field, "field");
             checkArgument(value != null && !value.isBlank(), "constant %s must not be blank, got '%s'",
@@ -399,7 +514,13 @@ public final class CsvMapping {
             return this;
         }
 
-        /** The type column's {@code value} means {@code eventType} (view, cart, order or refund). */
+        /**
+         * The type column's {@code value} means {@code eventType}.
+         *
+         * @param value a value of the type column, like {@code purchase}
+         * @param eventType {@code view}, {@code cart}, {@code order} or {@code refund}
+         * @return this builder
+         */
         public Builder type(String value, String eventType) {
             checkArgument(value != null && !value.isBlank(), "type value must not be blank, got '%s'", value);
             checkArgument(EVENT_TYPES.contains(eventType), "type '%s' must map to view, cart, order or refund, got '%s'",
@@ -408,14 +529,26 @@ public final class CsvMapping {
             return this;
         }
 
-        /** Order ids starting with {@code prefix} are refunds (cancellation invoices). */
+        /**
+         * Order ids starting with {@code prefix} are refunds (cancellation invoices).
+         *
+         * @param prefix the prefix, not blank, like {@code C}
+         * @return this builder
+         */
         public Builder refundPrefix(String prefix) {
             checkArgument(prefix != null && !prefix.isBlank(), "refund_prefix must not be blank, got '%s'", prefix);
             this.refundPrefix = Optional.of(prefix);
             return this;
         }
 
-        /** A {@link DateTimeFormatter} pattern for the time column, like {@code M/d/yyyy H:mm}. */
+        /**
+         * A {@link DateTimeFormatter} pattern for the time column.
+         *
+         * @param pattern the pattern, like {@code M/d/yyyy H:mm}; a pattern with an offset or zone
+         *     ({@code Z}) reads times with their own offset
+         * @return this builder
+         * @throws IllegalArgumentException naming the pattern, if it is not a date-time pattern
+         */
         public Builder timeFormat(String pattern) {
             requireNonNull(pattern, "pattern");
             try {
@@ -428,12 +561,23 @@ public final class CsvMapping {
             return this;
         }
 
-        /** The zone of times written without an offset (default UTC). */
+        /**
+         * The zone of times written without an offset (default UTC).
+         *
+         * @param zone the zone, like {@code Europe/London}
+         * @return this builder
+         */
         public Builder timeZone(ZoneId zone) {
             this.timeZone = requireNonNull(zone, "zone");
             return this;
         }
 
+        /**
+         * The character between fields (default a comma).
+         *
+         * @param separator the separator, like {@code ;}; not a double quote or a line end
+         * @return this builder
+         */
         public Builder separator(char separator) {
             checkArgument(separator != '"' && separator != '\n' && separator != '\r',
                     "separator must not be a quote or a line end, got '%s'", separator);
@@ -441,12 +585,25 @@ public final class CsvMapping {
             return this;
         }
 
-        /** Amounts are written with a decimal comma ({@code 12,50}); needs another separator than a comma. */
+        /**
+         * Whether amounts are written with a decimal comma ({@code 12,50}); needs another separator
+         * than a comma.
+         *
+         * @param decimalComma true for a decimal comma, false (the default) for a decimal point
+         * @return this builder
+         */
         public Builder decimalComma(boolean decimalComma) {
             this.decimalComma = decimalComma;
             return this;
         }
 
+        /**
+         * The mapping, checked: the time, the customer and the type need a column or a constant,
+         * and the amount comes from {@code amount} or {@code unit_price}, not both.
+         *
+         * @return the immutable mapping
+         * @throws IllegalArgumentException naming the setting at fault and its value
+         */
         public CsvMapping build() {
             requireSource(Field.OCCURRED_AT);
             requireSource(Field.CUSTOMER_ID);
@@ -474,9 +631,10 @@ public final class CsvMapping {
         }
     }
 
-    /** A mapping JSON that cannot be used, naming the JSON path at fault. */
+    /** A mapping JSON that cannot be used: the message names the source, the JSON path at fault and why. */
     public static final class InvalidMappingException extends RetentionException {
         private static final long serialVersionUID = 1L;
+        /** The JSON path at fault. */
         private final String path;
 
         InvalidMappingException(String source, String path, String message) {
@@ -484,7 +642,11 @@ public final class CsvMapping {
             this.path = path;
         }
 
-        /** The JSON path at fault, like {@code $.columns.amout}. */
+        /**
+         * The JSON path at fault.
+         *
+         * @return the path, like {@code $.columns.amout}; {@code $} for the mapping as a whole
+         */
         public String path() {
             return path;
         }

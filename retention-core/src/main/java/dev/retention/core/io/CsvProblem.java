@@ -12,12 +12,24 @@ import java.util.stream.Collectors;
  * @param column the column at fault (an event field such as {@code amount}), {@code "row"} when the
  *     row as a whole is, {@code "encoding"} for bytes that are not in the file's charset, or
  *     {@code "header"}
- * @param value the offending value as written in the file
+ * @param value the offending value as written in the file (for an event a store would refuse or
+ *     refused, the amount or currency at fault, or the event's id)
+ * @param message why the value is refused, in words
  * @param rejectedLines every line rejected with this one, itself included, in ascending order: in
  *     lenient mode a bad line rejects its whole order (or refund, or cart), never a part of it
  */
 public record CsvProblem(long line, String column, String value, String message, List<Long> rejectedLines) {
 
+    /**
+     * Checks the texts and copies the lines.
+     *
+     * @param line the 1-based line where the row starts
+     * @param column the column at fault
+     * @param value the offending value as written
+     * @param message why the value is refused
+     * @param rejectedLines every line rejected with this one, itself included, ascending
+     * @throws NullPointerException if a text or the lines are null
+     */
     public CsvProblem {
         requireNonNull(column, "column");
         requireNonNull(value, "value");
@@ -25,7 +37,14 @@ public record CsvProblem(long line, String column, String value, String message,
         rejectedLines = List.copyOf(rejectedLines);
     }
 
-    /** A problem that rejects its own line only. */
+    /**
+     * A problem that rejects its own line only.
+     *
+     * @param line the 1-based line where the row starts
+     * @param column the column at fault
+     * @param value the offending value as written
+     * @param message why the value is refused
+     */
     public CsvProblem(long line, String column, String value, String message) {
         this(line, column, value, message, List.of(line));
     }

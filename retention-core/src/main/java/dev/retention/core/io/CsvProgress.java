@@ -14,13 +14,22 @@ import java.util.function.LongSupplier;
 @FunctionalInterface
 public interface CsvProgress {
 
-    /** {@code read} of {@code total} bytes of the file are read. */
+    /**
+     * Part of the file is read.
+     *
+     * @param read bytes read so far, growing from call to call
+     * @param total the file's size in bytes
+     */
     void bytesRead(long read, long total);
 
     /** The file is read (called once, also after an error). */
     default void finished() {}
 
-    /** Hears nothing. */
+    /**
+     * A listener that hears nothing, the readers' default.
+     *
+     * @return a listener that does nothing
+     */
     static CsvProgress none() {
         return (read, total) -> { };
     }
@@ -30,7 +39,9 @@ public interface CsvProgress {
      * import has taken two seconds, so small files stay quiet, and is redrawn at most four times a
      * second.
      *
+     * @param err where the bar is drawn, on one line redrawn with {@code \r}
      * @param nanoTime the clock, {@code System::nanoTime} outside tests
+     * @return a listener drawing the bar; it ends the bar's line when the file is read
      */
     static CsvProgress bar(PrintStream err, LongSupplier nanoTime) {
         requireNonNull(err, "err");

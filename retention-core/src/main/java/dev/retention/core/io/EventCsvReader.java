@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.store.EventStore;
-import dev.retention.core.store.InMemoryEventStore;
 import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,9 +64,13 @@ import java.util.stream.IntStream;
  *
  * <h2>Modes</h2>
  * Strict mode (the default) stops at the first bad row with a {@link CsvFormatException} naming its
- * line, column and value; the whole file is read before anything is stored, so a bad file stores
- * nothing. Lenient mode skips and reports: a bad row rejects its whole order (or refund, or cart),
- * reported in {@link CsvImport#problems()} with every line it rejects; no event is stored in part.
+ * line, column and value; the whole file is read, and its events checked as a store will check
+ * them (refunds within their order's total and currency, a customer's sums within a {@code long}),
+ * before anything is stored, so a bad file stores nothing. Lenient mode skips and reports: a bad
+ * row rejects its whole order (or refund, or cart), and an event a store would refuse is rejected,
+ * each reported in {@link CsvImport#problems()} with every line it rejects; no event is stored in
+ * part. What happens when a store refuses an event because of events it held before:
+ * {@link #importInto}.
  * Instances are immutable and thread-safe.
  */
 public final class EventCsvReader {
@@ -93,19 +96,33 @@ public final class EventCsvReader {
         this.progress = progress;
     }
 
-    /** Stops at the first bad row; nothing is returned or stored from a bad file. */
+    /**
+     * A reader that stops at the first bad row; nothing is returned or stored from a bad file.
+     *
+     * @return a strict reader of the library's own format in UTF-8, reporting no progress
+     */
     public static EventCsvReader strict() {
         return new EventCsvReader(false, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
                 PIECE_BYTES);
     }
 
-    /** Skips bad rows with their whole order and reports them. */
+    /**
+     * A reader that skips bad rows, each with its whole order (or refund, or cart), and reports
+     * them in {@link CsvImport#problems()}.
+     *
+     * @return a lenient reader of the library's own format in UTF-8, reporting no progress
+     */
     public static EventCsvReader lenient() {
         return new EventCsvReader(true, CsvMapping.standard(), StandardCharsets.UTF_8, CsvProgress.none(),
                 PIECE_BYTES);
     }
 
-    /** This reader for files in a shop's own layout. */
+    /**
+     * This reader for files in a shop's own layout.
+     *
+     * @param mapping which columns hold the fields, the separator, the time format
+     * @return a reader like this one with that mapping; this one is unchanged
+     */
     public EventCsvReader withMapping(CsvMapping mapping) {
         return new EventCsvReader(lenient, requireNonNull(mapping, "mapping"), charset, progress, pieceBytes);
     }
@@ -114,6 +131,10 @@ public final class EventCsvReader {
      * This reader for files in {@code charset} (default UTF-8), for files read from a path. The
      * charset must write the CSV's syntax characters as ASCII does (ISO-8859-1, windows-1252 do;
      * UTF-16 does not: save such files as UTF-8).
+     *
+     * @param charset the files' charset
+     * @return a reader like this one with that charset; this one is unchanged
+     * @throws IllegalArgumentException naming the charset, if it writes those characters otherwise
      */
     public EventCsvReader withCharset(Charset charset) {
         requireNonNull(charset, "charset");
@@ -125,7 +146,12 @@ public final class EventCsvReader {
         return new EventCsvReader(lenient, mapping, charset, progress, pieceBytes);
     }
 
-    /** This reader telling {@code progress} how far a file is read. */
+    /**
+     * This reader telling {@code progress} how far a file is read (files read from a path only).
+     *
+     * @param progress hears the bytes read, e.g. {@link CsvProgress#bar}
+     * @return a reader like this one with that listener; this one is unchanged
+     */
     public EventCsvReader withProgress(CsvProgress progress) {
         return new EventCsvReader(lenient, mapping, charset, requireNonNull(progress, "progress"), pieceBytes);
     }
@@ -135,17 +161,39 @@ public final class EventCsvReader {
         return new EventCsvReader(lenient, mapping, charset, progress, bytes);
     }
 
+    /**
+     * The layout this reader reads.
+     *
+     * @return the mapping, {@link CsvMapping#standard()} unless {@link #withMapping} set another
+     */
     public CsvMapping mapping() {
         return mapping;
     }
 
+    /**
+     * Reads a whole file without storing it, checking its bytes against the charset and its
+     * events as {@link #importInto} does before it stores them (a file whose events a store
+     * would refuse is bad: strict mode throws, lenient mode rejects those events). Files of 8 MB
+     * and more are read in pieces on all cores, with the same result.
+     *
+     * @param file the CSV file
+     * @return the events and, in lenient mode, the rejected rows; {@link CsvImport#eventsStored()}
+     *     is empty
+     * @throws CsvFormatException in strict mode, for the first bad row, naming its line, column and
+     *     value
+     * @throws UncheckedIOException if the file cannot be read
+     */
     public CsvImport read(Path file) {
+        return readResult(file).imported();
+    }
+
+    private ImportRun.Result readResult(Path file) {
         requireNonNull(file, "file");
         try {
             long total = Files.size(file);
             if (total >= 2 * pieceBytes && charset.equals(StandardCharsets.UTF_8)
                     && Runtime.getRuntime().availableProcessors() > 1) {
-                Optional<CsvImport> inPieces = readInPieces(file, total);
+                Optional<ImportRun.Result> inPieces = readResultInPieces(file, total);
                 if (inPieces.isPresent()) {
                     return inPieces.get();
                 }
@@ -162,13 +210,18 @@ public final class EventCsvReader {
         }
     }
 
+    /** As {@link #readResultInPieces}, the import alone. */
+    Optional<CsvImport> readInPieces(Path file, long total) throws IOException {
+        return readResultInPieces(file, total).map(ImportRun.Result::imported);
+    }
+
     /**
      * Reads a large file in pieces split at line ends, decoded and parsed on all cores: the lines of
      * an order that fall in one piece are grouped there, the others when the pieces are joined in
      * file order. Empty for a file with quotes (a quoted line end could split a piece wrongly), lone
      * CRs or bytes that are not UTF-8, which the sequential reader reads or reports exactly.
      */
-    Optional<CsvImport> readInPieces(Path file, long total) throws IOException {
+    Optional<ImportRun.Result> readResultInPieces(Path file, long total) throws IOException {
         int n = (int) Math.max(1, Math.min(100_000, total / pieceBytes));
         long[] starts = new long[n + 1];
         starts[n] = total;
@@ -291,35 +344,57 @@ public final class EventCsvReader {
         }
     }
 
-    /** Reads text already decoded; see {@link #read(Path)} for files, which checks their encoding. */
+    /**
+     * Reads text already decoded, as {@link #read(Path)} reads a file but for the encoding check.
+     *
+     * @param reader the CSV text; read to its end, not closed
+     * @return the events and, in lenient mode, the rejected rows
+     * @throws CsvFormatException in strict mode, for the first bad row
+     * @throws UncheckedIOException if the reader fails
+     */
     public CsvImport read(Reader reader) {
         requireNonNull(reader, "reader");
         try {
-            return new ImportRun(reader, 1, mapping, lenient).read();
+            return new ImportRun(reader, 1, mapping, lenient).read().imported();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event CSV", e);
         }
     }
 
     /**
-     * Reads the whole file, then stores its events: in strict mode a bad file stores nothing, in
-     * lenient mode every event read is whole.
+     * Reads the whole file, then stores its events.
      *
-     * @return what was read, with {@link CsvImport#eventsStored()} telling how many were new
+     * <p>Before storing anything the import checks the file's events as the store will (see
+     * {@link EventStore#append}): per customer and currency, the sums of orders and of refunds
+     * must fit a {@code long} of minor units; per order, its refunds must be in its currency and
+     * add up to its total at most. Each customer's events are checked in time order, as the
+     * history has them. In strict mode the first event that fails is a
+     * {@link CsvFormatException} naming its lines, the customer and the value, and nothing is
+     * stored; in lenient mode that order or refund is rejected with its lines and reported in
+     * {@link CsvImport#problems()} (cause {@code amount} or {@code currency}).
+     *
+     * <p>The store may still refuse an event because of events it held before the import (a
+     * refund that, with refunds stored earlier, exceeds its order; an order that overflows a
+     * customer's stored totals). The import never hides that: in strict mode it stops at the
+     * first refusal with a {@link CsvPartialImportException} saying exactly how many of the
+     * file's events were stored and which was refused (the events stored stay stored: a store has
+     * no rollback, and importing the fixed file again skips them as repeats); in lenient mode the
+     * refused event alone is rejected, reported with its lines under the cause {@code store}, and
+     * left out of {@link CsvImport#events()}, and the rest of the file is stored.
+     *
+     * @param store where the events go; each is handed to {@link EventStore#append} on its own
+     * @param file the CSV file
+     * @return what was read and stored, with {@link CsvImport#eventsStored()} telling how many
+     *     events were new
+     * @throws CsvFormatException in strict mode, for a bad row or an event the store would refuse
+     *     whatever it held; nothing was stored
+     * @throws CsvPartialImportException in strict mode, when the store refused an event because of
+     *     events it held before
+     * @throws UncheckedIOException if the file cannot be read
      */
     public CsvImport importInto(EventStore store, Path file) {
         requireNonNull(store, "store");
-        CsvImport result = read(file);
-        return result.withEventsStored(append(store, result.events()));
-    }
-
-    private static long append(EventStore store, List<CustomerEvent> events) {
-        if (store instanceof InMemoryEventStore && events.size() > 10_000) {
-            // thread-safe per customer, and a file's events have distinct ids per customer, so the
-            // order of the appends does not change what is stored
-            return events.parallelStream().filter(store::append).count();
-        }
-        return store.appendAll(events);
+        return new StoreAppend(store, lenient).append(readResult(file));
     }
 
     /**
@@ -327,7 +402,10 @@ public final class EventCsvReader {
      * whole file is read before the first event is handed over; a bad file in strict mode hands
      * over nothing.
      *
-     * @return the skipped rows (lenient mode)
+     * @param reader the CSV text; read to its end, not closed
+     * @param sink takes each event, in the order of {@link CsvImport#events()}
+     * @return the rejected rows (lenient mode; empty in strict mode)
+     * @throws CsvFormatException in strict mode, for the first bad row, before any event is handed over
      */
     public List<CsvProblem> stream(Reader reader, Consumer<? super CustomerEvent> sink) {
         requireNonNull(sink, "sink");

@@ -45,12 +45,20 @@ public final class EventCsvWriter {
         this.skipCustomEvents = skipCustomEvents;
     }
 
-    /** A writer that throws {@link IllegalArgumentException} on a custom event. */
+    /**
+     * A writer of every event but custom events, which the format cannot hold.
+     *
+     * @return a writer that throws {@link IllegalArgumentException} naming a custom event it meets
+     */
     public static EventCsvWriter create() {
         return new EventCsvWriter(false);
     }
 
-    /** A writer that leaves custom events out and counts them. */
+    /**
+     * A writer that leaves custom events out and counts them.
+     *
+     * @return a writer whose {@link #write} returns the number of custom events left out
+     */
     public static EventCsvWriter skippingCustomEvents() {
         return new EventCsvWriter(true);
     }
@@ -58,7 +66,12 @@ public final class EventCsvWriter {
     /**
      * Writes a header and the events, in the order given. Does not close {@code out}.
      *
+     * @param events the events; an order becomes one row per line (numbered as its line ids), plus
+     *     a row without a product for the part of its total its lines do not cover
+     * @param out where the CSV goes
      * @return how many custom events were skipped
+     * @throws IllegalArgumentException for a custom event, unless {@link #skippingCustomEvents()}
+     * @throws UncheckedIOException if {@code out} fails
      */
     public int write(Iterable<? extends CustomerEvent> events, Writer out) {
         requireNonNull(events, "events");

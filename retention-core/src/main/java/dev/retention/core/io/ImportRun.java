@@ -5,6 +5,7 @@ import dev.retention.core.event.OrderPlaced;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class ImportRun {
         this.decoder = reader instanceof CheckedDecoder d ? d : null;
     }
 
-    CsvImport read() throws IOException {
+    Result read() throws IOException {
         rows(header());
         return build();
     }
@@ -136,8 +137,13 @@ final class ImportRun {
         group.problems.add(problem);
     }
 
-    CsvImport build() {
+    /**
+     * The events of the groups read, checked as a store would check them (see {@link MoneyCheck}):
+     * in strict mode the first problem throws, in lenient mode each rejects its group.
+     */
+    Result build() {
         List<CustomerEvent> events = new ArrayList<>();
+        List<RowGroup> eventGroups = new ArrayList<>();
         Map<EventKey, Located> byId = new HashMap<>(groups.size() * 2);
         Object[] built = new Object[groups.size()];
         IntStream range = IntStream.range(0, built.length);
@@ -164,10 +170,7 @@ final class ImportRun {
                     if (earlier == null) {
                         byId.put(id, new Located(event, group.lines.get(0)));
                         events.add(event);
-                        if (event instanceof OrderPlaced) {
-                            merged += group.rows.size() > 1 ? 1 : 0;
-                            spread += group.spreadInTime() ? 1 : 0;
-                        }
+                        eventGroups.add(group);
                         continue;
                     }
                     if (earlier.event.equals(event)) {
@@ -184,9 +187,68 @@ final class ImportRun {
             List<Long> lines = group.lines.stream().sorted().toList();
             group.problems.forEach(p -> problems.add(p.rejecting(lines)));
         }
+        boolean[] refused = new boolean[events.size()];
+        for (MoneyCheck.Refusal r : MoneyCheck.refusals(events)) {
+            List<Long> lines = eventGroups.get(r.index()).lines.stream().sorted().toList();
+            CsvProblem problem = new CsvProblem(lines.get(0), r.column(), r.value(), r.message(), lines);
+            if (!lenient) {
+                throw new CsvFormatException(problem, r.cause());
+            }
+            problems.add(problem);
+            refused[r.index()] = true;
+        }
+        List<CustomerEvent> kept = new ArrayList<>(events.size());
+        EventLines lines = new EventLines(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            if (!refused[i]) {
+                CustomerEvent event = events.get(i);
+                RowGroup group = eventGroups.get(i);
+                if (event instanceof OrderPlaced) {
+                    merged += group.rows.size() > 1 ? 1 : 0;
+                    spread += group.spreadInTime() ? 1 : 0;
+                }
+                lines.add(kept.size(), group.lines);
+                kept.add(event);
+            }
+        }
         problems.sort(Comparator.comparingLong(CsvProblem::line));
-        return new CsvImport(events, problems, rows, duplicates + groups.stream()
-                .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty());
+        return new Result(new CsvImport(kept, problems, rows, duplicates + groups.stream()
+                .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty()), lines);
+    }
+
+    /** What a run read: the import, and where in the file each of its events stands. */
+    record Result(CsvImport imported, EventLines lines) {}
+
+    /**
+     * The lines of each event, by its index: the first line of every event in one array, and all
+     * lines only for the events of several rows, so a file of views costs a long per event.
+     */
+    static final class EventLines {
+        private final long[] first;
+        private final long[][] several;
+
+        EventLines(int events) {
+            first = new long[events];
+            several = new long[events][];
+        }
+
+        void add(int index, List<Long> lines) {
+            if (lines.size() == 1) { // most events: no array of their own
+                first[index] = lines.get(0);
+                return;
+            }
+            long[] sorted = lines.stream().mapToLong(Long::longValue).sorted().toArray();
+            first[index] = sorted[0];
+            if (sorted.length > 1) {
+                several[index] = sorted;
+            }
+        }
+
+        /** The event's lines in ascending order. */
+        List<Long> of(int index) {
+            return several[index] == null ? List.of(first[index])
+                    : Arrays.stream(several[index]).boxed().toList();
+        }
     }
 
     private record Located(CustomerEvent event, long line) {}

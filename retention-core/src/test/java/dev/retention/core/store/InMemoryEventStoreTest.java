@@ -51,6 +51,20 @@ class InMemoryEventStoreTest {
     }
 
     @Test
+    void anOverflowIsRefusedNamingTheCustomerTheEventAndTheAmount() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        Money half = Money.parse("50000000000000000.00", "USD");
+        CustomerId whale = CustomerId.of("whale");
+        store.append(new OrderPlaced("order:o1", whale, Instant.parse("2026-01-01T00:00:00Z"), OrderId.of("o1"),
+                List.of(), half));
+        OrderPlaced second = new OrderPlaced("order:o2", whale, Instant.parse("2026-01-02T00:00:00Z"),
+                OrderId.of("o2"), List.of(), half);
+
+        assertThatThrownBy(() -> store.append(second)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("customer whale: event order:o2 of " + half + " would overflow");
+    }
+
+    @Test
     void idsStartingWithTheCustomerIdAreStoredShortButComeBackWhole() {
         InMemoryEventStore store = new InMemoryEventStore();
         Instant t = Instant.parse("2026-01-01T00:00:00Z");
