@@ -67,4 +67,21 @@ public interface LedgerStore {
 
     /** The customers with at least one entry. */
     Set<CustomerId> customers();
+
+    /**
+     * Removes every entry of the customer (the right to erasure): afterwards the customer's
+     * snapshot is empty, {@link #customers} leaves them out, and an entry appended later, even with
+     * a key seen before, is stored as new. The version may start again from 0, so a ledger must
+     * not decide a redemption for the customer while they are erased (the {@code Retention}
+     * facade serialises both under the customer's lock).
+     *
+     * <p>The default throws, so that a store written before erasure existed fails loudly;
+     * {@code LedgerStoreContract} checks an override.
+     *
+     * @return how many entries were removed
+     * @throws UnsupportedOperationException if the store cannot erase
+     */
+    default int erase(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement erase(CustomerId)");
+    }
 }
