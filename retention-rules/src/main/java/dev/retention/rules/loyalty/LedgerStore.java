@@ -71,9 +71,9 @@ public interface LedgerStore {
     /**
      * Removes every entry of the customer (the right to erasure): afterwards the customer's
      * snapshot is empty, {@link #customers} leaves them out, and an entry appended later, even with
-     * a key seen before, is stored as new. The version may start again from 0, so a ledger must
-     * not decide a redemption for the customer while they are erased (the {@code Retention}
-     * facade serialises both under the customer's lock).
+     * a key seen before, is stored as new. The version may start again from 0, so a redemption
+     * decided on a reading from before the erasure must not be appended after it (run both in
+     * one customer's {@code CustomerStateStore.update}, which {@code erase} waits for).
      *
      * <p>The default throws, so that a store written before erasure existed fails loudly;
      * {@code LedgerStoreContract} checks an override.
