@@ -142,10 +142,10 @@ public final class CustomerLog {
         // every check before the first write: a refused event leaves nothing behind
         if (event instanceof OrderPlaced o) {
             checkRefundsWithinOrder(event.eventId(), o.orderId().value(), o.total(), false);
-            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), o.total(), false);
+            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), o.total(), false);
         } else if (event instanceof OrderRefunded r) {
             checkRefundsWithinOrder(event.eventId(), r.orderId().value(), r.amount(), true);
-            moneyTotals = MoneyTotals.add(moneyTotals, event.eventId(), r.amount(), true);
+            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), r.amount(), true);
         }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {

@@ -16,9 +16,9 @@ final class MoneyTotals {
      * The totals with {@code amount} added to the orders' or the refunds' sum of its currency; a new
      * array or {@code totals} itself, which is left untouched when the sum would overflow.
      *
-     * @throws IllegalArgumentException naming the event and the amount, if the sum would overflow
+     * @throws IllegalArgumentException naming the event, its customer and the amount, if the sum would overflow
      */
-    static long[] add(long[] totals, String eventId, Money amount, boolean refund) {
+    static long[] add(long[] totals, String customer, String eventId, Money amount, boolean refund) {
         int code = Currencies.code(amount.currency());
         int at = -1;
         for (int i = 0; totals != null && i < totals.length; i += 3) {
@@ -35,8 +35,8 @@ final class MoneyTotals {
         int column = at + (refund ? 2 : 1);
         long sum = out[column] + amount.minorUnits();
         if (sum < 0) { // both are not negative: a negative sum wrapped
-            throw new IllegalArgumentException("event " + eventId + " of " + amount + " would overflow the customer's"
-                    + " running total of " + (refund ? "refunds" : "orders") + " in " + amount.currency()
+            throw new IllegalArgumentException("event " + eventId + " of " + amount + " would overflow customer "
+                    + customer + "'s running total of " + (refund ? "refunds" : "orders") + " in " + amount.currency()
                     + " (already " + Money.ofMinor(out[column], amount.currency()) + "); nothing of it was stored");
         }
         out[column] = sum;
