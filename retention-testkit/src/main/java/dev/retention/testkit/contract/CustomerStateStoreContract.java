@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,14 +78,17 @@ public abstract class CustomerStateStoreContract {
 
     /**
      * Changes of one customer made through {@code update} are serialised: each of many concurrent
-     * updates reads the history and appends the event numbered after it, so two updates running
-     * at once would number two events alike and one would be lost.
+     * updates reads the history, gives the other threads the processor, and appends the event
+     * numbered after what it read, so two updates running at once are seen inside together and
+     * number two events alike (one is lost).
      */
     @Test
     public void updatesOfOneCustomerRunOneAtATime() throws Exception {
         CustomerStateStore store = newStore();
         int threads = 8;
         int perThread = 50;
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
         CyclicBarrier start = new CyclicBarrier(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -95,6 +99,11 @@ public abstract class CustomerStateStoreContract {
                     for (int i = 0; i < perThread; i++) {
                         store.update(ANNA, () -> {
                             int n = store.events().history(ANNA).eventCount();
+                            mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                            for (int y = 0; y < 4; y++) {
+                                Thread.yield(); // an unheld customer lets the next thread in here
+                            }
+                            inside.decrementAndGet();
                             return store.events().append(view(ANNA, "e-" + n, T.plusSeconds(n)));
                         });
                     }
@@ -108,6 +117,7 @@ public abstract class CustomerStateStoreContract {
             pool.shutdown();
             assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(mostInside).as("changes of one customer running at once").hasValue(1);
         assertThat(store.events().history(ANNA).eventCount()).isEqualTo(threads * perThread);
     }
 

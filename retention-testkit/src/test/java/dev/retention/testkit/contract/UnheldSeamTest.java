@@ -1,6 +1,6 @@
 package dev.retention.testkit.contract;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.store.EventStore;
@@ -63,8 +63,18 @@ class UnheldSeamTest {
         }
     };
 
+    /** A race is a matter of scheduling: of five runs on a busy machine, at least one must catch it (all do, as a rule). */
     @Test
-    void concurrentUpdatesOfOneCustomerLoseEventsOverAnUnheldSeam() {
-        assertThatThrownBy(contract::updatesOfOneCustomerRunOneAtATime).isInstanceOf(AssertionError.class);
+    void concurrentUpdatesOfOneCustomerRunAtOnceOverAnUnheldSeam() throws Exception {
+        int caught = 0;
+        for (int run = 0; run < 5; run++) {
+            try {
+                contract.updatesOfOneCustomerRunOneAtATime();
+            } catch (AssertionError expected) {
+                assertThat(expected).hasMessageContaining("changes of one customer running at once");
+                caught++;
+            }
+        }
+        assertThat(caught).as("runs that caught the unheld seam").isPositive();
     }
 }
