@@ -9,4 +9,5 @@ module dev.retention.rules {
     exports dev.retention.rules.trigger;
     exports dev.retention.rules.campaign;
     exports dev.retention.rules.loyalty;
+    exports dev.retention.rules.customer;
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retention.core.Money;
 import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.RecordingSender;
+import dev.retention.rules.campaign.FireEntry;
+import dev.retention.rules.campaign.FireStatus;
+import dev.retention.rules.customer.Erasure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,13 +29,36 @@ class QuickStartTest {
     }
 
     @Test
-    void theReadmeShowsTheQuickStartVerbatim() throws Exception {
+    void theFacadesQuickStartDoesWhatItsCommentsSay() {
+        RecordingSender sender = new RecordingSender();
+
+        QuickStart.ShopDay day = QuickStart.annaAtTheShop(sender);
+
+        assertThat(sender.sent()).extracting(OutgoingMessage::templateId).containsExactly("join-our-loyalty-club");
+        assertThat(day.second().fireEntries()).extracting(FireEntry::status).contains(FireStatus.SENT);
+        assertThat(day.points()).isEqualTo(118);
+        assertThat(day.export()).contains("\"email\" : \"anna@example.com\"", "o-1001", "o-1002", "join-our-loyalty-club");
+        assertThat(day.erased()).isEqualTo(new Erasure(2, 1, 1, 2));
+    }
+
+    @Test
+    void theReadmeShowsTheQuickStartVerbatimFacadeFirst() throws Exception {
         String source = Files.readString(Path.of("src/main/java/dev/retention/examples/QuickStart.java"));
-        String snippet = source.substring(source.indexOf("// quick-start:begin") + "// quick-start:begin".length(),
-                source.indexOf("// quick-start:end"));
         String readme = Files.readString(Path.of("../README.md"));
-        for (String line : snippet.strip().split("\n")) {
-            assertThat(readme).as("README line").contains(line.strip());
+        String facade = snippet(source, "facade");
+        String store = snippet(source, "quick-start");
+        for (String snippet : java.util.List.of(facade, store)) {
+            for (String line : snippet.strip().split("\n")) {
+                assertThat(readme).as("README line").contains(line.strip());
+            }
         }
+        assertThat(readme.indexOf("Retention retention = Retention.builder()"))
+                .as("the facade comes first").isPositive()
+                .isLessThan(readme.indexOf("EventStore events = new InMemoryEventStore();"));
+    }
+
+    private static String snippet(String source, String name) {
+        return source.substring(source.indexOf("// " + name + ":begin") + ("// " + name + ":begin").length(),
+                source.indexOf("// " + name + ":end"));
     }
 }

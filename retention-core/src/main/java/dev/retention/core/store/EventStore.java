@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  *   <li>Money adds up: an order's refunds never exceed its total nor differ from its currency, and a
  *       customer's running totals of orders and of refunds per currency never overflow a
  *       {@code long} of minor units; {@link #append} refuses the event that would break this.
+ *   <li>{@link #erase} forgets a customer: afterwards the store answers as if it had never seen
+ *       them, and a later event with the same customer id (even a repeated event id) starts a new
+ *       customer.
  * </ul>
  */
 public interface EventStore {
@@ -102,4 +105,20 @@ public interface EventStore {
      * @return the count
      */
     long customerCount();
+
+    /**
+     * Removes every event of the customer (the right to erasure): afterwards {@link #history} is
+     * empty, {@link #customerIds} and {@link #histories} leave the customer out, the counts drop,
+     * and an event appended later, even one with an event id seen before, is stored as new.
+     * Histories handed out before are snapshots and keep what they held.
+     *
+     * <p>The default throws, so that a store written before erasure existed fails loudly rather
+     * than keeping data it was asked to remove; {@code EventStoreContract} checks an override.
+     *
+     * @return how many events were removed (0 for a customer the store has not seen)
+     * @throws UnsupportedOperationException if the store cannot erase
+     */
+    default long erase(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement erase(CustomerId)");
+    }
 }

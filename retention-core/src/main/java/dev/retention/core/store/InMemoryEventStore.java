@@ -43,18 +43,46 @@ public final class InMemoryEventStore implements EventStore {
     public boolean append(CustomerEvent event) {
         requireNonNull(event, "event");
         String customer = event.customerId().value();
-        CustomerLog log = logs.get(customer);
-        if (log == null) { // get first: computeIfAbsent would allocate its lambda on every append
-            log = logs.computeIfAbsent(customer, id -> new CustomerLog(id, products));
+        while (true) {
+            CustomerLog log = logs.get(customer);
+            if (log == null) { // get first: computeIfAbsent would allocate its lambda on every append
+                log = logs.computeIfAbsent(customer, id -> new CustomerLog(id, products));
+            }
+            boolean added;
+            synchronized (log) {
+                if (logs.get(customer) != log) {
+                    continue; // erased while we waited: the event belongs to the customer's next log
+                }
+                added = log.append(event);
+            }
+            if (added) {
+                events.increment();
+            }
+            return added;
         }
-        boolean added;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Removes the customer's log under its lock, so an append racing with the erasure lands
+     * either before it (and is erased) or in the customer's next log. Product ids stay in the
+     * store's dictionary: they name products, not the customer.
+     */
+    @Override
+    public long erase(CustomerId customerId) {
+        requireNonNull(customerId, "customerId");
+        CustomerLog log = logs.get(customerId.value());
+        if (log == null) {
+            return 0;
+        }
         synchronized (log) {
-            added = log.append(event);
+            if (!logs.remove(customerId.value(), log)) {
+                return 0; // erased by a racing call
+            }
+            events.add(-log.size());
+            return log.size();
         }
-        if (added) {
-            events.increment();
-        }
-        return added;
     }
 
     @Override

@@ -39,6 +39,11 @@ public final class InMemoryProfileStore implements ProfileStore {
     }
 
     @Override
+    public boolean erase(CustomerId customerId) {
+        return profiles.remove(requireNonNull(customerId, "customerId")) != null;
+    }
+
+    @Override
     public long size() {
         return profiles.size();
     }

@@ -58,4 +58,16 @@ public interface ProfileStore {
      * @return the count of customers with a profile
      */
     long size();
+
+    /**
+     * Removes the customer's profile (the right to erasure); afterwards {@link #find} is empty and
+     * {@link #profiles} leaves the customer out. The default throws, so that a store written
+     * before erasure existed fails loudly; {@code ProfileStoreContract} checks an override.
+     *
+     * @return whether there was a profile to remove
+     * @throws UnsupportedOperationException if the store cannot erase
+     */
+    default boolean erase(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement erase(CustomerId)");
+    }
 }

@@ -163,6 +163,35 @@ public final class CampaignEngine {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The first half of {@link #reevaluate}: evaluates one customer at {@code now} and records the
+     * decisions, sending nothing. For a caller that changes one customer's state
+     * in one step (one lock, one transaction) and sends after it, as an outbox is meant to be used:
+     * the {@code Retention} facade calls this inside the customer's step and {@link #sendDue} after.
+     *
+     * @return the entries this call recorded or changed, in order; unmodifiable
+     */
+    public List<FireEntry> decide(CustomerId customer, Instant now) {
+        requireNonNull(customer, "customer");
+        requireNonNull(now, "now");
+        List<FireEntry> decided = locked(customer, () -> decide(customer, parts.fireLog().entries(customer), now));
+        return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
+    }
+
+    /**
+     * The second half of {@link #reevaluate}: sends the customer's messages due at {@code now}
+     * (claims each under the customer's lock, sends with no lock held, settles), with the guards
+     * checked again right before each send.
+     *
+     * @return the entries this call changed, in order; unmodifiable
+     */
+    public List<FireEntry> sendDue(CustomerId customer, Instant now) {
+        requireNonNull(customer, "customer");
+        requireNonNull(now, "now");
+        List<FireEntry> due = dueOf(customer, now);
+        return Collections.unmodifiableList(dispatchLoop(due, () -> dueOf(customer, now), null, now));
+    }
+
     /** Adds the entries of {@code entries} claimable at {@code now} to {@code due}, made if needed; may return null. */
     private static List<FireEntry> due(List<FireEntry> entries, List<FireEntry> due, Instant now) {
         for (int i = 0, n = entries.size(); i < n; i++) {

@@ -23,6 +23,9 @@ import java.util.stream.Stream;
  *       in flight with its lease end ({@link FireEntry#dueAt()}), and {@link #due} leaves it out
  *       until the lease ends, so no other engine sends it meanwhile; after that {@link #due} lists
  *       it again, so that a claim lost in a crash is taken over and sent.
+ *   <li>{@link #erase} forgets a customer's decisions (the right to erasure): every entry of the
+ *       customer is gone from every read, and a later decision with a key seen before is recorded
+ *       as new, so the customer re-enters campaigns as a new customer.
  *   <li>Reads return immutable entries; lists are snapshots.
  *   <li>Implementations are thread-safe.
  * </ul>
@@ -81,4 +84,20 @@ public interface FireLog {
      * @return the entries, each in its current state
      */
     Stream<FireEntry> entries();
+
+    /**
+     * Removes every entry of the customer: the decisions' personal fields (recipient,
+     * personalisation, reasons) and the re-entry memory go with them. Afterwards {@link #entries(CustomerId)}
+     * is empty, {@link #find} and {@link #due} know none of the keys, and {@link #record} takes
+     * them again. Counts already computed from the log (reports, uplift) are not recomputed.
+     *
+     * <p>The default throws, so that a log written before erasure existed fails loudly;
+     * {@code FireLogContract} checks an override.
+     *
+     * @return how many entries were removed
+     * @throws UnsupportedOperationException if the log cannot erase
+     */
+    default int erase(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement erase(CustomerId)");
+    }
 }

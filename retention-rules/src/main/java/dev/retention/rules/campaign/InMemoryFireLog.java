@@ -83,6 +83,19 @@ public final class InMemoryFireLog implements FireLog {
     }
 
     @Override
+    public synchronized int erase(CustomerId customerId) {
+        FireEntry[] entries = byCustomer.remove(requireNonNull(customerId, "customerId").value());
+        if (entries == null) {
+            return 0;
+        }
+        for (FireEntry entry : entries) {
+            byKey.remove(entry.key());
+            open.remove(entry);
+        }
+        return entries.length;
+    }
+
+    @Override
     public synchronized Optional<FireEntry> find(String key) {
         return Optional.ofNullable(byKey.get(requireNonNull(key, "key")));
     }

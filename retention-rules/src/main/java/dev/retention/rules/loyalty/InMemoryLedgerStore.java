@@ -32,9 +32,13 @@ public final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public boolean append(LedgerEntry entry) {
         requireNonNull(entry, "entry");
-        Ledger ledger = ledgers.computeIfAbsent(entry.customerId(), id -> new Ledger());
-        synchronized (ledger) {
-            return ledger.add(entry);
+        while (true) {
+            Ledger ledger = ledgers.computeIfAbsent(entry.customerId(), id -> new Ledger());
+            synchronized (ledger) {
+                if (!ledger.erased) {
+                    return ledger.add(entry);
+                }
+            } // erased while we waited: the entry belongs to the customer's next ledger
         }
     }
 
@@ -45,13 +49,40 @@ public final class InMemoryLedgerStore implements LedgerStore {
             checkArgument(entry.customerId().equals(customerId), "entry %s belongs to %s, not to %s",
                     entry.key(), entry.customerId(), customerId);
         }
-        Ledger ledger = ledgers.computeIfAbsent(customerId, id -> new Ledger());
-        synchronized (ledger) {
-            if (ledger.version != expectedVersion) {
-                return false;
+        while (true) {
+            Ledger ledger = ledgers.computeIfAbsent(customerId, id -> new Ledger());
+            synchronized (ledger) {
+                if (ledger.erased) {
+                    continue;
+                }
+                if (ledger.version != expectedVersion) {
+                    return false;
+                }
+                entries.forEach(ledger::add);
+                return true;
             }
-            entries.forEach(ledger::add);
-            return true;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Marks the customer's ledger erased under its lock and removes it, so an append racing
+     * with the erasure lands either before it (and is erased) or in the customer's next ledger.
+     */
+    @Override
+    public int erase(CustomerId customerId) {
+        Ledger ledger = ledgers.get(requireNonNull(customerId, "customerId"));
+        if (ledger == null) {
+            return 0;
+        }
+        synchronized (ledger) {
+            if (ledger.erased) {
+                return 0;
+            }
+            ledger.erased = true;
+            ledgers.remove(customerId, ledger);
+            return ledger.sorted.size();
         }
     }
 
@@ -62,6 +93,9 @@ public final class InMemoryLedgerStore implements LedgerStore {
             return new LedgerSnapshot(customerId, 0, List.of());
         }
         synchronized (ledger) {
+            if (ledger.erased) {
+                return new LedgerSnapshot(customerId, 0, List.of());
+            }
             if (ledger.view == null) {
                 ledger.view = List.copyOf(ledger.sorted);
             }
@@ -87,6 +121,8 @@ public final class InMemoryLedgerStore implements LedgerStore {
         final Map<String, LedgerEntry> byKey = new HashMap<>();
         final List<LedgerEntry> sorted = new ArrayList<>();
         long version;
+        /** Set once by {@link #erase}; an erased ledger takes no more entries. */
+        boolean erased;
         /** The immutable copy handed out, or null after an append. */
         List<LedgerEntry> view = List.of();
 

@@ -90,4 +90,21 @@ public interface LedgerStore {
      * @return the customers, a snapshot
      */
     Set<CustomerId> customers();
+
+    /**
+     * Removes every entry of the customer (the right to erasure): afterwards the customer's
+     * snapshot is empty, {@link #customers} leaves them out, and an entry appended later, even with
+     * a key seen before, is stored as new. The version may start again from 0, so a redemption
+     * decided on a reading from before the erasure must not be appended after it (run both in
+     * one customer's {@code CustomerStateStore.update}, which {@code erase} waits for).
+     *
+     * <p>The default throws, so that a store written before erasure existed fails loudly;
+     * {@code LedgerStoreContract} checks an override.
+     *
+     * @return how many entries were removed
+     * @throws UnsupportedOperationException if the store cannot erase
+     */
+    default int erase(CustomerId customerId) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement erase(CustomerId)");
+    }
 }

@@ -263,6 +263,61 @@ public abstract class EventStoreContract {
     }
 
     /**
+     * Erasing a customer removes every event of theirs and nothing of anyone else's; the store then
+     * answers as if it had never seen them, and a repeat of an erased event starts a new customer.
+     */
+    @Test
+    public void erasingACustomerRemovesTheirEventsAndOnlyTheirs() {
+        EventStore store = newStore();
+        ProductViewed viewed = fixtures.view("c1", "2026-01-01T10:00:00Z", "p1");
+        OrderPlaced order = fixtures.order("c1", "2026-01-02T10:00:00Z", "30.00");
+        store.append(viewed);
+        store.append(order);
+        store.append(fixtures.refund(order, "2026-01-03T10:00:00Z", "30.00"));
+        ProductViewed other = fixtures.view("c2", "2026-01-01T11:00:00Z", "p1");
+        store.append(other);
+        CustomerHistory before = store.history(CustomerId.of("c1"));
+
+        assertThat(store.erase(CustomerId.of("c1"))).isEqualTo(3);
+
+        assertThat(store.history(CustomerId.of("c1")).events()).isEmpty();
+        assertThat(store.customerIds()).containsExactly(CustomerId.of("c2"));
+        assertThat(store.histories()).extracting(CustomerHistory::customerId).containsExactly(CustomerId.of("c2"));
+        assertThat(store.eventCount()).isEqualTo(1);
+        assertThat(store.customerCount()).isEqualTo(1);
+        assertThat(store.history(CustomerId.of("c2")).events()).containsExactly(other);
+        assertThat(before.events()).as("a history handed out before is a snapshot").hasSize(3);
+        assertThat(store.erase(CustomerId.of("c1"))).as("nothing left to erase").isZero();
+        assertThat(store.erase(CustomerId.of("never-seen"))).isZero();
+
+        assertThat(store.append(viewed)).as("a repeat of an erased event starts a new customer").isTrue();
+        assertThat(store.history(CustomerId.of("c1")).events()).containsExactly(viewed);
+        assertThat(store.history(CustomerId.of("c1")).refundedAmount(order.orderId()))
+                .as("the erased refunds are forgotten too").isEmpty();
+    }
+
+    /** Erasing one customer of any event set leaves the store as if that customer's events had never come. */
+    @Property(tries = 60)
+    public void erasingOneCustomerLeavesTheOthersAsIfTheyHadBeenAlone(
+            @ForAll("eventSets") List<CustomerEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        CustomerId erased = events.get(0).customerId();
+        EventStore store = newStore();
+        store.appendAll(events);
+        EventStore without = newStore();
+        without.appendAll(events.stream().filter(e -> !e.customerId().equals(erased)).toList());
+
+        long removed = store.erase(erased);
+
+        assertThat(removed).isEqualTo(events.stream().filter(e -> e.customerId().equals(erased)).count());
+        assertThat(snapshot(store)).isEqualTo(snapshot(without));
+        assertThat(store.eventCount()).isEqualTo(without.eventCount());
+        assertThat(store.customerCount()).isEqualTo(without.customerCount());
+    }
+
+    /**
      * The event sets {@link #anyPermutationWithRepeatsYieldsTheSameHistories} draws from: up to 40
      * events of every kind over three customers, on a coarse time grid so that ties are common.
      *

@@ -158,6 +158,33 @@ public abstract class FireLogContract {
     }
 
     /**
+     * Erasing a customer removes every entry of theirs from every read, open or settled, and
+     * nothing of anyone else's; their keys can be recorded again, as for a new customer.
+     */
+    @Test
+    public void erasingACustomerRemovesTheirEntriesFromEveryRead() {
+        FireEntry open = pending("k-open", ANNA, T);
+        FireEntry settled = pending("k-sent", ANNA, T).with(FireStatus.SENT, DecisionCause.DELIVERED, "sent", T);
+        FireEntry bobs = pending("k-bob", BOB, T);
+        log.record(open);
+        log.record(settled);
+        log.record(bobs);
+
+        assertThat(log.erase(ANNA)).isEqualTo(2);
+
+        assertThat(log.entries(ANNA)).isEmpty();
+        assertThat(log.find("k-open")).isEmpty();
+        assertThat(log.find("k-sent")).isEmpty();
+        assertThat(log.due(T.plusSeconds(3600))).containsExactly(bobs);
+        assertThat(log.entries()).containsExactly(bobs);
+        assertThat(log.replace(open, open.withAttempt(T))).as("an erased entry cannot be claimed").isFalse();
+        assertThat(log.erase(ANNA)).as("nothing left to erase").isZero();
+
+        assertThat(log.record(open)).as("a new customer may get the same key").isTrue();
+        assertThat(log.entries(ANNA)).containsExactly(open);
+    }
+
+    /**
      * The list of a customer's entries is an immutable snapshot: later records and replacements do
      * not change it.
      */

@@ -132,6 +132,33 @@ public abstract class LedgerStoreContract {
     }
 
     /**
+     * Erasing a customer removes every entry of theirs and nothing of anyone else's; their keys
+     * can be appended again, as for a new customer, and compare-and-append works on the new ledger.
+     */
+    @Test
+    public void erasingACustomerRemovesTheirEntriesOnly() {
+        store.append(earn(ANNA, "o-1", T0, 12));
+        store.append(redeem(ANNA, "r-1", T0.plusSeconds(60), 10));
+        store.append(earn(BEN, "o-1", T0, 7));
+
+        assertThat(store.erase(ANNA)).isEqualTo(2);
+
+        assertThat(store.entries(ANNA)).isEmpty();
+        assertThat(store.snapshot(ANNA).entries()).isEmpty();
+        assertThat(store.customers()).containsExactly(BEN);
+        assertThat(store.entries(BEN)).extracting(LedgerEntry::points).containsExactly(7L);
+        assertThat(store.erase(ANNA)).as("nothing left to erase").isZero();
+
+        LedgerEntry again = earn(ANNA, "o-1", T0, 3);
+        assertThat(store.append(again)).as("a new customer may reuse the key").isTrue();
+        LedgerSnapshot fresh = store.snapshot(ANNA);
+        assertThat(fresh.entries()).containsExactly(again);
+        LedgerEntry next = earn(ANNA, "o-2", T0.plusSeconds(1), 4);
+        assertThat(store.appendIfVersion(ANNA, fresh.version(), List.of(next))).isTrue();
+        assertThat(store.entries(ANNA)).containsExactly(again, next);
+    }
+
+    /**
      * Keys are per customer: two customers' entries for the same order id are both stored.
      */
     @Test

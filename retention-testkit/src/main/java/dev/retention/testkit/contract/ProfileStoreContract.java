@@ -52,4 +52,25 @@ public abstract class ProfileStoreContract {
         assertThat(fallback.hasConsent(Channel.EMAIL, Instant.MAX)).isFalse();
         assertThat(store.profiles()).isEmpty();
     }
+
+    /** Erasing a customer removes their profile and nothing else; a later put starts afresh. */
+    @Test
+    public void erasingACustomerRemovesTheirProfileOnly() {
+        ProfileStore store = newStore();
+        CustomerId anna = CustomerId.of("anna");
+        CustomerId bob = CustomerId.of("bob");
+        store.put(CustomerProfile.builder(anna).email("anna@example.com").build());
+        store.put(CustomerProfile.builder(bob).email("bob@example.com").build());
+
+        assertThat(store.erase(anna)).isTrue();
+
+        assertThat(store.find(anna)).isEmpty();
+        assertThat(store.profileOrUnknown(anna).email()).isEmpty();
+        assertThat(store.profiles()).extracting(CustomerProfile::customerId).containsExactly(bob);
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.erase(anna)).as("nothing left to erase").isFalse();
+
+        store.put(CustomerProfile.builder(anna).attribute("city", "Berlin").build());
+        assertThat(store.find(anna).orElseThrow().email()).isEmpty();
+    }
 }

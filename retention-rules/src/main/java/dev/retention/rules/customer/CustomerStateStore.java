@@ -1,0 +1,94 @@
+package dev.retention.rules.customer;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.store.EventStore;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.core.store.InMemoryProfileStore;
+import dev.retention.core.store.ProfileStore;
+import dev.retention.rules.campaign.FireLog;
+import dev.retention.rules.campaign.InMemoryFireLog;
+import dev.retention.rules.loyalty.InMemoryLedgerStore;
+import dev.retention.rules.loyalty.LedgerStore;
+import java.util.function.Supplier;
+
+/**
+ * The per-customer seam: a backend that serves one customer's whole state in one step and applies
+ * one customer's changes as one step. The customer is the unit of state and of consistency, as the
+ * key is in a stream processor's keyed state (Flink's keyed state, a Kafka Streams state store).
+ *
+ * <p>Three operations are keyed by one customer: {@link #read} (everything about them, consistent),
+ * {@link #update} (a change made while the customer is held exclusively) and {@link #erase}. The
+ * per-kind views ({@link #events()}, {@link #profiles()}, {@link #fireLog()}, {@link #ledger()})
+ * are how the campaign engine, the points ledger and bulk evaluation (segments, metrics, ticks over
+ * every customer) reach the data; each passes its store's contract suite.
+ *
+ * <h2>Atomicity</h2>
+ * Within {@link #update}, the calling thread holds the customer: no other {@code update},
+ * {@code read} or {@code erase} of the same customer runs until it returns, and what the change
+ * does through the views is one step for every other user of the seam: one lock in memory (the
+ * {@linkplain #composedOf default adapter}'s), one transaction and one row lock in a database (the
+ * backend binds it to the thread while the change runs), one key in a Kafka Streams task (which
+ * owns the key already). In memory a change that throws half-way keeps what it did before the
+ * throw (there is no rollback); a transactional backend rolls it back. Calls to the views outside
+ * {@code update} are each atomic on their own, as their store's contract says.
+ *
+ * <p>Implementations are thread-safe. Implement this interface natively for one lookup per step;
+ * or compose existing stores with {@link #composedOf}.
+ */
+public interface CustomerStateStore {
+
+    /** The events of every customer; an {@code update} appends through it. */
+    EventStore events();
+
+    /** The profiles of every customer. */
+    ProfileStore profiles();
+
+    /** The campaign engine's outbox and memory. */
+    FireLog fireLog();
+
+    /** The loyalty ledgers. */
+    LedgerStore ledger();
+
+    /**
+     * Everything kept about the customer, read in one step: no change of this customer through
+     * {@link #update} or {@link #erase} falls between the parts. Empty parts for an unknown customer.
+     */
+    CustomerState read(CustomerId customer);
+
+    /**
+     * Runs {@code change} while the calling thread holds the customer, so that what it does to
+     * this customer through the views is one step (see the class comment); re-entrant, so a change
+     * may call {@code read} or {@code update} for the same customer.
+     *
+     * @return what {@code change} returned
+     */
+    <T> T update(CustomerId customer, Supplier<T> change);
+
+    /**
+     * Removes every trace of the customer from every store in one step (the right to erasure):
+     * events, profile, fire-log entries (decisions with their personal fields, and the re-entry
+     * memory) and ledger entries. Afterwards {@link #read} is empty, and a later event from the same
+     * id starts a new customer. Counts and reports computed before stay as they are.
+     *
+     * @return what was removed, per store
+     * @throws UnsupportedOperationException if a store cannot erase (the stores erased before it
+     *     stay erased; a repeated call finishes the job)
+     */
+    Erasure erase(CustomerId customer);
+
+    /**
+     * The default adapter: today's separate stores behind the seam, with a lock per customer
+     * (striped) held for {@link #read}, {@link #update} and {@link #erase}. Any implementations
+     * passing their contract suites will do; none is probed for its type.
+     */
+    static CustomerStateStore composedOf(EventStore events, ProfileStore profiles, FireLog fireLog,
+            LedgerStore ledger) {
+        return new ComposedCustomerStateStore(events, profiles, fireLog, ledger);
+    }
+
+    /** {@link #composedOf} the four in-memory stores, new and empty. */
+    static CustomerStateStore inMemory() {
+        return composedOf(new InMemoryEventStore(), new InMemoryProfileStore(), new InMemoryFireLog(),
+                new InMemoryLedgerStore());
+    }
+}

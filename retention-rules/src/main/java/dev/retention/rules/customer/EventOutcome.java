@@ -1,0 +1,27 @@
+package dev.retention.rules.customer;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.rules.campaign.FireEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link Retention#onEvent} did with one event.
+ *
+ * @param stored whether the event was new to the event store (false for a repeat, which is
+ *     harmless: nothing is counted twice)
+ * @param ledgerChanged whether the points ledger got an entry (an order's points or a refund's
+ *     clawback); false without a points program
+ * @param tier for an order with a tier policy, the customer's tier just before the order (the one
+ *     whose multiplier the order earned at)
+ * @param fireEntries the fire-log entries recorded or changed for the customer, decisions first,
+ *     then what sending changed
+ */
+public record EventOutcome(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> fireEntries) {
+
+    public EventOutcome {
+        requireNonNull(tier, "tier");
+        fireEntries = List.copyOf(requireNonNull(fireEntries, "fireEntries"));
+    }
+}

@@ -1,0 +1,278 @@
+package dev.retention.rules.customer;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.OrderRefunded;
+import dev.retention.core.send.MessageSender;
+import dev.retention.rules.campaign.Campaign;
+import dev.retention.rules.campaign.CampaignEngine;
+import dev.retention.rules.campaign.FireEntry;
+import dev.retention.rules.loyalty.PointsLedger;
+import dev.retention.rules.loyalty.PointsProgram;
+import dev.retention.rules.loyalty.QualifyingActivity;
+import dev.retention.rules.loyalty.TierMeasure;
+import dev.retention.rules.loyalty.TierPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The one entry point for a shop: hand it every event and the scheduler's ticks; it stores the
+ * event, keeps the points and tiers, runs the campaigns and sends what is due, and answers the
+ * customer's rights to erasure and to their data.
+ *
+ * <pre>{@code
+ * Retention retention = Retention.builder()
+ *         .state(CustomerStateStore.inMemory())          // or composedOf(your stores), or your own seam
+ *         .campaign(loyaltyThreshold).campaign(winBack)
+ *         .points(program).tiers(tiers)                  // optional
+ *         .sender(sender).clock(Clock.systemUTC())
+ *         .build();
+ * retention.onEvent(event);     // on every event from the shop
+ * retention.tick();             // every few minutes, from the shop's scheduler
+ * }</pre>
+ *
+ * <h2>One customer, one step</h2>
+ * {@link #onEvent} does everything about the event's customer inside one
+ * {@link CustomerStateStore#update} of that customer: it appends the event; for an order, records
+ * its points at the tier the customer had just before it (the tier policy over the history, or over
+ * the points earned for a policy measuring points); for a refund, records the clawback; then
+ * evaluates the campaigns for that customer and records the decisions in the fire log. Only then,
+ * outside the step, it sends the customer's due messages (the fire log is an outbox: a decision is
+ * recorded before its send, and a slow sender holds no customer's lock). A refused event (see
+ * {@link dev.retention.core.store.EventStore#append}) throws before anything is stored. Delivering
+ * an event again is harmless: the event store keeps one per id, the ledger one entry per order or
+ * refund, and a decision is not repeated; it also completes a step a crash cut short.
+ *
+ * <p>{@link #tick} evaluates every customer (time-driven triggers such as win-back), each in one
+ * step of their own, then sends everything due. {@link #erase} and {@link #export} are one step of
+ * the customer too, so an erasure never falls between an event's parts and an export is consistent.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe: calls for one customer are serialised by the seam (one lock in memory), calls for
+ * different customers run in parallel. The campaign engine and the points ledger are the ones of
+ * {@link CampaignEngine} and {@link PointsLedger}, built over the seam's stores, with their own
+ * guarantees (at most one send per key while leases hold; points never spent twice).
+ */
+public final class Retention {
+    private final CustomerStateStore state;
+    private final CampaignEngine engine;
+    private final Optional<PointsLedger> points;
+    private final Optional<TierPolicy> tiers;
+    private final Clock clock;
+
+    private Retention(Builder b) {
+        this.state = b.state;
+        this.clock = b.clock;
+        CampaignEngine.Builder engineBuilder = CampaignEngine.builder();
+        b.engineSettings.accept(engineBuilder);
+        b.campaigns.forEach(engineBuilder::campaign);
+        // the seam's stores last, so that no engine setting can route around the seam
+        this.engine = engineBuilder.events(state.events()).profiles(state.profiles()).fireLog(state.fireLog())
+                .sender(b.sender).clock(b.clock).build();
+        this.points = Optional.ofNullable(b.program).map(program -> PointsLedger.of(program, state.ledger()));
+        this.tiers = Optional.ofNullable(b.tiers);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Handles one event of the shop for its customer in one step (see the class comment): stores
+     * it, records its points or clawback, runs the campaigns for the customer at the clock's
+     * current instant, then sends what is due.
+     *
+     * @throws IllegalArgumentException if the event store refuses the event (nothing is stored)
+     */
+    public EventOutcome onEvent(CustomerEvent event) {
+        requireNonNull(event, "event");
+        CustomerId customer = event.customerId();
+        Instant now = clock.instant();
+        Step step = state.update(customer, () -> {
+            boolean stored = state.events().append(event);
+            Optional<String> tier = Optional.empty();
+            boolean ledgerChanged = false;
+            if (points.isPresent()) {
+                PointsLedger ledger = points.get();
+                if (event instanceof OrderPlaced order) {
+                    tier = tierBefore(ledger, order);
+                    ledgerChanged = ledger.recordOrder(order, tier);
+                } else if (event instanceof OrderRefunded refund) {
+                    ledgerChanged = ledger.recordRefund(refund);
+                }
+            }
+            return new Step(stored, ledgerChanged, tier, engine.decide(customer, now));
+        });
+        List<FireEntry> sent = engine.sendDue(customer, now);
+        List<FireEntry> entries = step.decided;
+        if (!sent.isEmpty()) {
+            entries = new ArrayList<>(step.decided);
+            entries.addAll(sent);
+        }
+        return new EventOutcome(step.stored, step.ledgerChanged, step.tier, entries);
+    }
+
+    private record Step(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> decided) {}
+
+    /** The tier just before the order: the order itself must not lift its own multiplier. */
+    private Optional<String> tierBefore(PointsLedger ledger, OrderPlaced order) {
+        if (tiers.isEmpty()) {
+            return Optional.empty();
+        }
+        TierPolicy policy = tiers.get();
+        Instant justBefore = order.occurredAt().minusNanos(1);
+        if (policy.measure() == TierMeasure.POINTS_EARNED) {
+            QualifyingActivity earned = QualifyingActivity.pointsEarned(ledger.statement(order.customerId(), justBefore));
+            return Optional.of(policy.tierOf(earned, justBefore).tier().name());
+        }
+        return Optional.of(policy.tierOf(state.events().history(order.customerId()), justBefore).tier().name());
+    }
+
+    /**
+     * Evaluates every customer with events or a profile at the clock's current instant, each in one
+     * step of the seam, in customer id order; then sends every message due (deferred ones, later
+     * sequence steps, retries).
+     *
+     * @return the entries this call recorded or changed, in order
+     */
+    public List<FireEntry> tick() {
+        Instant now = clock.instant();
+        Set<CustomerId> customers = new TreeSet<>();
+        try (Stream<CustomerId> ids = state.events().customerIds()) {
+            ids.forEach(customers::add);
+        }
+        try (Stream<CustomerId> ids = state.profiles().profiles().map(p -> p.customerId())) {
+            ids.forEach(customers::add);
+        }
+        List<FireEntry> out = new ArrayList<>();
+        for (CustomerId customer : customers) {
+            out.addAll(state.update(customer, () -> engine.decide(customer, now)));
+        }
+        out.addAll(engine.resume());
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Removes every trace of the customer in one step (the right to erasure, GDPR article 17):
+     * events, profile, campaign decisions with their personal fields and the re-entry memory, and
+     * the points ledger. A later event from the same id starts a new customer. Aggregates computed
+     * before (reports, metrics) stay as they are.
+     *
+     * @return what was removed, per store
+     */
+    public Erasure erase(CustomerId customer) {
+        return state.erase(requireNonNull(customer, "customer"));
+    }
+
+    /**
+     * Everything kept about the customer, as one JSON document (the right to data portability,
+     * GDPR article 20), read in one step: {@code customerId}, {@code exportedAt}, {@code events}
+     * (each with a {@code type}: view, cart, order, refund, custom), {@code profile} (or null),
+     * {@code decisions} (the fire-log entries) and {@code ledger} (version and entries). Money is
+     * {@code {"amount": "44.95", "currency": "EUR"}}, instants are ISO-8601 text.
+     */
+    public String export(CustomerId customer) {
+        requireNonNull(customer, "customer");
+        return CustomerStateJson.write(state.read(customer), clock.instant());
+    }
+
+    /** Everything kept about the customer, read in one step. */
+    public CustomerState customer(CustomerId customer) {
+        return state.read(requireNonNull(customer, "customer"));
+    }
+
+    /** The campaign engine, for {@code decisions}, {@code explain} and {@code reevaluate}. */
+    public CampaignEngine engine() {
+        return engine;
+    }
+
+    /** The points ledger, for balances, statements and redemptions; empty without a points program. */
+    public Optional<PointsLedger> points() {
+        return points;
+    }
+
+    /** The seam the facade works through. */
+    public CustomerStateStore state() {
+        return state;
+    }
+
+    /** Configures a {@link Retention}; not thread-safe. */
+    public static final class Builder {
+        private CustomerStateStore state;
+        private final List<Campaign> campaigns = new ArrayList<>();
+        private PointsProgram program;
+        private TierPolicy tiers;
+        private MessageSender sender;
+        private Clock clock;
+        private Consumer<CampaignEngine.Builder> engineSettings = b -> {};
+
+        private Builder() {}
+
+        /** Where customers' state lives: {@link CustomerStateStore#composedOf} your stores, or your own seam. */
+        public Builder state(CustomerStateStore state) {
+            this.state = requireNonNull(state, "state");
+            return this;
+        }
+
+        /** Adds a campaign; ids must be unique. */
+        public Builder campaign(Campaign campaign) {
+            requireNonNull(campaign, "campaign");
+            checkArgument(campaigns.stream().noneMatch(c -> c.id().equals(campaign.id())),
+                    "campaign id %s is used twice", campaign.id());
+            campaigns.add(campaign);
+            return this;
+        }
+
+        /** The points program; without one, orders earn no points. */
+        public Builder points(PointsProgram program) {
+            this.program = requireNonNull(program, "program");
+            return this;
+        }
+
+        /** The tier policy whose tier multiplies an order's points; needs {@link #points}. */
+        public Builder tiers(TierPolicy tiers) {
+            this.tiers = requireNonNull(tiers, "tiers");
+            return this;
+        }
+
+        public Builder sender(MessageSender sender) {
+            this.sender = requireNonNull(sender, "sender");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The campaign engine's other settings (frequency caps, quiet hours, retries, send timeout,
+         * lease, send executor), applied to the engine's builder. Stores, sender, clock and campaigns
+         * come from this builder.
+         */
+        public Builder engine(Consumer<CampaignEngine.Builder> settings) {
+            this.engineSettings = requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public Retention build() {
+            checkArgument(state != null, "state is not set");
+            checkArgument(sender != null, "sender is not set");
+            checkArgument(clock != null, "clock is not set");
+            checkArgument(tiers == null || program != null, "tiers is set but points is not: tiers only multiply points");
+            return new Retention(this);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.retention.rules.customer;
+
+import static dev.retention.rules.testing.Shop.orderWorth;
+import static dev.retention.rules.testing.Shop.refund;
+import static dev.retention.rules.testing.Shop.view;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.profile.Channel;
+import dev.retention.core.profile.Consent;
+import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.RecordingSender;
+import dev.retention.rules.campaign.Campaign;
+import dev.retention.rules.campaign.FireEntry;
+import dev.retention.rules.campaign.FireStatus;
+import dev.retention.rules.campaign.Message;
+import dev.retention.rules.loyalty.EntryKind;
+import dev.retention.rules.loyalty.LedgerEntry;
+import dev.retention.rules.loyalty.PointsLedger;
+import dev.retention.rules.loyalty.PointsProgram;
+import dev.retention.rules.loyalty.QualificationWindow;
+import dev.retention.rules.loyalty.TierBenefits;
+import dev.retention.rules.loyalty.TierPolicy;
+import dev.retention.rules.testing.MutableClock;
+import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The facade end to end: one event, one step for its customer; erasure and export of a customer. */
+class RetentionTest {
+    static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
+    static final CustomerId ANNA = CustomerId.of("anna");
+    static final CustomerId BOB = CustomerId.of("bob");
+
+    static final TierPolicy TIERS = TierPolicy.builder()
+            .spend("USD")
+            .window(QualificationWindow.rollingMonths(12))
+            .baseTier("Member", TierBenefits.none())
+            .tier("Silver", Money.of(500, "USD"), TierBenefits.multiplier("1.25"))
+            .build();
+
+    static PointsProgram program(boolean withTiers) {
+        PointsProgram.Builder b = PointsProgram.builder().currency("USD").earn(1, Money.of(1, "USD"))
+                .redeem(100, Money.of(5, "USD")).returnWindow(Duration.ofDays(30));
+        return (withTiers ? b.tierMultipliers(TIERS) : b).build();
+    }
+
+    static final Campaign LOYALTY = Campaign.builder("loyalty-invite")
+            .trigger(LoyaltyThresholdTrigger.of(2, Money.of(500, "USD")))
+            .message(Message.email("join-loyalty"))
+            .build();
+
+    final MutableClock clock = new MutableClock(START);
+    final RecordingSender sender = new RecordingSender();
+    final CustomerStateStore state = CustomerStateStore.inMemory();
+
+    Retention retention(boolean withTiers) {
+        Retention.Builder b = Retention.builder().state(state).campaign(LOYALTY).points(program(withTiers))
+                .sender(sender).clock(clock);
+        return (withTiers ? b.tiers(TIERS) : b).build();
+    }
+
+    void subscribe(CustomerId customer) {
+        state.profiles().put(CustomerProfile.builder(customer).email(customer.value() + "@example.com")
+                .consent(Consent.given(Channel.EMAIL, START.minus(Duration.ofDays(365)))).build());
+    }
+
+    static Money usd(long units) {
+        return Money.of(units, "USD");
+    }
+
+    @Test
+    void anOrderEarnsPointsAtTheTierBeforeItAndTriggersTheLoyaltyCampaignInOneCall() {
+        Retention retention = retention(true);
+        subscribe(ANNA);
+
+        EventOutcome first = retention.onEvent(orderWorth(ANNA, START.minus(Duration.ofDays(2)), usd(600)));
+        assertThat(first.stored()).isTrue();
+        assertThat(first.tier()).as("the order does not lift its own tier").contains("Member");
+        assertThat(first.fireEntries()).isEmpty();
+
+        OrderPlaced second = orderWorth(ANNA, START.minus(Duration.ofDays(1)), usd(100));
+        EventOutcome outcome = retention.onEvent(second);
+
+        assertThat(outcome.tier()).contains("Silver");
+        assertThat(outcome.ledgerChanged()).isTrue();
+        PointsLedger points = retention.points().orElseThrow();
+        assertThat(points.entries(ANNA)).filteredOn(e -> e.kind() == EntryKind.EARN).extracting(LedgerEntry::points)
+                .containsExactly(600L, 125L); // 100.00 at Silver's 1.25
+        assertThat(sender.sent()).extracting(OutgoingMessage::templateId).containsExactly("join-loyalty");
+        assertThat(sender.sent().get(0).customerId()).isEqualTo(ANNA);
+        assertThat(outcome.fireEntries()).extracting(FireEntry::status).contains(FireStatus.SENT);
+        assertThat(retention.engine().decisions(ANNA)).extracting(FireEntry::status).containsExactly(FireStatus.SENT);
+    }
+
+    @Test
+    void aRefundClawsBackItsShareOfTheOrdersPoints() {
+        Retention retention = retention(true);
+        subscribe(ANNA);
+        retention.onEvent(orderWorth(ANNA, START.minus(Duration.ofDays(3)), usd(600)));
+        OrderPlaced order = orderWorth(ANNA, START.minus(Duration.ofDays(2)), usd(100));
+        retention.onEvent(order);
+        PointsLedger points = retention.points().orElseThrow();
+        assertThat(points.balance(ANNA, START).total()).isEqualTo(725);
+
+        EventOutcome outcome = retention.onEvent(refund(order, usd(40), START.minus(Duration.ofDays(1))));
+
+        assertThat(outcome.ledgerChanged()).isTrue();
+        assertThat(points.entries(ANNA)).extracting(LedgerEntry::kind).contains(EntryKind.CLAWBACK);
+        assertThat(points.balance(ANNA, START).total()).as("40%% of the order's 125 points back").isEqualTo(675);
+        assertThat(sender.sent()).as("the loyalty letter went once").hasSize(1);
+    }
+
+    @Test
+    void aRepeatedEventChangesNothing() {
+        Retention retention = retention(true);
+        subscribe(ANNA);
+        OrderPlaced order = orderWorth(ANNA, START.minus(Duration.ofDays(1)), usd(600));
+        retention.onEvent(order);
+
+        EventOutcome again = retention.onEvent(order);
+
+        assertThat(again.stored()).isFalse();
+        assertThat(again.ledgerChanged()).isFalse();
+        assertThat(again.fireEntries()).isEmpty();
+        assertThat(state.events().eventCount()).isEqualTo(1);
+        assertThat(retention.points().orElseThrow().entries(ANNA)).hasSize(1);
+    }
+
+    @Test
+    void aRefusedEventStoresNothingAnywhere() {
+        Retention retention = retention(true);
+        OrderPlaced order = orderWorth(ANNA, START.minus(Duration.ofDays(2)), usd(100));
+        retention.onEvent(order);
+
+        assertThatThrownBy(() -> retention.onEvent(refund(order, usd(101), START.minus(Duration.ofDays(1)))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(retention.points().orElseThrow().entries(ANNA)).extracting(LedgerEntry::kind)
+                .containsExactly(EntryKind.EARN);
+    }
+
+    @Test
+    void withoutAPointsProgramEventsStillRunTheCampaigns() {
+        Retention retention = Retention.builder().state(state).campaign(LOYALTY).sender(sender).clock(clock).build();
+        subscribe(ANNA);
+        retention.onEvent(orderWorth(ANNA, START.minus(Duration.ofDays(2)), usd(300)));
+
+        EventOutcome outcome = retention.onEvent(orderWorth(ANNA, START.minus(Duration.ofDays(1)), usd(300)));
+
+        assertThat(outcome.ledgerChanged()).isFalse();
+        assertThat(outcome.tier()).isEmpty();
+        assertThat(retention.points()).isEmpty();
+        assertThat(state.ledger().customers()).isEmpty();
+        assertThat(sender.sent()).hasSize(1);
+    }
+
+    @Test
+    void tickRunsTimeDrivenTriggersForEveryCustomer() {
+        Campaign lateThanks = Campaign.builder("late-thanks")
+                .trigger(dev.retention.rules.trigger.PostPurchaseTrigger.after(Duration.ofDays(3)))
+                .message(Message.email("how-was-it")).build();
+        Retention retention = Retention.builder().state(state).campaign(lateThanks).sender(sender).clock(clock).build();
+        subscribe(ANNA);
+        subscribe(BOB);
+        retention.onEvent(orderWorth(ANNA, START, usd(10)));
+        retention.onEvent(orderWorth(BOB, START, usd(10)));
+        assertThat(sender.sent()).isEmpty();
+
+        clock.advance(Duration.ofDays(3));
+        retention.tick();
+
+        assertThat(sender.sent()).extracting(OutgoingMessage::customerId).containsExactlyInAnyOrder(ANNA, BOB);
+    }
+
+    @Test
+    void theBuilderNamesWhatIsMissing() {
+        assertThatThrownBy(() -> Retention.builder().sender(sender).clock(clock).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("state");
+        assertThatThrownBy(() -> Retention.builder().state(state).clock(clock).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sender");
+        assertThatThrownBy(() -> Retention.builder().state(state).sender(sender).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
+        assertThatThrownBy(() -> Retention.builder().state(state).sender(sender).clock(clock).tiers(TIERS).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tiers");
+        assertThatThrownBy(() -> Retention.builder().campaign(LOYALTY).campaign(LOYALTY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loyalty-invite");
+    }
+
+    @Test
+    void aViewIsStoredAndTouchesNoLedger() {
+        Retention retention = retention(true);
+
+        EventOutcome outcome = retention.onEvent(view(ANNA, "p1", START));
+
+        assertThat(outcome.stored()).isTrue();
+        assertThat(outcome.ledgerChanged()).isFalse();
+        assertThat(retention.customer(ANNA).history().viewCount()).isEqualTo(1);
+    }
+}
