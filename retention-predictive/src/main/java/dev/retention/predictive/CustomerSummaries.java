@@ -108,7 +108,7 @@ public final class CustomerSummaries {
             checkArgument(currency[0] == null || currency[0].equals(c),
                     "orders must be in one currency: %s and %s (customer %s)", currency[0], c, history.customerId());
             currency[0] = c;
-            BigDecimal value = BigDecimal.valueOf(order.total().minorUnits(), c.getDefaultFractionDigits());
+            BigDecimal value = order.total().toBigDecimal();
             if (sameDayZone.isPresent()) {
                 // a day's orders are one purchase at the day's first order, worth their sum
                 LocalDate day = LocalDate.ofInstant(order.occurredAt(), sameDayZone.get());
