@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.predictive.internal.NelderMead;
 import dev.retention.predictive.internal.SpecialFunctions;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -27,6 +28,8 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     // the fit searches ln(parameter) in [-BOUND, BOUND], so a degenerate data set (one customer,
     // nobody buying twice) still yields finite parameters
     private static final double BOUND = 15;
+    private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingLong(CustomerSummary::frequency)
+            .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age);
 
     /**
      * Validates the parameters.
@@ -123,8 +126,8 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             denominator += Math.exp(Math.log(aa / (b + x - 1))
                     + (r + x) * Math.log((alpha + age) / (alpha + customer.recency())));
         }
-        double expected = numerator / denominator;
-        return Double.isNaN(expected) || expected < 0 ? 0 : expected;
+        // rounding can leave a tiny negative where the answer is 0
+        return Math.max(0, numerator / denominator);
     }
 
     /** The summaries in columns, with ln Γ of the distinct frequencies computed once per evaluation. */
@@ -133,13 +136,16 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
         static Data of(List<CustomerSummary> summaries) {
             requireNonNull(summaries, "summaries");
             checkArgument(!summaries.isEmpty(), "summaries must not be empty");
+            // a canonical order makes the sum, and so the fit, the same for any order of the input
+            summaries = summaries.stream().map(s -> requireNonNull(s, "summary"))
+                    .sorted(CANONICAL).toList();
             int n = summaries.size();
             double[] x = new double[n];
             double[] recency = new double[n];
             double[] age = new double[n];
             TreeMap<Long, Integer> distinct = new TreeMap<>();
             for (CustomerSummary s : summaries) {
-                distinct.put(requireNonNull(s, "summary").frequency(), 0);
+                distinct.put(s.frequency(), 0);
             }
             double[] distinctX = new double[distinct.size()];
             int k = 0;

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retention.predictive.internal.NelderMead;
 import dev.retention.predictive.internal.SpecialFunctions;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -92,6 +93,9 @@ public record GammaGammaModel(double p, double q, double v) {
         }
         checkArgument(!repeat.isEmpty(), "summaries must hold a repeat buyer with a positive average value: %s customers, none",
                 summaries.size());
+        // a canonical order makes the sum, and so the fit, the same for any order of the input
+        repeat.sort(Comparator.comparingLong(CustomerSummary::frequency)
+                .thenComparingDouble(CustomerSummary::averageValue));
         return repeat;
     }
 
