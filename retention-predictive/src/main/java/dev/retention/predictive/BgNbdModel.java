@@ -1,0 +1,204 @@
+package dev.retention.predictive;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.predictive.internal.NelderMead;
+import dev.retention.predictive.internal.SpecialFunctions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The BG/NBD model of repeat buying (Fader, Hardie and Lee 2005, "Counting your customers the easy
+ * way"): while alive, a customer buys as a Poisson process with a rate drawn from Gamma(r, alpha);
+ * after each purchase they drop out with a probability drawn from Beta(a, b). Fitted by maximum
+ * likelihood on {@link CustomerSummary customer summaries}, it says per customer how likely they
+ * are still alive and how many orders to expect, in the time unit of the summaries.
+ *
+ * <p>Every answer is a defined number, never NaN: a customer without repeat purchases is alive
+ * with probability 1 under this model, and a long silence drives P(alive) to 0 without overflow.
+ *
+ * @param r shape of the purchase-rate distribution
+ * @param alpha scale of the purchase-rate distribution, in the summaries' time unit
+ * @param a first shape of the dropout-probability distribution
+ * @param b second shape of the dropout-probability distribution
+ */
+public record BgNbdModel(double r, double alpha, double a, double b) {
+    // the fit searches ln(parameter) in [-BOUND, BOUND], so a degenerate data set (one customer,
+    // nobody buying twice) still yields finite parameters
+    private static final double BOUND = 15;
+    private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingLong(CustomerSummary::frequency)
+            .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age);
+
+    /**
+     * Validates the parameters.
+     *
+     * @throws IllegalArgumentException if a parameter is not positive and finite
+     */
+    public BgNbdModel {
+        checkPositive("r", r);
+        checkPositive("alpha", alpha);
+        checkPositive("a", a);
+        checkPositive("b", b);
+    }
+
+    static void checkPositive(String name, double value) {
+        checkArgument(Double.isFinite(value) && value > 0, "%s must be positive and finite: %s", name, value);
+    }
+
+    /**
+     * Fits the model by maximum likelihood (Nelder-Mead over the parameters' logarithms). The result
+     * does not depend on the order of the summaries.
+     *
+     * @param summaries the customers, at least one, all in the same time unit
+     * @return the fitted model
+     * @throws IllegalArgumentException if {@code summaries} is empty
+     */
+    public static BgNbdModel fit(List<CustomerSummary> summaries) {
+        Data data = Data.of(summaries);
+        double[] best = NelderMead.minimise(theta -> -data.logLikelihood(theta), new double[4], 0.5);
+        return new BgNbdModel(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]));
+    }
+
+    /**
+     * The log-likelihood of the summaries under this model, summed over customers (the figure the
+     * literature reports, e.g. -9582.4 for CDNOW).
+     *
+     * @param summaries the customers
+     * @return the log-likelihood
+     */
+    public double logLikelihood(List<CustomerSummary> summaries) {
+        return Data.of(summaries).logLikelihood(
+                new double[] {Math.log(r), Math.log(alpha), Math.log(a), Math.log(b)});
+    }
+
+    /**
+     * The probability that the customer is still alive at the end of their summary's period.
+     *
+     * @param customer the customer's summary
+     * @return P(alive), in [0, 1]; exactly 1 without repeat purchases
+     */
+    public double probabilityAlive(CustomerSummary customer) {
+        requireNonNull(customer, "customer");
+        double x = customer.frequency();
+        if (x == 0) {
+            return 1;
+        }
+        double logOdds = (r + x) * Math.log((alpha + customer.age()) / (alpha + customer.recency()))
+                + Math.log(a / (b + x - 1));
+        // exp overflows to infinity for a long silence, and 1 / (1 + infinity) is 0, not NaN
+        return 1 / (1 + Math.exp(logOdds));
+    }
+
+    /**
+     * The expected number of orders in the next {@code t} time units, given the customer's history.
+     *
+     * @param customer the customer's summary
+     * @param t the horizon, in the summaries' time unit
+     * @return the expected number of orders, at least 0 and non-decreasing in {@code t}
+     * @throws IllegalArgumentException if {@code t} is negative or not finite
+     */
+    public double expectedOrders(CustomerSummary customer, double t) {
+        requireNonNull(customer, "customer");
+        checkArgument(Double.isFinite(t) && t >= 0, "t must be finite and >= 0: %s", t);
+        if (t == 0) {
+            return 0;
+        }
+        double x = customer.frequency();
+        double age = customer.age();
+        // at a = 1 the closed form is 0/0; its limit is taken just beside it
+        double aa = Math.abs(a - 1) < 1e-6 ? 1 + 1e-6 : a;
+        double hypA = r + x;
+        double hypB = b + x;
+        double hypC = aa + b + x - 1;
+        double z = t / (alpha + age + t);
+        double logOneMinusZ = Math.log((alpha + age) / (alpha + age + t));
+        double logHyp = SpecialFunctions.logHyp2f1(hypA, hypB, hypC, z);
+        if (!Double.isFinite(logHyp)) {
+            // Euler's transformation converges where the plain series does not
+            logHyp = SpecialFunctions.logHyp2f1(hypC - hypA, hypC - hypB, hypC, z)
+                    + (hypC - hypA - hypB) * logOneMinusZ;
+        }
+        double numerator = (aa + b + x - 1) / (aa - 1) * -Math.expm1(logHyp + (r + x) * logOneMinusZ);
+        double denominator = 1;
+        if (x > 0) {
+            denominator += Math.exp(Math.log(aa / (b + x - 1))
+                    + (r + x) * Math.log((alpha + age) / (alpha + customer.recency())));
+        }
+        // rounding can leave a tiny negative where the answer is 0
+        return Math.max(0, numerator / denominator);
+    }
+
+    /** The summaries in columns, with ln Γ of the distinct frequencies computed once per evaluation. */
+    private record Data(double[] x, double[] recency, double[] age, int[] xIndex, double[] distinctX) {
+
+        static Data of(List<CustomerSummary> summaries) {
+            requireNonNull(summaries, "summaries");
+            checkArgument(!summaries.isEmpty(), "summaries must not be empty");
+            // a canonical order makes the sum, and so the fit, the same for any order of the input
+            summaries = summaries.stream().map(s -> requireNonNull(s, "summary"))
+                    .sorted(CANONICAL).toList();
+            int n = summaries.size();
+            double[] x = new double[n];
+            double[] recency = new double[n];
+            double[] age = new double[n];
+            TreeMap<Long, Integer> distinct = new TreeMap<>();
+            for (CustomerSummary s : summaries) {
+                distinct.put(s.frequency(), 0);
+            }
+            double[] distinctX = new double[distinct.size()];
+            int k = 0;
+            for (var entry : distinct.entrySet()) {
+                entry.setValue(k);
+                distinctX[k++] = entry.getKey();
+            }
+            int[] xIndex = new int[n];
+            for (int i = 0; i < n; i++) {
+                CustomerSummary s = summaries.get(i);
+                x[i] = s.frequency();
+                recency[i] = s.recency();
+                age[i] = s.age();
+                xIndex[i] = distinct.get(s.frequency());
+            }
+            return new Data(x, recency, age, xIndex, distinctX);
+        }
+
+        double logLikelihood(double[] theta) {
+            for (double t : theta) {
+                if (Math.abs(t) > BOUND) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+            }
+            double r = Math.exp(theta[0]);
+            double alpha = Math.exp(theta[1]);
+            double a = Math.exp(theta[2]);
+            double b = Math.exp(theta[3]);
+            double logGammaR = SpecialFunctions.logGamma(r);
+            double logGammaB = SpecialFunctions.logGamma(b);
+            double logGammaAB = SpecialFunctions.logGamma(a + b);
+            double[] perX = new double[distinctX.length];
+            for (int k = 0; k < distinctX.length; k++) {
+                double xk = distinctX[k];
+                perX[k] = SpecialFunctions.logGamma(r + xk) - logGammaR
+                        + logGammaAB + SpecialFunctions.logGamma(b + xk) - logGammaB
+                        - SpecialFunctions.logGamma(a + b + xk);
+            }
+            double logAlpha = Math.log(alpha);
+            double logA = Math.log(a);
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                double xi = x[i];
+                double a3 = -(r + xi) * Math.log(alpha + age[i]);
+                double mixed = a3;
+                if (xi > 0) {
+                    double a4 = logA - Math.log(b + xi - 1) - (r + xi) * Math.log(alpha + recency[i]);
+                    double max = Math.max(a3, a4);
+                    mixed = max + Math.log(Math.exp(a3 - max) + Math.exp(a4 - max));
+                }
+                sum += perX[xIndex[i]] + r * logAlpha + mixed;
+            }
+            return sum;
+        }
+    }
+}

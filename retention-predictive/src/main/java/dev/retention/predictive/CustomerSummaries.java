@@ -1,0 +1,179 @@
+package dev.retention.predictive;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.store.EventStore;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds {@link CustomerSummary customer summaries} from the orders in an {@link EventStore}, with
+ * the conventions of the literature (Fader, Hardie and Lee 2005; the lifetimes library): frequency
+ * counts repeat purchases only, recency and age are measured from the first purchase, the average
+ * value is over the repeat purchases. Orders after {@code now} are left out; refunds are ignored.
+ *
+ * <pre>{@code
+ * List<CustomerSummary> weekly = CustomerSummaries.builder()
+ *         .timeUnit(Duration.ofDays(7))
+ *         .sameDayOrdersAsOne(ZoneOffset.UTC)
+ *         .build()
+ *         .of(store, now);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CustomerSummaries {
+    private final Duration timeUnit;
+    private final Optional<ZoneId> sameDayZone;
+
+    private CustomerSummaries(Builder builder) {
+        this.timeUnit = builder.timeUnit;
+        this.sameDayZone = builder.sameDayZone;
+    }
+
+    /**
+     * A builder: time unit one day and every order a purchase of its own, unless set otherwise.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Summaries in days, every order a purchase of its own.
+     *
+     * @return the default summaries
+     */
+    public static CustomerSummaries ofDefaults() {
+        return builder().build();
+    }
+
+    /**
+     * The summary of every customer with an order at or before {@code now}, sorted by customer id.
+     * All orders must be in one currency, the average value being in its major units.
+     *
+     * @param store the shop's events
+     * @param now the end of the calibration period (inclusive)
+     * @return the summaries, an immutable list
+     * @throws IllegalArgumentException if the orders use more than one currency
+     */
+    public List<CustomerSummary> of(EventStore store, Instant now) {
+        requireNonNull(store, "store");
+        requireNonNull(now, "now");
+        List<CustomerHistory> histories = new ArrayList<>(store.histories().toList());
+        histories.sort(Comparator.comparing(CustomerHistory::customerId));
+        List<CustomerSummary> summaries = new ArrayList<>();
+        Currency[] currency = new Currency[1];
+        for (CustomerHistory history : histories) {
+            List<Purchase> purchases = purchases(history, now, currency);
+            if (purchases.isEmpty()) {
+                continue;
+            }
+            Instant first = purchases.get(0).at();
+            Instant last = purchases.get(purchases.size() - 1).at();
+            long frequency = purchases.size() - 1;
+            BigDecimal repeatValue = BigDecimal.ZERO;
+            for (Purchase purchase : purchases.subList(1, purchases.size())) {
+                repeatValue = repeatValue.add(purchase.value());
+            }
+            double average = frequency == 0 ? 0 : repeatValue.doubleValue() / frequency;
+            summaries.add(new CustomerSummary(history.customerId(), frequency,
+                    units(Duration.between(first, last)), units(Duration.between(first, now)), average));
+        }
+        return List.copyOf(summaries);
+    }
+
+    private record Purchase(Instant at, BigDecimal value) {}
+
+    private List<Purchase> purchases(CustomerHistory history, Instant now, Currency[] currency) {
+        List<Purchase> purchases = new ArrayList<>();
+        LocalDate lastDay = null;
+        for (OrderPlaced order : history.orders()) {
+            if (order.occurredAt().isAfter(now)) {
+                break;
+            }
+            Currency c = order.total().currency();
+            checkArgument(currency[0] == null || currency[0].equals(c),
+                    "orders must be in one currency: %s and %s (customer %s)", currency[0], c, history.customerId());
+            currency[0] = c;
+            BigDecimal value = order.total().toBigDecimal();
+            if (sameDayZone.isPresent()) {
+                // a day's orders are one purchase at the day's first order, worth their sum
+                LocalDate day = LocalDate.ofInstant(order.occurredAt(), sameDayZone.get());
+                if (day.equals(lastDay)) {
+                    Purchase merged = purchases.remove(purchases.size() - 1);
+                    purchases.add(new Purchase(merged.at(), merged.value().add(value)));
+                    continue;
+                }
+                lastDay = day;
+            }
+            purchases.add(new Purchase(order.occurredAt(), value));
+        }
+        return purchases;
+    }
+
+    private double units(Duration duration) {
+        // seconds and nanos apart, so long spans in small units keep their precision
+        double unitSeconds = timeUnit.getSeconds() + timeUnit.getNano() / 1e9;
+        return (duration.getSeconds() + duration.getNano() / 1e9) / unitSeconds;
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerSummaries[timeUnit=" + timeUnit + ", sameDayOrdersAsOne=" + sameDayZone + "]";
+    }
+
+    /** Configures {@link CustomerSummaries}; not thread-safe. */
+    public static final class Builder {
+        private Duration timeUnit = Duration.ofDays(1);
+        private Optional<ZoneId> sameDayZone = Optional.empty();
+
+        private Builder() {}
+
+        /**
+         * The unit of recency and age, e.g. {@code Duration.ofDays(7)} for weeks; one day by default.
+         *
+         * @param unit a positive duration
+         * @return this builder
+         */
+        public Builder timeUnit(Duration unit) {
+            requireNonNull(unit, "timeUnit");
+            checkArgument(!unit.isNegative() && !unit.isZero(), "timeUnit must be positive: %s", unit);
+            this.timeUnit = unit;
+            return this;
+        }
+
+        /**
+         * Counts a customer's orders on one calendar day in {@code zone} as one purchase (at the day's
+         * first order, worth their sum), as the literature does with daily data.
+         *
+         * @param zone the zone whose calendar days count
+         * @return this builder
+         */
+        public Builder sameDayOrdersAsOne(ZoneId zone) {
+            this.sameDayZone = Optional.of(requireNonNull(zone, "zone"));
+            return this;
+        }
+
+        /**
+         * The configured summaries.
+         *
+         * @return a new immutable {@link CustomerSummaries}
+         */
+        public CustomerSummaries build() {
+            return new CustomerSummaries(this);
+        }
+    }
+}
