@@ -115,6 +115,7 @@ public interface EventStore {
      * <p>The default throws, so that a store written before erasure existed fails loudly rather
      * than keeping data it was asked to remove; {@code EventStoreContract} checks an override.
      *
+     * @param customerId the customer to forget
      * @return how many events were removed (0 for a customer the store has not seen)
      * @throws UnsupportedOperationException if the store cannot erase
      */

@@ -64,6 +64,7 @@ public interface ProfileStore {
      * {@link #profiles} leaves the customer out. The default throws, so that a store written
      * before erasure existed fails loudly; {@code ProfileStoreContract} checks an override.
      *
+     * @param customerId the customer to forget
      * @return whether there was a profile to remove
      * @throws UnsupportedOperationException if the store cannot erase
      */

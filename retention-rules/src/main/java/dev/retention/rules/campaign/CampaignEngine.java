@@ -169,6 +169,8 @@ public final class CampaignEngine {
      * in one step (one lock, one transaction) and sends after it, as an outbox is meant to be used:
      * the {@code Retention} facade calls this inside the customer's step and {@link #sendDue} after.
      *
+     * @param customer the customer to evaluate
+     * @param now the instant to evaluate at
      * @return the entries this call recorded or changed, in order; unmodifiable
      */
     public List<FireEntry> decide(CustomerId customer, Instant now) {
@@ -183,6 +185,8 @@ public final class CampaignEngine {
      * (claims each under the customer's lock, sends with no lock held, settles), with the guards
      * checked again right before each send.
      *
+     * @param customer the customer whose messages to send
+     * @param now the current instant: open entries due at or before it are sent
      * @return the entries this call changed, in order; unmodifiable
      */
     public List<FireEntry> sendDue(CustomerId customer, Instant now) {

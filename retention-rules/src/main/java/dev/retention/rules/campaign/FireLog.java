@@ -94,6 +94,7 @@ public interface FireLog {
      * <p>The default throws, so that a log written before erasure existed fails loudly;
      * {@code FireLogContract} checks an override.
      *
+     * @param customerId the customer to forget
      * @return how many entries were removed
      * @throws UnsupportedOperationException if the log cannot erase
      */

@@ -25,6 +25,17 @@ import java.util.Optional;
 public record CustomerState(CustomerId customerId, CustomerHistory history, Optional<CustomerProfile> profile,
         List<FireEntry> decisions, LedgerSnapshot ledger) {
 
+    /**
+     * Checks that every part is present and belongs to {@code customerId}; copies {@code decisions}.
+     *
+     * @param customerId whose state this is
+     * @param history the customer's events
+     * @param profile the stored profile, if any
+     * @param decisions the customer's fire-log entries; copied
+     * @param ledger the customer's ledger snapshot
+     * @throws NullPointerException if a part is null
+     * @throws IllegalArgumentException if a part belongs to another customer (the message names both)
+     */
     public CustomerState {
         requireNonNull(customerId, "customerId");
         requireNonNull(history, "history");
@@ -43,7 +54,12 @@ public record CustomerState(CustomerId customerId, CustomerHistory history, Opti
                 customerId);
     }
 
-    /** Whether the library keeps nothing about the customer (never seen, or erased). */
+    /**
+     * Whether the library keeps nothing about the customer (never seen, or erased): no event, no
+     * profile, no fire-log entry and no ledger entry.
+     *
+     * @return true if every part is empty
+     */
     public boolean isEmpty() {
         return history.isEmpty() && profile.isEmpty() && decisions.isEmpty() && ledger.entries().isEmpty();
     }

@@ -37,30 +37,58 @@ import java.util.function.Supplier;
  */
 public interface CustomerStateStore {
 
-    /** The events of every customer; an {@code update} appends through it. */
+    /**
+     * The events of every customer; an {@code update} appends through it.
+     *
+     * @return the event view, the same store on every call
+     */
     EventStore events();
 
-    /** The profiles of every customer. */
+    /**
+     * The profiles of every customer.
+     *
+     * @return the profile view, the same store on every call
+     */
     ProfileStore profiles();
 
-    /** The campaign engine's outbox and memory. */
+    /**
+     * The campaign engine's outbox and memory: its decisions, their sends and the re-entry memory.
+     *
+     * @return the fire-log view, the same log on every call
+     */
     FireLog fireLog();
 
-    /** The loyalty ledgers. */
+    /**
+     * The loyalty ledgers.
+     *
+     * @return the ledger view, the same store on every call
+     */
     LedgerStore ledger();
 
     /**
      * Everything kept about the customer, read in one step: no change of this customer through
      * {@link #update} or {@link #erase} falls between the parts. Empty parts for an unknown customer.
+     * Waits while another thread holds the customer.
+     *
+     * @param customer whose state to read
+     * @return the customer's state; {@link CustomerState#isEmpty() empty} if nothing is kept about them
+     * @throws NullPointerException if {@code customer} is null
      */
     CustomerState read(CustomerId customer);
 
     /**
      * Runs {@code change} while the calling thread holds the customer, so that what it does to
      * this customer through the views is one step (see the class comment); re-entrant, so a change
-     * may call {@code read} or {@code update} for the same customer.
+     * may call {@code read} or {@code update} for the same customer. Waits while another thread
+     * holds the customer; updates of different customers run in parallel. An exception thrown by
+     * {@code change} is thrown from here, after the customer is released (see the class comment for
+     * what stays done).
      *
+     * @param <T> what the change returns
+     * @param customer the customer to hold while {@code change} runs
+     * @param change what to do to the customer, through the views; should change no other customer
      * @return what {@code change} returned
+     * @throws NullPointerException if {@code customer} or {@code change} is null
      */
     <T> T update(CustomerId customer, Supplier<T> change);
 
@@ -68,8 +96,11 @@ public interface CustomerStateStore {
      * Removes every trace of the customer from every store in one step (the right to erasure):
      * events, profile, fire-log entries (decisions with their personal fields, and the re-entry
      * memory) and ledger entries. Afterwards {@link #read} is empty, and a later event from the same
-     * id starts a new customer. Counts and reports computed before stay as they are.
+     * id starts a new customer. Counts and reports computed before stay as they are. Waits for a
+     * running {@code update} of the customer, so an erasure never falls inside one; erasing a
+     * customer the stores have not seen removes nothing.
      *
+     * @param customer the customer to forget
      * @return what was removed, per store
      * @throws UnsupportedOperationException if a store cannot erase (the stores erased before it
      *     stay erased; a repeated call finishes the job)
@@ -79,14 +110,28 @@ public interface CustomerStateStore {
     /**
      * The default adapter: today's separate stores behind the seam, with a lock per customer
      * (striped) held for {@link #read}, {@link #update} and {@link #erase}. Any implementations
-     * passing their contract suites will do; none is probed for its type.
+     * passing their contract suites will do; none is probed for its type. The lock is the
+     * adapter's: it makes the four stores one step for users of the seam, not for code that writes
+     * to a store directly. {@link #erase} erases the profile first, then the fire log, the ledger
+     * and the events, so that if a store cannot erase, the contact data is gone already.
+     *
+     * @param events the event store, served as {@link #events()}
+     * @param profiles the profile store, served as {@link #profiles()}
+     * @param fireLog the fire log, served as {@link #fireLog()}
+     * @param ledger the ledger store, served as {@link #ledger()}
+     * @return a thread-safe seam over the four stores
+     * @throws NullPointerException if a store is null
      */
     static CustomerStateStore composedOf(EventStore events, ProfileStore profiles, FireLog fireLog,
             LedgerStore ledger) {
         return new ComposedCustomerStateStore(events, profiles, fireLog, ledger);
     }
 
-    /** {@link #composedOf} the four in-memory stores, new and empty. */
+    /**
+     * {@link #composedOf} the four in-memory stores, new and empty.
+     *
+     * @return a new, empty, thread-safe in-memory seam
+     */
     static CustomerStateStore inMemory() {
         return composedOf(new InMemoryEventStore(), new InMemoryProfileStore(), new InMemoryFireLog(),
                 new InMemoryLedgerStore());

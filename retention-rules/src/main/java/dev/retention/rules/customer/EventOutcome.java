@@ -14,12 +14,21 @@ import java.util.Optional;
  * @param ledgerChanged whether the points ledger got an entry (an order's points or a refund's
  *     clawback); false without a points program
  * @param tier for an order with a tier policy, the customer's tier just before the order (the one
- *     whose multiplier the order earned at)
+ *     whose multiplier the order earned at); empty otherwise
  * @param fireEntries the fire-log entries recorded or changed for the customer, decisions first,
  *     then what sending changed
  */
 public record EventOutcome(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> fireEntries) {
 
+    /**
+     * Copies {@code fireEntries}.
+     *
+     * @param stored whether the event was new to the event store
+     * @param ledgerChanged whether the points ledger got an entry
+     * @param tier the tier the order earned at, or empty
+     * @param fireEntries the fire-log entries recorded or changed; copied
+     * @throws NullPointerException if {@code tier} or {@code fireEntries} is null
+     */
     public EventOutcome {
         requireNonNull(tier, "tier");
         fireEntries = List.copyOf(requireNonNull(fireEntries, "fireEntries"));

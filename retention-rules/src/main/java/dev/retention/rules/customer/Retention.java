@@ -85,6 +85,11 @@ public final class Retention {
         this.tiers = Optional.ofNullable(b.tiers);
     }
 
+    /**
+     * Starts the configuration of a facade.
+     *
+     * @return a new builder, with nothing set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,9 +97,19 @@ public final class Retention {
     /**
      * Handles one event of the shop for its customer in one step (see the class comment): stores
      * it, records its points or clawback, runs the campaigns for the customer at the clock's
-     * current instant, then sends what is due.
+     * current instant, then sends what is due. Safe to call from many threads; calls for the same
+     * customer run one at a time. A send that fails is not thrown here: it is recorded in the fire
+     * log and retried as the engine's settings say.
      *
-     * @throws IllegalArgumentException if the event store refuses the event (nothing is stored)
+     * @param event the event, of any customer; delivering it again is harmless
+     * @return what was stored, the tier the order earned at, and the fire-log entries recorded or
+     *     changed for the customer
+     * @throws NullPointerException if {@code event} is null
+     * @throws IllegalArgumentException if the event store refuses the event (nothing is stored), or
+     *     if an order is not in the points program's currency (the event is stored by then and, in
+     *     memory, stays stored without points; no campaign ran)
+     * @throws ArithmeticException if the customer's points would no longer fit in a {@code long}
+     *     (as above, the event stays stored)
      */
     public EventOutcome onEvent(CustomerEvent event) {
         requireNonNull(event, "event");
@@ -168,9 +183,13 @@ public final class Retention {
      * Removes every trace of the customer in one step (the right to erasure, GDPR article 17):
      * events, profile, campaign decisions with their personal fields and the re-entry memory, and
      * the points ledger. A later event from the same id starts a new customer. Aggregates computed
-     * before (reports, metrics) stay as they are.
+     * before (reports, metrics) stay as they are. Waits for a running step of the customer.
      *
-     * @return what was removed, per store
+     * @param customer the customer to forget
+     * @return what was removed, per store; all zero for a customer never seen
+     * @throws NullPointerException if {@code customer} is null
+     * @throws UnsupportedOperationException if a store of the seam cannot erase (see
+     *     {@link CustomerStateStore#erase})
      */
     public Erasure erase(CustomerId customer) {
         return state.erase(requireNonNull(customer, "customer"));
@@ -182,28 +201,54 @@ public final class Retention {
      * (each with a {@code type}: view, cart, order, refund, custom), {@code profile} (or null),
      * {@code decisions} (the fire-log entries) and {@code ledger} (version and entries). Money is
      * {@code {"amount": "44.95", "currency": "EUR"}}, instants are ISO-8601 text.
+     *
+     * @param customer whose data to export
+     * @return the JSON document; for a customer never seen (or erased), one with no events, a null
+     *     profile and no decisions or ledger entries
+     * @throws NullPointerException if {@code customer} is null
      */
     public String export(CustomerId customer) {
         requireNonNull(customer, "customer");
         return CustomerStateJson.write(state.read(customer), clock.instant());
     }
 
-    /** Everything kept about the customer, read in one step. */
+    /**
+     * Everything kept about the customer, read in one step.
+     *
+     * @param customer whose state to read
+     * @return the state; {@link CustomerState#isEmpty() empty} for a customer never seen (or erased)
+     * @throws NullPointerException if {@code customer} is null
+     */
     public CustomerState customer(CustomerId customer) {
         return state.read(requireNonNull(customer, "customer"));
     }
 
-    /** The campaign engine, for {@code decisions}, {@code explain} and {@code reevaluate}. */
+    /**
+     * The campaign engine, for {@code decisions}, {@code explain} and {@code reevaluate}. It works
+     * on the seam's stores but does not hold the customer: changes made through it directly are
+     * not one step with the facade's.
+     *
+     * @return the engine, built over the seam's stores
+     */
     public CampaignEngine engine() {
         return engine;
     }
 
-    /** The points ledger, for balances, statements and redemptions; empty without a points program. */
+    /**
+     * The points ledger, for balances, statements and redemptions. A redemption that may race with
+     * an {@link #erase} belongs inside the seam's {@link CustomerStateStore#update} of the customer.
+     *
+     * @return the ledger over the seam's ledger store; empty without a points program
+     */
     public Optional<PointsLedger> points() {
         return points;
     }
 
-    /** The seam the facade works through. */
+    /**
+     * The seam the facade works through.
+     *
+     * @return the store set with {@link Builder#state}
+     */
     public CustomerStateStore state() {
         return state;
     }
@@ -220,13 +265,25 @@ public final class Retention {
 
         private Builder() {}
 
-        /** Where customers' state lives: {@link CustomerStateStore#composedOf} your stores, or your own seam. */
+        /**
+         * Where customers' state lives: {@link CustomerStateStore#composedOf} your stores, or your
+         * own seam. Required.
+         *
+         * @param state the seam
+         * @return this builder
+         */
         public Builder state(CustomerStateStore state) {
             this.state = requireNonNull(state, "state");
             return this;
         }
 
-        /** Adds a campaign; ids must be unique. */
+        /**
+         * Adds a campaign; ids must be unique.
+         *
+         * @param campaign the campaign
+         * @return this builder
+         * @throws IllegalArgumentException if a campaign with the same id was added before
+         */
         public Builder campaign(Campaign campaign) {
             requireNonNull(campaign, "campaign");
             checkArgument(campaigns.stream().noneMatch(c -> c.id().equals(campaign.id())),
@@ -235,23 +292,46 @@ public final class Retention {
             return this;
         }
 
-        /** The points program; without one, orders earn no points. */
+        /**
+         * The points program; without one, orders earn no points and refunds claw nothing back.
+         *
+         * @param program the program; its ledger is kept in the seam's ledger store
+         * @return this builder
+         */
         public Builder points(PointsProgram program) {
             this.program = requireNonNull(program, "program");
             return this;
         }
 
-        /** The tier policy whose tier multiplies an order's points; needs {@link #points}. */
+        /**
+         * The tier policy whose tier multiplies an order's points; needs {@link #points}. Optional.
+         *
+         * @param tiers the policy; an order earns at the tier the customer had just before it
+         * @return this builder
+         */
         public Builder tiers(TierPolicy tiers) {
             this.tiers = requireNonNull(tiers, "tiers");
             return this;
         }
 
+        /**
+         * Where the campaigns' messages go. Required.
+         *
+         * @param sender the sender; called with no customer held
+         * @return this builder
+         */
         public Builder sender(MessageSender sender) {
             this.sender = requireNonNull(sender, "sender");
             return this;
         }
 
+        /**
+         * The clock giving the instant of every {@link Retention#onEvent}, {@link Retention#tick} and
+         * export. Required.
+         *
+         * @param clock the clock, e.g. {@code Clock.systemUTC()}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = requireNonNull(clock, "clock");
             return this;
@@ -259,14 +339,26 @@ public final class Retention {
 
         /**
          * The campaign engine's other settings (frequency caps, quiet hours, retries, send timeout,
-         * lease, send executor), applied to the engine's builder. Stores, sender, clock and campaigns
-         * come from this builder.
+         * lease, send executor), applied to the engine's builder when {@link #build} runs. Stores,
+         * sender and clock come from this builder and replace any set here; a campaign added here
+         * is added too, besides those of {@link #campaign}.
+         *
+         * @param settings what to apply to the engine's builder; replaces settings given before
+         * @return this builder
          */
         public Builder engine(Consumer<CampaignEngine.Builder> settings) {
             this.engineSettings = requireNonNull(settings, "settings");
             return this;
         }
 
+        /**
+         * Builds the facade, and its campaign engine and points ledger over the seam's stores.
+         *
+         * @return a new, thread-safe facade
+         * @throws IllegalArgumentException if the state, the sender or the clock is not set, if
+         *     tiers are set without points, or if the engine's settings are invalid (e.g. a campaign
+         *     id used twice, a lease not longer than the send timeout)
+         */
         public Retention build() {
             checkArgument(state != null, "state is not set");
             checkArgument(sender != null, "sender is not set");

@@ -101,6 +101,7 @@ public interface LedgerStore {
      * <p>The default throws, so that a store written before erasure existed fails loudly;
      * {@code LedgerStoreContract} checks an override.
      *
+     * @param customerId the customer to forget
      * @return how many entries were removed
      * @throws UnsupportedOperationException if the store cannot erase
      */

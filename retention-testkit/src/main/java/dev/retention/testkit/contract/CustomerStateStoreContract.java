@@ -81,6 +81,8 @@ public abstract class CustomerStateStoreContract {
      * updates reads the history, gives the other threads the processor, and appends the event
      * numbered after what it read, so two updates running at once are seen inside together and
      * number two events alike (one is lost).
+     *
+     * @throws Exception if an updating thread fails or the pool does not stop within 30 seconds
      */
     @Test
     public void updatesOfOneCustomerRunOneAtATime() throws Exception {
@@ -121,7 +123,13 @@ public abstract class CustomerStateStoreContract {
         assertThat(store.events().history(ANNA).eventCount()).isEqualTo(threads * perThread);
     }
 
-    /** A {@code read} never falls between two changes one {@code update} makes to two stores. */
+    /**
+     * A {@code read} never falls between two changes one {@code update} makes to two stores: while
+     * one thread appends an event and a ledger entry per update, every read finds as many ledger
+     * entries as events.
+     *
+     * @throws Exception if the writing thread fails or the pool does not stop within 30 seconds
+     */
     @Test
     public void aReadSeesAnUpdateWholeOrNotAtAll() throws Exception {
         CustomerStateStore store = newStore();

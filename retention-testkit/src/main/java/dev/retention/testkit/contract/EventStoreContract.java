@@ -296,7 +296,11 @@ public abstract class EventStoreContract {
                 .as("the erased refunds are forgotten too").isEmpty();
     }
 
-    /** Erasing one customer of any event set leaves the store as if that customer's events had never come. */
+    /**
+     * Erasing one customer of any event set leaves the store as if that customer's events had never come.
+     *
+     * @param events up to 40 events over three customers, from {@link #eventSets}; the first one's customer is erased
+     */
     @Property(tries = 60)
     public void erasingOneCustomerLeavesTheOthersAsIfTheyHadBeenAlone(
             @ForAll("eventSets") List<CustomerEvent> events) {
