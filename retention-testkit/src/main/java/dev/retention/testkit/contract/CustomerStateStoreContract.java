@@ -137,14 +137,17 @@ public abstract class CustomerStateStoreContract {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> writer = pool.submit(() -> {
-                for (int i = 0; i < 300; i++) {
-                    int n = i;
-                    store.update(ANNA, () -> {
-                        store.events().append(view(ANNA, "e-" + n, T.plusSeconds(n)));
-                        return store.ledger().append(LedgerStoreContract.earn(ANNA, "o-" + n, T.plusSeconds(n), 1));
-                    });
+                try {
+                    for (int i = 0; i < 300; i++) {
+                        int n = i;
+                        store.update(ANNA, () -> {
+                            store.events().append(view(ANNA, "e-" + n, T.plusSeconds(n)));
+                            return store.ledger().append(LedgerStoreContract.earn(ANNA, "o-" + n, T.plusSeconds(n), 1));
+                        });
+                    }
+                } finally {
+                    writing.set(false); // a failing writer ends the reads too; writer.get() then reports it
                 }
-                writing.set(false);
             });
             int reads = 0;
             while (writing.get() || reads == 0) {
