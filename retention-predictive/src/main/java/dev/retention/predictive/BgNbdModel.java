@@ -114,13 +114,16 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
         double hypC = aa + b + x - 1;
         double z = t / (alpha + age + t);
         double logOneMinusZ = Math.log((alpha + age) / (alpha + age + t));
-        double logHyp = SpecialFunctions.logHyp2f1(hypA, hypB, hypC, z);
-        if (!Double.isFinite(logHyp)) {
+        double[] hyp = SpecialFunctions.signedLogHyp2f1(hypA, hypB, hypC, z);
+        if (Double.isInfinite(hyp[1]) && hyp[1] > 0) {
             // Euler's transformation converges where the plain series does not
-            logHyp = SpecialFunctions.logHyp2f1(hypC - hypA, hypC - hypB, hypC, z)
-                    + (hypC - hypA - hypB) * logOneMinusZ;
+            hyp = SpecialFunctions.signedLogHyp2f1(hypC - hypA, hypC - hypB, hypC, z);
+            hyp[1] += (hypC - hypA - hypB) * logOneMinusZ;
         }
-        double numerator = (aa + b + x - 1) / (aa - 1) * -Math.expm1(logHyp + (r + x) * logOneMinusZ);
+        // 1 - (1 - z)^(r + x) 2F1(...); 2F1 is negative for some parameters with a + b + x < 1
+        double logScaled = hyp[1] + (r + x) * logOneMinusZ;
+        double bracket = hyp[0] > 0 ? -Math.expm1(logScaled) : hyp[0] < 0 ? 1 + Math.exp(logScaled) : 1;
+        double numerator = (aa + b + x - 1) / (aa - 1) * bracket;
         double denominator = 1;
         if (x > 0) {
             denominator += Math.exp(Math.log(aa / (b + x - 1))

@@ -52,8 +52,25 @@ public final class SpecialFunctions {
      *     million terms, NaN when the sum is not positive
      */
     public static double logHyp2f1(double a, double b, double c, double z) {
+        double[] signed = signedLogHyp2f1(a, b, c, z);
+        return signed[0] > 0 || Double.isInfinite(signed[1]) ? signed[1] : Double.NaN;
+    }
+
+    /**
+     * 2F1(a, b; c; z) for 0 &lt;= z &lt; 1 as its sign and the logarithm of its absolute value, by
+     * the same rescaled power series as {@link #logHyp2f1}. A negative {@code c} (not an integer)
+     * can make the sum negative, as it does in the BG/NBD expectation when a + b + x &lt; 1.
+     *
+     * @param a first numerator parameter
+     * @param b second numerator parameter
+     * @param c denominator parameter, not zero or a negative integer
+     * @param z the argument, in [0, 1)
+     * @return {sign (1, -1 or 0), ln |2F1|}; ln |2F1| is positive infinity when the series does not
+     *     converge within a million terms, and both are NaN when {@code z} is outside [0, 1)
+     */
+    public static double[] signedLogHyp2f1(double a, double b, double c, double z) {
         if (!(z >= 0 && z < 1)) {
-            return Double.NaN;
+            return new double[] {Double.NaN, Double.NaN};
         }
         double logScale = 0;
         double sum = 1;
@@ -61,8 +78,8 @@ public final class SpecialFunctions {
         for (int n = 0; n < MAX_TERMS; n++) {
             term *= (a + n) * (b + n) / ((c + n) * (n + 1)) * z;
             sum += term;
-            if (Math.abs(term) <= 1e-17 * Math.abs(sum) && (a + n) * (b + n) * z < (c + n) * (n + 1)) {
-                return sum > 0 ? logScale + Math.log(sum) : Double.NaN;
+            if (Math.abs(term) <= 1e-17 * Math.abs(sum) && Math.abs((a + n) * (b + n) * z) < Math.abs((c + n) * (n + 1))) {
+                return new double[] {Math.signum(sum), sum == 0 ? Double.NEGATIVE_INFINITY : logScale + Math.log(Math.abs(sum))};
             }
             if (Math.abs(sum) > 1e250) {
                 // rescale: keep the running sum and the term in range, the scale in log space
@@ -71,6 +88,6 @@ public final class SpecialFunctions {
                 sum = Math.signum(sum);
             }
         }
-        return Double.POSITIVE_INFINITY;
+        return new double[] {1, Double.POSITIVE_INFINITY};
     }
 }
