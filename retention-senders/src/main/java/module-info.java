@@ -5,6 +5,8 @@ module dev.retention.senders {
     requires org.slf4j;
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    requires jakarta.mail;
+    requires org.eclipse.angus.mail;
 
     exports dev.retention.senders;
 }
