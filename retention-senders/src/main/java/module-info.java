@@ -7,6 +7,7 @@ module dev.retention.senders {
     requires java.net.http;
     requires jakarta.mail;
     requires org.eclipse.angus.mail;
+    requires com.github.mustachejava;
 
     exports dev.retention.senders;
 }
