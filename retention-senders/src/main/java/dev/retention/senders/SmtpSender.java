@@ -134,12 +134,16 @@ public final class SmtpSender implements MessageSender {
         } catch (AuthenticationFailedException e) {
             return DeliveryResult.permanentFailure("SMTP authentication failed");
         } catch (AddressException e) {
-            return DeliveryResult.permanentFailure("invalid email address (" + Masking.email(to) + ")");
+            LOG.debug("email not sent: key={} invalid address {}", message.idempotencyKey(), Masking.email(to));
+            // the detail goes into the fire log, which keeps no contact data
+            return DeliveryResult.permanentFailure("invalid email address");
         } catch (SendFailedException e) {
             return refused(message, to, e);
         } catch (MessagingException e) {
-            LOG.debug("email failed: key={} to={} {}", message.idempotencyKey(), Masking.email(to), e.toString());
             Throwable cause = e.getCause() != null ? e.getCause() : e;
+            // the class, not the message: a server's reply may quote the address
+            LOG.debug("email failed: key={} to={} {}", message.idempotencyKey(), Masking.email(to),
+                    cause.getClass().getSimpleName());
             return DeliveryResult.retryableFailure("SMTP unavailable: " + cause.getClass().getSimpleName());
         }
     }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class SmtpSenderTest {
     @RegisterExtension
@@ -130,6 +132,34 @@ class SmtpSenderTest {
         assertThat(sender().build().send(message("k:2").withoutRecipient()))
                 .isEqualTo(DeliveryResult.permanentFailure("no email address for the message"));
         assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anInvalidAddressIsPermanentAndStaysOutOfTheFireLog() {
+        DeliveryResult result = sender().build().send(message("k:1").withRecipient("anna@@example.com"));
+
+        // the detail goes into the fire log, which keeps no contact data, not even masked
+        assertThat(result).isEqualTo(DeliveryResult.permanentFailure("invalid email address"));
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "550 no such mailbox, 250 OK, PERMANENT_FAILURE, 550",
+        "450 mailbox busy, 250 OK, RETRYABLE_FAILURE, 450",
+        "250 OK, 552 message too large, PERMANENT_FAILURE, 552",
+        "250 OK, 451 try again later, RETRYABLE_FAILURE, 451"})
+    void aTemporaryRefusalIsRetriedAndAFinalOneIsNot(String rcpt, String data, Status expected, int code)
+            throws IOException {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(rcpt, data)) {
+            SmtpSender smtp = SmtpSender.builder("127.0.0.1", server.port()).from("news@shop.example", "Shop")
+                    .renderer(RENDERER).timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)).build();
+
+            DeliveryResult result = smtp.send(message("k:1"));
+
+            assertThat(result.status()).isEqualTo(expected);
+            assertThat(result.detail()).contains("SMTP refused the message (" + code + ")");
+        }
     }
 
     @Test
