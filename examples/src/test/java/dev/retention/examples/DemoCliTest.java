@@ -30,7 +30,7 @@ class DemoCliTest {
             "segment", List.of("--events", "--mapping", "--lenient", "--at", "--segment"),
             "metrics", List.of("--events", "--mapping", "--lenient", "--from", "--to"),
             "cohorts", List.of("--events", "--mapping", "--lenient", "--by"),
-            "backtest", List.of("--events", "--mapping", "--lenient", "--from", "--to", "--window"),
+            "backtest", List.of("--events", "--mapping", "--lenient", "--from", "--to", "--window", "--webhook", "--secret"),
             "report", List.of("--events", "--mapping", "--lenient", "--out"),
             "diff", List.of("--events", "--mapping", "--lenient", "--at", "--old", "--new", "--list"),
             "loyalty", List.of("--customers", "--seed"));

@@ -1,7 +1,9 @@
 package dev.retention.core.send;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -12,8 +14,12 @@ import java.util.Optional;
  * @param providerMessageId the id the provider (SMTP server, push service) gave the message, if any
  * @param detail why it failed, for {@link Status#RETRYABLE_FAILURE} and {@link Status#PERMANENT_FAILURE};
  *     the engine writes it into the fire log's reason, so it must hold no personal data
+ * @param retryAfter for {@link Status#RETRYABLE_FAILURE} only: how long the channel asked to wait
+ *     before the next attempt (an HTTP {@code Retry-After}, an SMTP throttle); the engine waits at
+ *     least this long, within its retry policy's longest backoff
  */
-public record DeliveryResult(Status status, Optional<String> providerMessageId, Optional<String> detail) {
+public record DeliveryResult(Status status, Optional<String> providerMessageId, Optional<String> detail,
+        Optional<Duration> retryAfter) {
 
     /** How a send ended, which decides what the campaign engine does next with the entry. */
     public enum Status {
@@ -33,12 +39,32 @@ public record DeliveryResult(Status status, Optional<String> providerMessageId, 
      * @param status how the send ended
      * @param providerMessageId the provider's id of the message, or empty
      * @param detail why it failed, or empty
+     * @param retryAfter the wait the channel asked for, or empty; only for a retryable failure
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code retryAfter} is negative or set for another status
      */
     public DeliveryResult {
         requireNonNull(status, "status");
         requireNonNull(providerMessageId, "providerMessageId");
         requireNonNull(detail, "detail");
+        requireNonNull(retryAfter, "retryAfter");
+        retryAfter.ifPresent(wait -> {
+            checkArgument(!wait.isNegative(), "retryAfter must not be negative, got %s", wait);
+            checkArgument(status == Status.RETRYABLE_FAILURE,
+                    "retryAfter is only for RETRYABLE_FAILURE, got status %s", status);
+        });
+    }
+
+    /**
+     * A result without a requested wait.
+     *
+     * @param status how the send ended
+     * @param providerMessageId the provider's id of the message, or empty
+     * @param detail why it failed, or empty
+     * @throws NullPointerException if an argument is null
+     */
+    public DeliveryResult(Status status, Optional<String> providerMessageId, Optional<String> detail) {
+        this(status, providerMessageId, detail, Optional.empty());
     }
 
     /**
@@ -82,6 +108,22 @@ public record DeliveryResult(Status status, Optional<String> providerMessageId, 
      */
     public static DeliveryResult retryableFailure(String detail) {
         return new DeliveryResult(Status.RETRYABLE_FAILURE, Optional.empty(), Optional.of(detail));
+    }
+
+    /**
+     * The send failed for now and the channel asked to wait {@code retryAfter} before trying again
+     * (HTTP 429 or 503 with {@code Retry-After}); the engine waits the longer of that and its own
+     * backoff, but never longer than its retry policy's longest backoff.
+     *
+     * @param detail why, e.g. {@code "HTTP 429"}; no personal data (it goes into the fire log)
+     * @param retryAfter the wait the channel asked for, not negative
+     * @return a {@link Status#RETRYABLE_FAILURE} result
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code retryAfter} is negative
+     */
+    public static DeliveryResult retryableFailure(String detail, Duration retryAfter) {
+        return new DeliveryResult(Status.RETRYABLE_FAILURE, Optional.empty(), Optional.of(detail),
+                Optional.of(requireNonNull(retryAfter, "retryAfter")));
     }
 
     /**

@@ -140,7 +140,7 @@ final class Dispatcher {
         LOG.warn("send failed: campaign={} key={} attempt={} status={}", claimed.campaignId(), claimed.key(),
                 attempt, result.status());
         if (result.status() == DeliveryResult.Status.RETRYABLE_FAILURE && attempt < parts.retry().maxAttempts()) {
-            Instant retryAt = now.plus(parts.retry().backoffAfter(attempt));
+            Instant retryAt = now.plus(parts.retry().backoffAfter(attempt, result.retryAfter()));
             return settle(claimed, claimed.pendingUntil(retryAt, DecisionCause.RETRY,
                     "attempt " + attempt + " failed (" + detail + "); retry at " + retryAt, now));
         }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * How the engine retries a send that failed for now: at most {@code maxAttempts} attempts in all,
@@ -60,5 +61,25 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
         checkArgument(failedAttempts >= 1, "failedAttempts must be at least 1, got %s", failedAttempts);
         double nanos = initialBackoff.toNanos() * Math.pow(multiplier, failedAttempts - 1);
         return nanos >= maxBackoff.toNanos() ? maxBackoff : Duration.ofNanos((long) nanos);
+    }
+
+    /**
+     * The wait after the {@code failedAttempts}-th failed attempt when the channel asked for one
+     * (an HTTP {@code Retry-After}): the longer of {@link #backoffAfter(int)} and the asked wait,
+     * but never longer than {@code maxBackoff}, so a channel cannot park a message for days.
+     *
+     * @param failedAttempts how many attempts failed so far, at least 1
+     * @param asked the wait the channel asked for, or empty
+     * @return the wait before the next attempt
+     * @throws IllegalArgumentException if {@code failedAttempts} is below 1
+     * @throws NullPointerException if {@code asked} is null
+     */
+    public Duration backoffAfter(int failedAttempts, Optional<Duration> asked) {
+        Duration own = backoffAfter(failedAttempts);
+        requireNonNull(asked, "asked");
+        if (asked.isEmpty() || asked.get().compareTo(own) <= 0) {
+            return own;
+        }
+        return asked.get().compareTo(maxBackoff) >= 0 ? maxBackoff : asked.get();
     }
 }

@@ -235,6 +235,36 @@ class CampaignEngineTest {
     }
 
     @Test
+    void aRetryWaitsAsLongAsTheChannelAsksWithinTheLongestBackoff() {
+        CustomerId anna = shop.subscriber("anna");
+        CustomerId bob = shop.subscriber("bob");
+        List<Instant> annaAttempts = new ArrayList<>();
+        List<Instant> bobAttempts = new ArrayList<>();
+        CampaignEngine engine = shop.engine(m -> {
+            boolean isAnna = m.customerId().equals(anna);
+            List<Instant> attempts = isAnna ? annaAttempts : bobAttempts;
+            attempts.add(shop.clock.instant());
+            if (attempts.size() > 1) {
+                return shop.sender.send(m);
+            }
+            // anna's channel asks for 10 minutes, bob's for 2 days: more than the policy's longest wait
+            return DeliveryResult.retryableFailure("HTTP 429", isAnna ? Duration.ofMinutes(10) : Duration.ofDays(2));
+        }, thanks("thanks").build()).retry(new RetryPolicy(5, Duration.ofMinutes(1), 2.0, Duration.ofHours(1))).build();
+        Instant start = shop.clock.instant();
+
+        engine.onEvent(order(anna, start, "kettle"));
+        engine.onEvent(order(bob, start, "kettle"));
+        for (int minute = 1; minute <= 90; minute++) {
+            shop.clock.set(start.plusSeconds(60L * minute));
+            engine.tick();
+        }
+
+        assertThat(annaAttempts).containsExactly(start, start.plusSeconds(600));
+        assertThat(bobAttempts).containsExactly(start, start.plusSeconds(3600));
+        assertThat(engine.decisions(anna).get(0).status()).isEqualTo(FireStatus.SENT);
+    }
+
+    @Test
     void retriesRunOutAndPermanentFailuresStop() {
         CustomerId anna = shop.subscriber("anna");
         CustomerId bob = shop.subscriber("bob");
