@@ -34,6 +34,10 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     /**
      * Validates the parameters.
      *
+     * @param r the shape of the gamma distribution of purchase rates across customers
+     * @param alpha the scale of that gamma distribution, in the summaries' time unit
+     * @param a the first shape parameter of the beta distribution of drop-out probabilities
+     * @param b the second shape parameter of that beta distribution
      * @throws IllegalArgumentException if a parameter is not positive and finite
      */
     public BgNbdModel {

@@ -21,6 +21,11 @@ public record CustomerSummary(CustomerId customerId, long frequency, double rece
     /**
      * Validates the summary.
      *
+     * @param customerId the customer
+     * @param frequency the number of repeat purchases in the calibration period
+     * @param recency the time from the first to the last purchase, in the caller's time unit
+     * @param age the time from the first purchase to the end of the period (T), in the same unit
+     * @param averageValue the mean value of the repeat purchases, in major units of the currency; 0 without repeats
      * @throws IllegalArgumentException if a number is negative or not finite, the recency exceeds the
      *     age, or a customer without repeat purchases has a recency
      */

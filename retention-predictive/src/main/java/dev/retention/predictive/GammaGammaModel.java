@@ -26,6 +26,9 @@ public record GammaGammaModel(double p, double q, double v) {
     /**
      * Validates the parameters.
      *
+     * @param p the shape of the gamma distribution of a customer's order values
+     * @param q the shape of the gamma distribution of that distribution's scale across customers
+     * @param v the scale of that distribution across customers, in money units
      * @throws IllegalArgumentException if a parameter is not positive and finite
      */
     public GammaGammaModel {
