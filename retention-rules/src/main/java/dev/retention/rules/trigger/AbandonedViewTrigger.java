@@ -84,7 +84,7 @@ public final class AbandonedViewTrigger implements Trigger {
                 () -> {
                     Map<String, Object> payload = new LinkedHashMap<>();
                     payload.put("viewedProducts", ids(shown));
-                    payload.put("recommendations", ids(recommender.recommend(history, shown, recommendations)));
+                    payload.put("recommendations", ids(recommender.recommend(history, shown, recommendations, now)));
                     incentives.offer(history, profile, shown, now).ifPresent(incentive -> {
                         payload.put("incentiveCode", incentive.code());
                         payload.put("incentiveDescription", incentive.description());

@@ -8,6 +8,7 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.store.EventStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,11 +88,23 @@ public final class CoPurchaseRecommender implements Recommender {
 
     @Override
     public List<ProductId> recommend(CustomerHistory history, List<ProductId> seeds, int limit) {
+        return recommend(history, seeds, limit, Instant.MAX);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Leaves out what the customer bought at or before {@code now}; a purchase after it does not
+     * count (the co-purchase table itself is the snapshot it was built from).
+     */
+    @Override
+    public List<ProductId> recommend(CustomerHistory history, List<ProductId> seeds, int limit, Instant now) {
         requireNonNull(history, "history");
         requireNonNull(seeds, "seeds");
+        requireNonNull(now, "now");
         checkArgument(limit >= 0, "limit must not be negative, got %s", limit);
         Set<ProductId> excluded = new HashSet<>(seeds);
-        excluded.addAll(history.productsBought(java.time.Instant.MIN, java.time.Instant.MAX));
+        excluded.addAll(history.productsBought(Instant.MIN, now.equals(Instant.MAX) ? now : now.plusNanos(1)));
         Map<ProductId, Integer> scores = new HashMap<>();
         for (ProductId seed : seeds) {
             together.getOrDefault(seed, Map.of()).forEach((candidate, count) -> {

@@ -75,7 +75,7 @@ public final class RisingFrequencyTrigger implements Trigger {
             payload.put("recentOrders", recent);
             payload.put("favouriteProducts", AbandonedViewTrigger.ids(favourites));
             payload.put("recommendations",
-                    AbandonedViewTrigger.ids(config.recommender.recommend(history, favourites, config.products)));
+                    AbandonedViewTrigger.ids(config.recommender.recommend(history, favourites, config.products, now)));
             return payload;
         }));
     }

@@ -111,6 +111,21 @@ class AbandonedViewTriggerTest {
     }
 
     @Test
+    void recommendationsDoNotSeePurchasesAfterNow() {
+        CustomerId other = customer("bob");
+        CoPurchaseRecommender recommender = CoPurchaseRecommender.fromOrders(List.of(
+                order(other, T, "p1", "p7"), order(other, T, "p1", "p7", "p8")));
+        AbandonedViewTrigger withRecommendations = AbandonedViewTrigger.builder().recommender(recommender, 2).build();
+        // a backtest's history holds the customer's later life too: p7 is bought a day after now
+        CustomerHistory history = CustomerHistory.of(ANNA, view(ANNA, "p1", T),
+                order(ANNA, T.plus(Duration.ofDays(1)), "p7"));
+
+        Firing firing = withRecommendations.evaluate(history, PROFILE, T.plus(Duration.ofHours(2))).orElseThrow();
+
+        assertThat(firing.payload().get("recommendations")).isEqualTo(List.of("p7", "p8"));
+    }
+
+    @Test
     void rejectsASettleDelayNotShorterThanTheLookback() {
         assertThatThrownBy(() -> AbandonedViewTrigger.builder().lookback(Duration.ofHours(1))
                 .settleDelay(Duration.ofHours(1)).build())

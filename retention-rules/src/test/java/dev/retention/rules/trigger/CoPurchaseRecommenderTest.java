@@ -48,4 +48,16 @@ class CoPurchaseRecommenderTest {
 
         assertThat(recommender.recommend(history, List.of(product("x")), 5)).containsExactly(product("y"));
     }
+
+    @Test
+    void aPurchaseAfterNowDoesNotTakeAProductOutOfTheRecommendations() {
+        CoPurchaseRecommender recommender = CoPurchaseRecommender.fromOrders(List.of(
+                order(A, T, "x", "y", "z")));
+        CustomerHistory history = CustomerHistory.of(B, order(B, T.plusSeconds(3600), "z"));
+
+        assertThat(recommender.recommend(history, List.of(product("x")), 5, T))
+                .as("as of T the customer had not bought z yet").containsExactly(product("y"), product("z"));
+        assertThat(recommender.recommend(history, List.of(product("x")), 5, T.plusSeconds(3600)))
+                .as("bought at that very instant").containsExactly(product("y"));
+    }
 }
