@@ -77,8 +77,6 @@ public final class CustomerLog {
     /** Custom events, append-only; the custom table's rows point here. */
     private CustomEvent[] customEvents;
     private int customEventsSize;
-    /** Per currency the sums of orders and of refunds so far, see {@link MoneyTotals}; null in snapshots. */
-    private long[] moneyTotals;
     /** Null until the live log has {@link #INDEXED_FROM} events (or past 16 MB of ids); {@link #READ_ONLY} in snapshots. */
     private int[] idIndex;
 
@@ -141,11 +139,9 @@ public final class CustomerLog {
         }
         // every check before the first write: a refused event leaves nothing behind
         if (event instanceof OrderPlaced o) {
-            checkRefundsWithinOrder(event.eventId(), o.orderId().value(), o.total(), false);
-            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), o.total(), false);
+            checkMoney(event.eventId(), o.orderId().value(), o.total(), false);
         } else if (event instanceof OrderRefunded r) {
-            checkRefundsWithinOrder(event.eventId(), r.orderId().value(), r.amount(), true);
-            moneyTotals = MoneyTotals.add(moneyTotals, customer, event.eventId(), r.amount(), true);
+            checkMoney(event.eventId(), r.orderId().value(), r.amount(), true);
         }
         long at = Nanos.of(event.occurredAt());
         if (event instanceof ProductViewed v) {
@@ -191,26 +187,38 @@ public final class CustomerLog {
 
     /**
      * Refuses an order or a refund that would leave the refunds of an order above its total, or in
-     * another currency. Either may arrive first: a refund of an order the log does not have yet is
-     * taken, and the order is then checked against it. Scans the customer's orders and refunds,
-     * which only orders and refunds pay for.
+     * another currency, or overflow the customer's running total of orders (or of refunds) in its
+     * currency. Either may arrive first: a refund of an order the log does not have yet is taken,
+     * and the order is then checked against it. The sums are derived from the tables in one scan of
+     * the customer's orders and refunds (a cost only orders and refunds pay) rather than kept beside
+     * them, which would cost every customer memory; every stored event passed this check, so the
+     * sums of what is stored fit a {@code long}.
      */
-    private void checkRefundsWithinOrder(String eventId, String orderId, Money amount, boolean refund) {
+    private void checkMoney(String eventId, String orderId, Money amount, boolean refund) {
         int currency = Currencies.code(amount.currency());
         long ordered = 0;
+        long refunded = 0;
+        long sameKindSoFar = 0;
         boolean orderKnown = !refund;
         for (int row = 0; row < orders.size(); row++) {
+            long total = orders.getLong(row, O_TOTAL);
+            if (!refund && orders.getInt(row, O_CURRENCY) == currency) {
+                sameKindSoFar += total;
+            }
             if (StringBlob.matches(ids, orders.getInt(row, O_ORDER), customer, orderId)) {
                 checkSameCurrency(eventId, orderId, amount, orders.getInt(row, O_CURRENCY));
-                ordered += orders.getLong(row, O_TOTAL); // bounded by the customer's total of orders
+                ordered += total;
                 orderKnown = true;
             }
         }
-        long refunded = 0;
         for (int row = 0; row < refunds.size(); row++) {
+            long refundAmount = refunds.getLong(row, R_AMOUNT);
+            if (refund && refunds.getInt(row, R_CURRENCY) == currency) {
+                sameKindSoFar += refundAmount;
+            }
             if (StringBlob.matches(ids, refunds.getInt(row, R_ORDER), customer, orderId)) {
                 checkSameCurrency(eventId, orderId, amount, refunds.getInt(row, R_CURRENCY));
-                refunded += refunds.getLong(row, R_AMOUNT); // bounded by the customer's total of refunds
+                refunded += refundAmount;
             }
         }
         if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
@@ -223,6 +231,12 @@ public final class CustomerLog {
             throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
                     + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
                     + " already refunded for it; nothing of it was stored");
+        }
+        if (sameKindSoFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
+            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
+                    + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
+                    + " in " + amount.currency() + " (already " + Money.ofMinor(sameKindSoFar, amount.currency())
+                    + "); nothing of it was stored");
         }
     }
 

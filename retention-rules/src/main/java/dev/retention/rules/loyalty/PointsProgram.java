@@ -401,7 +401,7 @@ public final class PointsProgram {
          * multiplier for it.
          *
          * @param product the product
-         * @param multiplier the factor, not negative (checked by {@link #build()}), e.g. {@code 2} for double points
+         * @param multiplier the factor, not negative (checked by {@link #build()}), e.g. {@code 2} for twice the points
          * @return this builder
          */
         public Builder productMultiplier(ProductId product, BigDecimal multiplier) {
