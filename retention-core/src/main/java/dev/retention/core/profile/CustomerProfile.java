@@ -10,12 +10,13 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the shop knows about a customer besides their events: contact points, birthday, sign-up,
- * time zone, consent per channel, acquisition source and free-form attributes.
+ * time zone, language, consent per channel, acquisition source and free-form attributes.
  *
  * <p>Immutable; build one with {@link #builder(CustomerId)} and derive changed copies with
  * {@link #toBuilder()}. The email and phone are personal data: the library never logs them.
@@ -25,6 +26,7 @@ import java.util.Optional;
  *         .email("anna@example.com")
  *         .birthday(MonthDay.of(3, 14))
  *         .zone(ZoneId.of("Europe/Berlin"))
+ *         .locale(Locale.GERMANY)
  *         .consent(Consent.given(Channel.EMAIL, signupTime))
  *         .attribute("city", "Berlin")
  *         .build();
@@ -40,6 +42,8 @@ import java.util.Optional;
  * @param birthDate the full date of birth when known; {@code birthday} is then its month and day
  * @param signedUpAt when the customer created an account; empty for guests and imported customers
  * @param zone the customer's time zone, for quiet hours and birthdays; UTC when unknown
+ * @param locale the customer's language (and region), for choosing a message's template; empty
+ *     when unknown, and senders then fall back to their default
  * @param consents the latest consent decision per channel, keyed by the consent's own channel; a
  *     channel missing here has no consent (an immutable map)
  * @param acquisitionSource where the customer first came from, if known
@@ -54,6 +58,7 @@ public record CustomerProfile(
         Optional<LocalDate> birthDate,
         Optional<Instant> signedUpAt,
         ZoneId zone,
+        Optional<Locale> locale,
         Map<Channel, Consent> consents,
         Optional<AcquisitionSource> acquisitionSource,
         Map<String, String> attributes) {
@@ -70,6 +75,7 @@ public record CustomerProfile(
      *     month and day
      * @param signedUpAt when the customer signed up, or empty
      * @param zone the customer's time zone
+     * @param locale the customer's language, or empty
      * @param consents the latest consent per channel; each consent must be filed under its own
      *     channel
      * @param acquisitionSource where the customer came from, or empty
@@ -86,6 +92,7 @@ public record CustomerProfile(
         requireNonNull(birthDate, "birthDate");
         requireNonNull(signedUpAt, "signedUpAt");
         requireNonNull(zone, "zone");
+        requireNonNull(locale, "locale");
         requireNonNull(acquisitionSource, "acquisitionSource");
         consents = Map.copyOf(requireNonNull(consents, "consents"));
         attributes = Map.copyOf(requireNonNull(attributes, "attributes"));
@@ -119,7 +126,7 @@ public record CustomerProfile(
     public static CustomerProfile unknown(CustomerId customerId) {
         // no builder: bulk evaluation asks for one of these per customer without a stored profile
         return new CustomerProfile(customerId, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), ZoneOffset.UTC, Map.of(), Optional.empty(), Map.of());
+                Optional.empty(), ZoneOffset.UTC, Optional.empty(), Map.of(), Optional.empty(), Map.of());
     }
 
     /**
@@ -136,6 +143,7 @@ public record CustomerProfile(
         b.birthDate = birthDate.orElse(null);
         b.signedUpAt = signedUpAt.orElse(null);
         b.zone = zone;
+        b.locale = locale.orElse(null);
         b.consents.putAll(consents);
         b.acquisitionSource = acquisitionSource.orElse(null);
         b.attributes.putAll(attributes);
@@ -183,7 +191,8 @@ public record CustomerProfile(
                 + ", phone=" + (phone.isPresent() ? "<set>" : "<none>")
                 + ", birthday=" + birthday.map(MonthDay::toString).orElse("<none>")
                 + ", signedUpAt=" + signedUpAt.map(Instant::toString).orElse("<none>")
-                + ", zone=" + zone + ", consents=" + consents.values()
+                + ", zone=" + zone + ", locale=" + locale.map(Locale::toLanguageTag).orElse("<none>")
+                + ", consents=" + consents.values()
                 + ", acquisitionSource=" + acquisitionSource.map(Object::toString).orElse("<none>")
                 + ", attributes=" + attributes.keySet() + "]";
     }
@@ -208,6 +217,7 @@ public record CustomerProfile(
         private LocalDate birthDate;
         private Instant signedUpAt;
         private ZoneId zone = ZoneOffset.UTC;
+        private Locale locale;
         private final Map<Channel, Consent> consents = new LinkedHashMap<>();
         private AcquisitionSource acquisitionSource;
         private final Map<String, String> attributes = new LinkedHashMap<>();
@@ -298,6 +308,23 @@ public record CustomerProfile(
         }
 
         /**
+         * Sets the customer's language (and region, if known), from which senders choose a
+         * message's template; unknown unless set.
+         *
+         * @param locale the locale, e.g. {@code Locale.forLanguageTag("de-AT")}
+         * @return this builder
+         * @throws NullPointerException if {@code locale} is null
+         * @throws IllegalArgumentException if {@code locale} has no language ({@link Locale#ROOT})
+         */
+        public Builder locale(Locale locale) {
+            requireNonNull(locale, "locale");
+            checkArgument(!locale.getLanguage().isEmpty(), "locale must name a language, but is '%s'",
+                    locale.toLanguageTag());
+            this.locale = locale;
+            return this;
+        }
+
+        /**
          * Records the customer's latest decision for the consent's channel, replacing an earlier one
          * whatever the instants: call it in the order the decisions were made.
          *
@@ -347,7 +374,7 @@ public record CustomerProfile(
         public CustomerProfile build() {
             return new CustomerProfile(customerId, Optional.ofNullable(email), Optional.ofNullable(phone),
                     Optional.ofNullable(birthday), Optional.ofNullable(birthDate), Optional.ofNullable(signedUpAt),
-                    zone, consents, Optional.ofNullable(acquisitionSource), attributes);
+                    zone, Optional.ofNullable(locale), consents, Optional.ofNullable(acquisitionSource), attributes);
         }
     }
 }

@@ -37,6 +37,18 @@ class CustomerProfileTest {
     }
 
     @Test
+    void localeIsKeptAndMustNameALanguage() {
+        CustomerProfile p = CustomerProfile.builder(CustomerId.of("c1")).locale(java.util.Locale.forLanguageTag("de-AT"))
+                .build();
+        assertThat(p.locale()).contains(java.util.Locale.forLanguageTag("de-AT"));
+        assertThat(p.toBuilder().build()).isEqualTo(p);
+        assertThat(CustomerProfile.builder(CustomerId.of("c2")).build().locale()).isEmpty();
+        assertThat(CustomerProfile.unknown(CustomerId.of("c3")).locale()).isEmpty();
+        assertThatThrownBy(() -> CustomerProfile.builder(CustomerId.of("c1")).locale(java.util.Locale.ROOT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("locale");
+    }
+
+    @Test
     void toStringLeaksNoContactData() {
         CustomerProfile p = CustomerProfile.builder(CustomerId.of("c1")).email("anna@example.com")
                 .phone("+49 30 1234567").attribute("firstName", "Anna").build();

@@ -111,6 +111,7 @@ final class CustomerStateJson {
         put(node, "birthDate", p.birthDate().map(Object::toString));
         put(node, "signedUpAt", p.signedUpAt().map(Instant::toString));
         node.put("zone", p.zone().getId());
+        put(node, "locale", p.locale().map(java.util.Locale::toLanguageTag));
         ObjectNode consents = node.putObject("consents");
         new TreeMap<>(p.consents().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), Map.Entry::getValue)))

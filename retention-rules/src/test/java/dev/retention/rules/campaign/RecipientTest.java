@@ -115,7 +115,7 @@ class RecipientTest {
 
         CustomerProfile current = shop.profiles.find(anna).orElseThrow();
         shop.profiles.put(new CustomerProfile(anna, Optional.empty(), current.phone(), current.birthday(),
-                current.birthDate(), current.signedUpAt(), current.zone(), current.consents(),
+                current.birthDate(), current.signedUpAt(), current.zone(), current.locale(), current.consents(),
                 current.acquisitionSource(), current.attributes()));
         shop.clock.set(Instant.parse("2026-03-03T08:00:00Z"));
         engine.tick(shop.clock.instant());

@@ -41,6 +41,35 @@ public abstract class ProfileStoreContract {
         assertThat(store.size()).isEqualTo(1);
     }
 
+    /**
+     * A stored profile comes back equal in every field: contact points, birthday with its year,
+     * sign-up, zone, locale, consents, acquisition source and attributes with values that are
+     * hard to store (quotes, a NUL-free control character, right-to-left text, emoji).
+     */
+    @Test
+    public void aStoredProfileComesBackEqualInEveryField() {
+        ProfileStore store = newStore();
+        CustomerId anna = CustomerId.of("anna'; --");
+        CustomerProfile full = CustomerProfile.builder(anna)
+                .email("anna+\u00e9@example.com")
+                .phone("+49 30 1234567")
+                .birthday(java.time.LocalDate.of(1990, 2, 28))
+                .signedUpAt(Instant.parse("2025-06-01T10:15:30.123456Z"))
+                .zone(java.time.ZoneId.of("Europe/Berlin"))
+                .locale(java.util.Locale.forLanguageTag("de-AT"))
+                .consent(Consent.given(Channel.EMAIL, Instant.parse("2026-01-01T00:00:00Z")))
+                .consent(Consent.withdrawn(Channel.SMS, Instant.parse("2026-02-01T00:00:00Z")))
+                .acquisitionSource(dev.retention.core.profile.AcquisitionSource.campaign("newsletter", "spring-sale"))
+                .attribute("city", "Z\u00fcrich \"Altstadt\"")
+                .attribute("note", "\u05e9\u05dc\u05d5\u05dd \ud83d\ude00\tend")
+                .build();
+        store.put(full);
+        assertThat(store.find(anna)).contains(full);
+        CustomerProfile bare = CustomerProfile.builder(CustomerId.of("bare")).build();
+        store.put(bare);
+        assertThat(store.find(bare.customerId())).contains(bare);
+    }
+
     /** A customer without a profile has none, and {@code profileOrUnknown} gives one without consent. */
     @Test
     public void anUnknownCustomerHasNoProfileButAnUnknownDefault() {
