@@ -9,6 +9,7 @@ import dev.retention.core.profile.Channel;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A call that cannot go within {@code maxWait} is not queued further: it answers a retryable
  * failure and the campaign engine tries again after its backoff, so a burst never holds the
- * engine's send threads past its send timeout. Keep {@code maxWait} below that timeout.
+ * engine's send threads past its send timeout. Keep {@code maxWait} below that timeout. The
+ * campaign engine's build-time {@link MessageSender#check} reaches the wrapped sender.
  *
  * <pre>{@code
  * MessageSender sender = Limits.concurrency(
@@ -53,14 +55,14 @@ public final class Limits {
         });
         Map<Channel, RateLimiter> byChannel = limiters.build();
         long waitNanos = maxWait.toNanos();
-        return message -> {
+        return new Limited(sender, message -> {
             RateLimiter limiter = byChannel.get(message.channel());
             if (limiter != null && !limiter.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
                 return DeliveryResult.retryableFailure("rate limit of " + limiter.getRate() + "/s for channel "
                         + message.channel() + " reached");
             }
             return sender.send(message);
-        };
+        });
     }
 
     /**
@@ -78,7 +80,7 @@ public final class Limits {
         checkWait(maxWait);
         Semaphore slots = new Semaphore(maxInFlight, true);
         long waitNanos = maxWait.toNanos();
-        return (OutgoingMessage message) -> {
+        return new Limited(sender, (OutgoingMessage message) -> {
             try {
                 if (!slots.tryAcquire(waitNanos, TimeUnit.NANOSECONDS)) {
                     return DeliveryResult.retryableFailure("concurrency limit of " + maxInFlight + " sends reached");
@@ -92,7 +94,28 @@ public final class Limits {
             } finally {
                 slots.release();
             }
-        };
+        });
+    }
+
+    /** A limited sender: sends through the limit, and hands the engine's build-time checks to the wrapped sender. */
+    private static final class Limited implements MessageSender {
+        private final MessageSender wrapped;
+        private final MessageSender limited;
+
+        Limited(MessageSender wrapped, MessageSender limited) {
+            this.wrapped = wrapped;
+            this.limited = limited;
+        }
+
+        @Override
+        public DeliveryResult send(OutgoingMessage message) {
+            return limited.send(message);
+        }
+
+        @Override
+        public void check(PlannedMessage planned) {
+            wrapped.check(planned);
+        }
     }
 
     private static void checkWait(Duration maxWait) {

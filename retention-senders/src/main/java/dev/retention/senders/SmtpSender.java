@@ -7,6 +7,7 @@ import com.google.common.hash.Hashing;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -105,6 +106,18 @@ public final class SmtpSender implements MessageSender {
         // hashed: keys may hold characters a Message-ID may not, and the id should not spell the customer id
         String hash = Hashing.sha256().hashString(idempotencyKey, StandardCharsets.UTF_8).toString().substring(0, 40);
         return "<retention." + hash + "@" + messageIdDomain + ">";
+    }
+
+    /**
+     * Asks the renderer whether it can render the step's messages (for {@link Templates}: the
+     * template exists and every field it requires is among the step's fields, in every locale).
+     *
+     * @param planned the campaign step
+     * @throws IllegalArgumentException if the renderer refuses it, naming the template, locale and field
+     */
+    @Override
+    public void check(PlannedMessage planned) {
+        renderer.check(requireNonNull(planned, "planned"));
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.github.mustachejava.codes.ValueCode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -37,27 +38,32 @@ import java.util.function.Function;
  * {@code step}, {@code triggerReason}, {@code variant}). Immutable and thread-safe.
  *
  * <p>The HTML body escapes every {@code {{value}}} (use {@code {{{value}}}} only for markup you
- * trust); subject and text are plain text and are not escaped. The locale is chosen per message
- * (by default from a {@code locale} field holding a language tag) and falls back as resource
- * bundles do: {@code de-CH}, then {@code de}, then the template's {@link Locale#ROOT} version.
+ * trust); subject and text are plain text and are not escaped.
+ *
+ * <p>The version is chosen by the customer's language: the message's {@link OutgoingMessage#locale()},
+ * which the campaign engine sets from the profile ({@code CustomerProfile.locale()}) as it addresses
+ * the message. A {@code locale} field in the personalisation (a language tag such as {@code "de-AT"})
+ * overrides it, for a trigger of your own that decides the language. It falls back as resource
+ * bundles do: {@code de-AT}, then {@code de}, then the template's {@link Locale#ROOT} version; a
+ * customer without a locale gets the root version.
  *
  * <p>A field the template uses outside any section, as a value or as a section of its own, is
- * required: rendering without it fails (a permanent failure, never a blank in a sent letter), and
- * {@link #check(String, Set)} says so at campaign build time. A field may be absent when the
- * template says what to write without it, in an inverted section:
+ * required. The campaign engine asks, when it is built, whether every step's template gets the
+ * fields it requires ({@link #check(PlannedMessage)}, through the sender), so a campaign whose
+ * trigger does not put a required field into its messages fails {@code build()}, naming the
+ * campaign, the step, the template, the locale and the field; rendering without it fails too (a
+ * permanent failure, never a blank in a sent letter). A field may be absent when the template says
+ * what to write without it, in an inverted section:
  * {@code {{#incentiveCode}}Your code: {{incentiveCode}}{{/incentiveCode}}{{^incentiveCode}}...{{/incentiveCode}}}.
  *
  * <pre>{@code
  * Templates templates = Templates.builder()
  *         .template("abandoned-view", Locale.ROOT, "You looked at {{viewedProducts.size}} things", text, html)
+ *         .template("abandoned-view", Locale.GERMAN, "Sie haben sich {{viewedProducts.size}} Dinge angesehen", de, deHtml)
  *         .build();
- * templates.check("abandoned-view", Set.of("viewedProducts", "recommendations"));
  * }</pre>
  */
 public final class Templates implements EmailRenderer {
-    /** The fields the campaign engine adds to every message's personalisation. */
-    public static final Set<String> ENGINE_FIELDS = Set.of("campaignId", "step", "triggerReason", "variant");
-
     private final Map<String, Map<Locale, Compiled>> templates;
     private final Function<OutgoingMessage, Optional<Locale>> locale;
 
@@ -82,7 +88,7 @@ public final class Templates implements EmailRenderer {
         for (String field : template.required) {
             checkArgument(message.personalisation().containsKey(field),
                     "template %s (%s) needs the field '%s', which the message does not carry", message.templateId(),
-                    template.locale, field);
+                    describe(template.locale), field);
         }
         Map<String, Object> scope = message.personalisation();
         return new RenderedEmail(execute(template.subject, scope).strip(), execute(template.text, scope),
@@ -104,22 +110,27 @@ public final class Templates implements EmailRenderer {
     }
 
     /**
-     * Checks at campaign build time that a template gets every field it requires: call it with the
-     * fields the campaign's trigger puts in its messages ({@link #ENGINE_FIELDS} are added).
+     * Checks that a campaign step's messages carry every field the step's template requires, in
+     * each of its locales (any may be chosen for a customer). The campaign engine calls this
+     * through its sender when it is built ({@link SmtpSender#check}).
      *
-     * @param templateId the template a campaign's message uses
-     * @param fields the fields its messages carry
-     * @throws IllegalArgumentException if there is no such template, or it requires a field not
-     *     among {@code fields}, naming the template, the locale and the fields
+     * @param planned the step: its template and the fields its messages carry
+     * @throws IllegalArgumentException if there is no such template, or a version of it requires a
+     *     field the messages do not carry, naming the template, the locale and the field
      */
-    public void check(String templateId, Set<String> fields) {
-        requireNonNull(fields, "fields");
-        for (Compiled c : versions(templateId).values()) {
+    @Override
+    public void check(PlannedMessage planned) {
+        requireNonNull(planned, "planned");
+        for (Compiled c : versions(planned.templateId()).values()) {
             TreeSet<String> missing = new TreeSet<>(c.required);
-            missing.removeAll(fields);
-            missing.removeAll(ENGINE_FIELDS);
-            checkArgument(missing.isEmpty(), "template %s (%s) needs %s, which the messages do not carry (they carry %s)",
-                    templateId, c.locale, missing, new TreeSet<>(fields));
+            missing.removeAll(planned.fields());
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("template " + planned.templateId() + " (" + describe(c.locale)
+                        + ") uses " + (missing.size() == 1 ? "the variable " : "the variables ") + String.join(", ", missing)
+                        + ", which the messages do not carry (they carry " + planned.fields() + "); put it into the "
+                        + "trigger's payload, or say what to write without it in an inverted section {{^"
+                        + missing.first() + "}}...{{/" + missing.first() + "}}");
+            }
         }
     }
 
@@ -127,6 +138,10 @@ public final class Templates implements EmailRenderer {
         Map<Locale, Compiled> versions = templates.get(templateId);
         checkArgument(versions != null, "no template %s (known: %s)", templateId, new TreeSet<>(templates.keySet()));
         return versions;
+    }
+
+    private static String describe(Locale locale) {
+        return locale.equals(Locale.ROOT) ? "root locale" : "locale " + locale.toLanguageTag();
     }
 
     private Compiled choose(String templateId, Locale wanted) {
@@ -138,7 +153,7 @@ public final class Templates implements EmailRenderer {
                 return c;
             }
         }
-        throw new IllegalArgumentException("template " + templateId + " has no version for " + wanted
+        throw new IllegalArgumentException("template " + templateId + " has no version for " + wanted.toLanguageTag()
                 + " and no fallback (Locale.ROOT); it has " + versions.keySet());
     }
 
@@ -155,7 +170,7 @@ public final class Templates implements EmailRenderer {
     /** Collects templates; {@link #build()} freezes them. Each template compiles as it is added. */
     public static final class Builder {
         private final Map<String, Map<Locale, Compiled>> templates = new LinkedHashMap<>();
-        private Function<OutgoingMessage, Optional<Locale>> locale = Builder::localeField;
+        private Function<OutgoingMessage, Optional<Locale>> locale = Builder::customerLocale;
         // HTML escapes (the factory's default); subject and text are plain text, written as they are
         private final DefaultMustacheFactory html = new DefaultMustacheFactory();
         private final DefaultMustacheFactory plain = new DefaultMustacheFactory() {
@@ -231,8 +246,9 @@ public final class Templates implements EmailRenderer {
         }
 
         /**
-         * How to choose a message's locale; default: its {@code locale} field as a language tag
-         * (e.g. {@code "de-CH"}), or {@link Locale#ROOT}.
+         * How to choose a message's locale; default: its {@code locale} personalisation field as a
+         * language tag (e.g. {@code "de-AT"}) if it has one, else {@link OutgoingMessage#locale()}
+         * (the customer's, from the profile), else none ({@link Locale#ROOT}).
          *
          * @param locale the locale for a message, or empty for the fallback
          * @return this builder
@@ -259,9 +275,9 @@ public final class Templates implements EmailRenderer {
             return code.getName().split("\\.", 2)[0];
         }
 
-        private static Optional<Locale> localeField(OutgoingMessage m) {
-            return Optional.ofNullable(m.personalisation().get("locale")).map(Object::toString)
-                    .map(Locale::forLanguageTag);
+        private static Optional<Locale> customerLocale(OutgoingMessage m) {
+            Object field = m.personalisation().get("locale");
+            return field != null ? Optional.of(Locale.forLanguageTag(field.toString())) : m.locale();
         }
 
         private static Mustache compile(DefaultMustacheFactory factory, String id, Locale locale, String part,

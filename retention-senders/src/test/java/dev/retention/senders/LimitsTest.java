@@ -9,8 +9,11 @@ import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.DeliveryResult.Status;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -89,5 +92,17 @@ class LimitsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInFlight").hasMessageContaining("0");
         assertThatThrownBy(() -> Limits.concurrency(counting, 1, Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxWait").hasMessageContaining("PT-1S");
+    }
+
+    @Test
+    void theEnginesBuildTimeCheckReachesTheSenderInsideTheLimits() {
+        Templates templates = Templates.builder().template("t", Locale.ROOT, "Hi {{name}}", "Hi", "<p>Hi</p>").build();
+        MessageSender limited = Limits.concurrency(Limits.rate(SmtpSender.builder("127.0.0.1", 25)
+                .from("news@shop.example", "Shop").renderer(templates).build(), Map.of(Channel.EMAIL, 10.0),
+                Duration.ZERO), 2, Duration.ZERO);
+
+        limited.check(new PlannedMessage("c", 0, Channel.EMAIL, "t", Set.of("name")));
+        assertThatThrownBy(() -> limited.check(new PlannedMessage("c", 0, Channel.EMAIL, "t", Set.of("step"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("template t (root locale) uses the variable name");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,11 @@ class TemplatesTest {
             .fromResources(Templates.class, EXAMPLE, "abandoned-view", Locale.ROOT)
             .fromResources(Templates.class, EXAMPLE + "_de", "abandoned-view", Locale.GERMAN)
             .build();
+
+    /** A campaign step sending {@code templateId} with messages carrying {@code fields}. */
+    private static PlannedMessage plan(String templateId, String... fields) {
+        return new PlannedMessage("abandoned-view", 0, Channel.EMAIL, templateId, Set.of(fields));
+    }
 
     /** What the abandoned-view trigger and the engine put into a message. */
     private static OutgoingMessage abandonedView(Map<String, Object> extra) {
@@ -67,12 +73,40 @@ class TemplatesTest {
     }
 
     @Test
+    void theLocaleIsTheCustomersFromTheProfileFallingBackFromRegionToLanguageToRoot() {
+        assertThat(SHIPPED.render(abandonedView(Map.of()).withLocale(Locale.forLanguageTag("de-AT"))).subject())
+                .isEqualTo("Noch am Überlegen?");
+        assertThat(SHIPPED.render(abandonedView(Map.of()).withLocale(Locale.GERMAN)).text()).contains("Bis bald!");
+        assertThat(SHIPPED.render(abandonedView(Map.of())).subject()).isEqualTo("Still thinking it over?");
+        assertThat(SHIPPED.render(abandonedView(Map.of()).withLocale(Locale.forLanguageTag("pt-BR"))).subject())
+                .isEqualTo("Still thinking it over?");
+        // a locale field in the personalisation overrides the profile's
+        assertThat(SHIPPED.render(abandonedView(Map.of("locale", "en")).withLocale(Locale.GERMAN)).subject())
+                .isEqualTo("Still thinking it over?");
+    }
+
+    @Test
+    void aVariableOnlyOneLocaleUsesIsNamedWithThatLocale() {
+        Templates t = Templates.builder()
+                .template("welcome", Locale.ROOT, "Welcome", "Welcome!", "<p>Welcome!</p>")
+                .template("welcome", Locale.forLanguageTag("de-AT"), "Servus {{firstName}}", "Servus!", "<p>Servus!</p>")
+                .build();
+
+        t.check(plan("welcome", "firstName"));
+        assertThatThrownBy(() -> t.check(plan("welcome", "campaignId", "step")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("template welcome (locale de-AT) uses the variable firstName, which the "
+                        + "messages do not carry (they carry [campaignId, step])");
+    }
+
+    @Test
     void aMissingFieldIsFoundAtBuildTimeAndNeverRendersAsABlank() {
         assertThat(SHIPPED.requiredFields("abandoned-view")).containsExactly("recommendations", "viewedProducts");
-        SHIPPED.check("abandoned-view", Set.of("viewedProducts", "recommendations", "incentiveCode"));
-        assertThatThrownBy(() -> SHIPPED.check("abandoned-view", Set.of("viewedProducts")))
+        SHIPPED.check(plan("abandoned-view", "viewedProducts", "recommendations", "incentiveCode"));
+        assertThatThrownBy(() -> SHIPPED.check(plan("abandoned-view", "viewedProducts", "campaignId")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("template abandoned-view").hasMessageContaining("[recommendations]");
+                .hasMessageContaining("template abandoned-view (root locale) uses the variable recommendations, "
+                        + "which the messages do not carry (they carry [campaignId, viewedProducts])");
 
         Map<String, Object> noRecommendations = new HashMap<>(abandonedView(Map.of()).personalisation());
         noRecommendations.remove("recommendations");
@@ -95,7 +129,7 @@ class TemplatesTest {
         assertThat(email.text()).isEqualTo("Tom & \"Jerry\" has 1200 points");
         assertThat(email.html()).isEqualTo("<p>Tom &amp; &quot;Jerry&quot; has 1200 points<br></p>");
         assertThat(t.requiredFields("points")).containsExactly("name", "points", "tier", "trusted");
-        t.check("points", Set.of("name", "points", "tier", "trusted"));
+        t.check(plan("points", "name", "points", "tier", "trusted"));
     }
 
     @Test
@@ -106,6 +140,6 @@ class TemplatesTest {
                 .template("t", Locale.ROOT, "a", "b", "c")).hasMessageContaining("already added");
         assertThatThrownBy(() -> Templates.builder().fromResources(Templates.class, "/nowhere", "t", Locale.ROOT))
                 .hasMessageContaining("/nowhere.subject.mustache");
-        assertThatThrownBy(() -> SHIPPED.check("unknown", Set.of())).hasMessageContaining("no template unknown");
+        assertThatThrownBy(() -> SHIPPED.check(plan("unknown"))).hasMessageContaining("no template unknown");
     }
 }

@@ -6,6 +6,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -91,6 +92,22 @@ public final class TestSender implements MessageSender {
             }
         }
         return result;
+    }
+
+    /**
+     * Hands the engine's build-time check to your sender, if you gave one (so a campaign whose
+     * template your sender cannot fill fails in the test as it would in production); accepts
+     * everything otherwise.
+     *
+     * @param planned the campaign step
+     * @throws IllegalArgumentException if your sender refuses it
+     */
+    @Override
+    public void check(PlannedMessage planned) {
+        requireNonNull(planned, "planned");
+        if (delivery != null) {
+            delivery.check(planned);
+        }
     }
 
     private void record(OutgoingMessage message, boolean first) {

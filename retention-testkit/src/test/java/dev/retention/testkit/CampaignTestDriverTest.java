@@ -15,6 +15,7 @@ import dev.retention.core.event.ProductViewed;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import dev.retention.rules.campaign.Campaign;
 import dev.retention.rules.campaign.DecisionCause;
 import dev.retention.rules.campaign.FireEntry;
@@ -90,6 +91,28 @@ class CampaignTestDriverTest {
         assertThat(mailer.calls).hasSize(3);
     }
     // guide:own-sender:end
+
+    @Test
+    void aCampaignYourSenderCannotRenderFailsTheDriversBuildAsItWouldTheEngines() {
+        MessageSender needsFirstName = new MessageSender() {
+            @Override
+            public DeliveryResult send(OutgoingMessage message) {
+                return DeliveryResult.sent("ok");
+            }
+
+            @Override
+            public void check(PlannedMessage planned) {
+                if (!planned.fields().contains("firstName")) {
+                    throw new IllegalArgumentException("template " + planned.templateId() + " uses the variable firstName");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> CampaignTestDriver.builder().startingAt(MONDAY_9AM).campaign(THANKS)
+                .sender(needsFirstName).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("campaign thanks, step 0 of 2")
+                .hasMessageContaining("template thank-you uses the variable firstName");
+    }
 
     @Test
     void scriptedFailuresComeBeforeTheUsersSender() {

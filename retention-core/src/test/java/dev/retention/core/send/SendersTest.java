@@ -9,8 +9,10 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -77,5 +79,31 @@ class SendersTest {
                 .hasMessageContaining("recipient");
         assertThatThrownBy(() -> new OutgoingMessage("k", CustomerId.of("a"), "c", Channel.EMAIL, "t", Map.of(),
                 Optional.of(""))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recipient");
+    }
+
+    @Test
+    void theLocaleTravelsWithTheAddressAndNamesALanguage() {
+        OutgoingMessage german = WIN_BACK.withRecipient("anna@example.com").withLocale(Locale.forLanguageTag("de-AT"));
+
+        assertThat(german.locale()).contains(Locale.forLanguageTag("de-AT"));
+        assertThat(german.withoutRecipient().locale()).contains(Locale.forLanguageTag("de-AT"));
+        assertThat(german.withRecipient("anna@new.example").locale()).contains(Locale.forLanguageTag("de-AT"));
+        assertThat(WIN_BACK.locale()).isEmpty();
+        assertThat(german.toString()).contains("locale=de-AT").doesNotContain("anna@");
+        assertThatThrownBy(() -> WIN_BACK.withLocale(Locale.ROOT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("locale");
+    }
+
+    @Test
+    void aPlannedMessageKeepsItsFieldsSortedAndASenderAcceptsEveryPlanByDefault() {
+        PlannedMessage planned = new PlannedMessage("win-back", 1, Channel.EMAIL, "win-back-v1",
+                Set.of("step", "campaignId", "orderCount"));
+
+        assertThat(planned.fields()).containsExactly("campaignId", "orderCount", "step");
+        new RecordingSender().check(planned); // nothing to render, nothing to refuse
+        assertThatThrownBy(() -> new PlannedMessage("win-back", -1, Channel.EMAIL, "t", Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("step").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new PlannedMessage("win-back", 0, Channel.EMAIL, "t", Set.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
     }
 }

@@ -10,6 +10,7 @@ import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.DeliveryResult;
 import dev.retention.core.send.MessageSender;
 import dev.retention.core.send.OutgoingMessage;
+import dev.retention.core.send.PlannedMessage;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
 import java.time.Clock;
@@ -559,8 +560,10 @@ public final class CampaignEngine {
          * Builds the engine; campaigns are decided in priority order, highest first, then by id.
          *
          * @return the thread-safe engine
-         * @throws IllegalArgumentException if events, profiles, fire log, sender or clock is not set, or the
-         *     lease is not longer than the send timeout
+         * @throws IllegalArgumentException if events, profiles, fire log, sender or clock is not set, the
+         *     lease is not longer than the send timeout, or the sender refuses a campaign step's
+         *     template ({@link MessageSender#check}: a template the sender does not have, or one using
+         *     a field the step's messages will not carry), naming the campaign and the step
          */
         public CampaignEngine build() {
             checkArgument(events != null, "events is not set");
@@ -570,7 +573,34 @@ public final class CampaignEngine {
             checkArgument(clock != null, "clock is not set");
             checkArgument(lease.compareTo(sendTimeout) > 0, "lease (%s) must be longer than sendTimeout (%s)", lease,
                     sendTimeout);
+            campaigns.values().forEach(this::checkSender);
             return new CampaignEngine(this);
+        }
+
+        /**
+         * Asks the sender whether it can deliver every step (and A/B variant) of the campaign, so a
+         * template that uses a field the messages will not carry fails here, not in a customer's letter.
+         */
+        private void checkSender(Campaign campaign) {
+            Set<String> fields = Decider.messageFields(campaign);
+            List<Step> steps = campaign.steps();
+            for (int i = 0; i < steps.size(); i++) {
+                Message message = steps.get(i).message();
+                // with variants, the first message's own template is never sent: each variant's is
+                List<String> templates = i == 0 && !campaign.variants().isEmpty()
+                        ? campaign.variants().stream().map(Variant::templateId).toList()
+                        : List.of(message.templateId());
+                for (String template : templates) {
+                    try {
+                        sender.check(new PlannedMessage(campaign.id(), i, message.channel(), template, fields));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("campaign " + campaign.id() + ", step " + i + " of "
+                                + steps.size() + " (" + message.channel() + ", trigger " + campaign.trigger().name()
+                                + ", whose firings always carry " + new TreeSet<>(campaign.trigger().payloadFields())
+                                + "): " + e.getMessage(), e);
+                    }
+                }
+            }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -198,6 +199,19 @@ final class Decider {
         }
         FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(mine), profile, customerLog, now);
         return "would be " + decision.status() + " (" + decision.cause() + "): " + decision.reason();
+    }
+
+    /**
+     * The fields every message of the campaign carries, at every step: the trigger's payload fields
+     * and those {@link #decideEntry} adds (later steps copy them, with their own {@code step}).
+     */
+    static Set<String> messageFields(Campaign campaign) {
+        Set<String> fields = new TreeSet<>(campaign.trigger().payloadFields());
+        fields.addAll(List.of("campaignId", "step", "triggerReason"));
+        if (!campaign.variants().isEmpty()) {
+            fields.add("variant");
+        }
+        return fields;
     }
 
     private FireEntry decideEntry(Campaign campaign, Firing firing, int entry, CustomerProfile profile,

@@ -106,19 +106,20 @@ final class Dispatcher {
     }
 
     /**
-     * The claimed entry's message addressed to the customer's contact point for its channel, read
-     * from the profile now (so a changed address is used; the fire log keeps none), or empty if the
-     * channel needs a contact point the profile no longer has (removed since the claim checked it).
+     * The claimed entry's message addressed to the customer's contact point for its channel and in
+     * the customer's language, both read from the profile now (so a changed address is used; the
+     * fire log keeps neither), or empty if the channel needs a contact point the profile no longer
+     * has (removed since the claim checked it).
      *
      * @param known the customer's profile if the caller has read it, or null
      */
     Optional<OutgoingMessage> addressed(FireEntry claimed, CustomerProfile known) {
-        OutgoingMessage message = claimed.message();
+        CustomerProfile profile = known != null && known.customerId().equals(claimed.customerId()) ? known
+                : parts.profiles().profileOrUnknown(claimed.customerId());
+        OutgoingMessage message = profile.locale().map(claimed.message()::withLocale).orElse(claimed.message());
         if (!Guards.needsContactPoint(message.channel())) {
             return Optional.of(message);
         }
-        CustomerProfile profile = known != null && known.customerId().equals(claimed.customerId()) ? known
-                : parts.profiles().profileOrUnknown(claimed.customerId());
         return Guards.recipient(message.channel(), profile).map(message::withRecipient);
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Abandoned cart: the cart as last updated at or before {@code now} is not empty, was updated in
@@ -25,6 +26,7 @@ import java.util.Optional;
  * Immutable and thread-safe.
  */
 public final class AbandonedCartTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("cartProducts", "cartTotal");
     private final String name;
     private final Duration settleDelay;
     private final Duration maxAge;
@@ -80,6 +82,16 @@ public final class AbandonedCartTrigger implements Trigger {
      */
     public AbandonedCartTrigger named(String newName) {
         return new AbandonedCartTrigger(newName, settleDelay, maxAge, incentives);
+    }
+
+    /**
+     * The fields every firing carries: {@code cartProducts}, {@code cartTotal} ({@code incentiveCode} and {@code incentiveDescription} only with an incentive, so not among them).
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

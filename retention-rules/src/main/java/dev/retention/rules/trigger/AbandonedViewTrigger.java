@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Playbook 1, abandoned view: the customer viewed products within the lookback, bought none of
@@ -29,6 +30,7 @@ import java.util.Optional;
  * {@code incentiveDescription}. Immutable and thread-safe.
  */
 public final class AbandonedViewTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("viewedProducts", "recommendations");
     private final String name;
     private final Duration lookback;
     private final Duration settleDelay;
@@ -55,6 +57,16 @@ public final class AbandonedViewTrigger implements Trigger {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The fields every firing carries: {@code viewedProducts}, {@code recommendations} ({@code incentiveCode} and {@code incentiveDescription} only with an incentive, so not among them).
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fires during the customer's birthday (or {@code daysBefore} days ahead of it), from midnight to
@@ -23,6 +24,7 @@ import java.util.Optional;
  * Immutable and thread-safe.
  */
 public final class BirthdayTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("birthday", "celebratedOn");
     private final String name;
     private final int daysBefore;
 
@@ -61,6 +63,16 @@ public final class BirthdayTrigger implements Trigger {
      */
     public BirthdayTrigger named(String newName) {
         return new BirthdayTrigger(newName, daysBefore);
+    }
+
+    /**
+     * The fields every firing carries: {@code birthday}, {@code celebratedOn}.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

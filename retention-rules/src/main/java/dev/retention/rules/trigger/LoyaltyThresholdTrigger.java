@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Playbook 2, loyalty threshold: the customer has placed at least {@code minOrders} orders for a
@@ -21,6 +22,7 @@ import java.util.Optional;
  * (int) and {@code netTotal} (e.g. "612.00 USD"). Immutable and thread-safe.
  */
 public final class LoyaltyThresholdTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("orderCount", "netTotal");
     private final String name;
     private final int minOrders;
     private final Money totalAbove;
@@ -58,6 +60,16 @@ public final class LoyaltyThresholdTrigger implements Trigger {
      */
     public static LoyaltyThresholdTrigger named(String name, int minOrders, Money totalAbove) {
         return new LoyaltyThresholdTrigger(name, minOrders, totalAbove);
+    }
+
+    /**
+     * The fields every firing carries: {@code orderCount}, {@code netTotal}.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

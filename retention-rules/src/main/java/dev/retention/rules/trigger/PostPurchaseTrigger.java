@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Post-purchase follow-up (thanks, instructions, satisfaction survey, cross-sell): fires
@@ -22,6 +23,7 @@ import java.util.Optional;
  * the order). Immutable and thread-safe.
  */
 public final class PostPurchaseTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("orderId", "orderTotal", "products");
     private final String name;
     private final Duration after;
     private final Duration within;
@@ -64,6 +66,16 @@ public final class PostPurchaseTrigger implements Trigger {
      */
     public PostPurchaseTrigger named(String newName) {
         return new PostPurchaseTrigger(newName, after, within);
+    }
+
+    /**
+     * The fields every firing carries: {@code orderId}, {@code orderTotal}, {@code products}.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

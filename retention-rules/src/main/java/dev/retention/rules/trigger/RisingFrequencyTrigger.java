@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
  * favourites). Immutable and thread-safe.
  */
 public final class RisingFrequencyTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("recentOrders", "favouriteProducts", "recommendations");
     private final Builder config;
 
     private RisingFrequencyTrigger(Builder config) {
@@ -46,6 +48,16 @@ public final class RisingFrequencyTrigger implements Trigger {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The fields every firing carries: {@code recentOrders}, {@code favouriteProducts}, {@code recommendations}.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.CustomerProfile;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A rule that looks at one customer at one instant and decides whether a campaign should start:
@@ -41,6 +42,21 @@ public interface Trigger {
      * @return the firing with its episode, reason and payload, or empty if the trigger does not fire
      */
     Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now);
+
+    /**
+     * The payload fields every firing of this trigger carries. The campaign engine tells its sender
+     * these (with its own fields) when it is built, so a template that uses a field the messages
+     * will not carry fails the build, not a customer's letter. Fields a firing carries only
+     * sometimes (an incentive code) are left out: a template must say what to write without them.
+     *
+     * <p>The default is none, as for {@link #onEntering}: a trigger of your own whose firings carry
+     * a payload lists the fields they always carry here.
+     *
+     * @return the field names, the same on every call
+     */
+    default Set<String> payloadFields() {
+        return Set.of();
+    }
 
     /**
      * A trigger that fires while the customer meets the condition; with the campaign re-entry

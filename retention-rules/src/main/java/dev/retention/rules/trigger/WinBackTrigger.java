@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Playbook 4, falling frequency (win-back): a customer with at least {@code minOrders} orders
@@ -28,6 +29,7 @@ import java.util.Optional;
  * {@code lastOrderAt} (ISO instant) and {@code favouriteProducts}. Immutable and thread-safe.
  */
 public final class WinBackTrigger implements Trigger {
+    private static final Set<String> PAYLOAD_FIELDS = Set.of("orderCount", "daysSinceLastOrder", "lastOrderAt", "favouriteProducts");
     private final String name;
     private final int minOrders;
     private final Duration quietFor;
@@ -50,6 +52,16 @@ public final class WinBackTrigger implements Trigger {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The fields every firing carries: {@code orderCount}, {@code daysSinceLastOrder}, {@code lastOrderAt}, {@code favouriteProducts}.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return PAYLOAD_FIELDS;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.retention.rules.trigger.PostPurchaseTrigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -140,5 +141,24 @@ class RecipientTest {
             assertThat(m.recipient()).isEmpty();
             assertThat(m.customerId()).isEqualTo(anna);
         });
+    }
+
+    @Test
+    void theMessageCarriesTheProfilesLocaleOnEveryChannelAndTheFireLogKeepsNone() {
+        CustomerId anna = shop.subscriber("anna");
+        CustomerId bob = shop.subscriber("bob");
+        shop.profiles.put(profile(anna).locale(Locale.forLanguageTag("de-AT"))
+                .consent(Consent.given(Channel.PUSH, EngineFixture.START.minusSeconds(60))).build());
+        CampaignEngine engine = shop.engine(thanks(Channel.EMAIL),
+                Campaign.builder("push-thanks").trigger(PostPurchaseTrigger.after(Duration.ZERO))
+                        .message(Message.of(Channel.PUSH, "thanks-push")).build()).build();
+
+        engine.onEvent(order(anna, shop.clock.instant(), "kettle"));
+        engine.onEvent(order(bob, shop.clock.instant(), "kettle"));
+
+        assertThat(shop.sender.sentTo(anna)).hasSize(2)
+                .allSatisfy(m -> assertThat(m.locale()).contains(Locale.forLanguageTag("de-AT")));
+        assertThat(shop.sender.sentTo(bob)).singleElement().satisfies(m -> assertThat(m.locale()).isEmpty());
+        assertThat(engine.decisions(anna)).allSatisfy(e -> assertThat(e.message().locale()).isEmpty());
     }
 }

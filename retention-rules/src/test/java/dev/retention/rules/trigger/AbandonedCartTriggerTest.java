@@ -31,6 +31,8 @@ class AbandonedCartTriggerTest {
         Firing firing = at(history, T.plus(Duration.ofHours(1))).orElseThrow();
         assertThat(firing.payload()).containsEntry("cartProducts", List.of("shoes", "socks"))
                 .containsEntry("cartTotal", "20.00 USD");
+        // what it declares for the build-time template check is what it carries
+        assertThat(firing.payload().keySet()).isEqualTo(trigger.payloadFields());
         assertThat(at(history, T.plus(Duration.ofDays(7)))).isPresent();
         assertThat(at(history, T.plus(Duration.ofDays(7)).plusNanos(1))).isEmpty();
     }

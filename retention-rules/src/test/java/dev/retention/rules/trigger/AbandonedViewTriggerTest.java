@@ -73,6 +73,8 @@ class AbandonedViewTriggerTest {
         Firing firing = at(T.plus(Duration.ofHours(2)), history).orElseThrow();
 
         assertThat(firing.payload().get("viewedProducts")).isEqualTo(List.of("p3", "p1", "p2"));
+        // what it declares for the build-time template check is what it carries
+        assertThat(firing.payload().keySet()).isEqualTo(trigger.payloadFields());
         assertThat(firing.reason()).contains("viewed 3 products", "bought none of them");
     }
 

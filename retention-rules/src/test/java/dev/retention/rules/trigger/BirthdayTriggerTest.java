@@ -59,6 +59,8 @@ class BirthdayTriggerTest {
                 .orElseThrow().episode();
 
         assertThat(y2026).isNotEqualTo(y2027);
+        assertThat(TRIGGER.evaluate(CustomerHistory.empty(C), profile, Instant.parse("2026-03-14T09:00:00Z"))
+                .orElseThrow().payload().keySet()).isEqualTo(TRIGGER.payloadFields());
         assertThat(BirthdayTrigger.daysBefore(3).evaluate(CustomerHistory.empty(C), profile,
                 Instant.parse("2026-03-11T09:00:00Z"))).isPresent();
     }

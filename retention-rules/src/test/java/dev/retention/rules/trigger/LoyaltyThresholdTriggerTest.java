@@ -70,5 +70,7 @@ class LoyaltyThresholdTriggerTest {
 
         assertThat(firing.reason()).contains("3 orders", "150.00 USD", "100.00 USD");
         assertThat(firing.payload()).containsEntry("orderCount", 3).containsEntry("netTotal", "150.00 USD");
+        // what it declares for the build-time template check is what it carries
+        assertThat(firing.payload().keySet()).isEqualTo(trigger.payloadFields());
     }
 }

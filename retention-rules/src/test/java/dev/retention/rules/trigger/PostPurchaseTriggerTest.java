@@ -45,6 +45,7 @@ class PostPurchaseTriggerTest {
 
         assertThat(one.payload()).containsEntry("orderId", first.orderId().value())
                 .containsEntry("products", List.of("kettle", "filter"));
+        assertThat(one.payload().keySet()).isEqualTo(trigger.payloadFields());
         assertThat(two.episode()).isNotEqualTo(one.episode());
     }
 }

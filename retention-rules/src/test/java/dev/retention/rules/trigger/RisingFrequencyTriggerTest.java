@@ -65,6 +65,8 @@ class RisingFrequencyTriggerTest {
 
         assertThat(firing.payload().get("favouriteProducts")).isEqualTo(List.of("coffee", "tea", "mug"));
         assertThat(firing.payload()).containsEntry("recentOrders", 3);
+        // what it declares for the build-time template check is what it carries
+        assertThat(firing.payload().keySet()).isEqualTo(trigger.payloadFields());
         assertThat(firing.reason()).contains("3 orders in the last 30d");
     }
 

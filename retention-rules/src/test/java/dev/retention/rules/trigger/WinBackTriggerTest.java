@@ -50,6 +50,8 @@ class WinBackTriggerTest {
         Firing firing = at(trigger, history, last.plus(DAY.multipliedBy(30)).plusNanos(1)).orElseThrow();
         assertThat(firing.reason()).contains("usual gap of 10d");
         assertThat(firing.payload()).containsEntry("orderCount", 4).containsEntry("daysSinceLastOrder", 30L);
+        // what it declares for the build-time template check is what it carries
+        assertThat(firing.payload().keySet()).isEqualTo(trigger.payloadFields());
     }
 
     @Test
