@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * providers expect from bulk senders.
  *
  * <p>Results: accepted by the server is sent; an authentication failure, a refused address (5xx),
- * a message without recipient or a template that cannot render is a permanent failure; an
+ * a message without recipient, a template that cannot render, or (with {@link Builder#startTls}
+ * required) a server without STARTTLS or a TLS handshake that fails is a permanent failure; an
  * unreachable server, a timeout or a temporary refusal (4xx) is retried by the engine. Addresses
  * are masked in logs ({@link Masking}). Thread-safe: each send opens its own connection.
  *
@@ -54,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmtpSender implements MessageSender {
     private static final Logger LOG = LoggerFactory.getLogger(SmtpSender.class);
+    /** How Jakarta Mail (Angus) refuses a server without STARTTLS when it is required. */
+    private static final String STARTTLS_NOT_OFFERED = "STARTTLS is required but host does not support STARTTLS";
 
     private final Session session;
     private final InternetAddress from;
@@ -71,6 +76,9 @@ public final class SmtpSender implements MessageSender {
         props.put("mail.smtp.auth", String.valueOf(b.user.isPresent()));
         props.put("mail.smtp.starttls.enable", String.valueOf(b.startTls));
         props.put("mail.smtp.starttls.required", String.valueOf(b.startTls));
+        // the server's certificate must name the host we connect to, whatever Jakarta Mail's default
+        props.put("mail.smtp.ssl.checkserveridentity", "true");
+        b.sslContext.ifPresent(c -> props.put("mail.smtp.ssl.socketFactory", c.getSocketFactory()));
         props.put("mail.smtp.connectiontimeout", String.valueOf(b.connectTimeout.toMillis()));
         props.put("mail.smtp.timeout", String.valueOf(b.timeout.toMillis()));
         props.put("mail.smtp.writetimeout", String.valueOf(b.timeout.toMillis()));
@@ -153,6 +161,18 @@ public final class SmtpSender implements MessageSender {
         } catch (SendFailedException e) {
             return refused(message, to, e);
         } catch (MessagingException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(STARTTLS_NOT_OFFERED)) {
+                // never fall back to plaintext: the password and the letter would cross the network readable
+                return DeliveryResult.permanentFailure("the SMTP server does not offer STARTTLS, which this sender "
+                        + "requires; nothing was sent in plaintext");
+            }
+            Optional<SSLHandshakeException> handshake = cause(e, SSLHandshakeException.class);
+            if (handshake.isPresent()) {
+                // an untrusted or misnamed certificate: a setting to fix, which no retry changes
+                return DeliveryResult.permanentFailure("the TLS handshake with the SMTP server failed ("
+                        + handshake.get().getClass().getSimpleName() + "; is its certificate trusted and does it name "
+                        + "the host?)");
+            }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             // the class, not the message: a server's reply may quote the address
             LOG.debug("email failed: key={} to={} {}", message.idempotencyKey(), Masking.email(to),
@@ -168,6 +188,16 @@ public final class SmtpSender implements MessageSender {
         String detail = "SMTP refused the message" + (code > 0 ? " (" + code + ")" : "");
         return code >= 400 && code < 500 ? DeliveryResult.retryableFailure(detail)
                 : DeliveryResult.permanentFailure(detail);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable t, Class<T> type) {
+        for (Throwable x = t; x != null; x = x.getCause() != null ? x.getCause()
+                : x instanceof MessagingException m ? m.getNextException() : null) {
+            if (type.isInstance(x)) {
+                return Optional.of(type.cast(x));
+            }
+        }
+        return Optional.empty();
     }
 
     private static int replyCode(MessagingException e) {
@@ -238,6 +268,7 @@ public final class SmtpSender implements MessageSender {
         private Optional<String> user = Optional.empty();
         private Optional<String> password = Optional.empty();
         private boolean startTls;
+        private Optional<SSLContext> sslContext = Optional.empty();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofSeconds(10);
         private EmailRenderer renderer;
@@ -289,13 +320,29 @@ public final class SmtpSender implements MessageSender {
         }
 
         /**
-         * Whether to upgrade the connection with STARTTLS, and refuse to send without it; default false.
+         * Whether to upgrade the connection with STARTTLS before logging in, and refuse to send
+         * without it; default false. A server that does not offer STARTTLS then fails each send for
+         * good (nothing is sent in plaintext, not even the login), as does one whose certificate is
+         * not trusted or does not name the host.
          *
          * @param required true to require STARTTLS
          * @return this builder
          */
         public Builder startTls(boolean required) {
             this.startTls = required;
+            return this;
+        }
+
+        /**
+         * The TLS settings for STARTTLS, e.g. an {@link SSLContext} that trusts your company's own
+         * CA, which signed your mail relay's certificate; default the JVM's (its trust store). The
+         * certificate must name the host either way.
+         *
+         * @param context the TLS context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Optional.of(requireNonNull(context, "sslContext"));
             return this;
         }
 

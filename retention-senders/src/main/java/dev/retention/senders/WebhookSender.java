@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Posts each message as signed JSON to one URL: the shop's own messaging service, Zapier, a CRM.
  *
  * <p>The body holds {@code idempotencyKey}, {@code campaign}, {@code step}, {@code customer},
- * {@code channel}, {@code template}, {@code recipient} (if the engine resolved one) and
+ * {@code channel}, {@code template}, {@code recipient} (if the engine resolved one), {@code locale}
+ * (the customer's language tag, if the profile names one) and
  * {@code data} (the personalisation). Headers: {@code Idempotency-Key} (the fire entry's key, the
  * same on every retry) and {@value WebhookSignature#HEADER} ({@link WebhookSignature}).
  *
@@ -145,6 +146,7 @@ public final class WebhookSender implements MessageSender {
         json.put("channel", message.channel().name());
         json.put("template", message.templateId());
         message.recipient().ifPresent(r -> json.put("recipient", r));
+        message.locale().ifPresent(l -> json.put("locale", l.toLanguageTag()));
         json.set("data", JSON.valueToTree(message.personalisation()));
         try {
             return JSON.writeValueAsBytes(json);

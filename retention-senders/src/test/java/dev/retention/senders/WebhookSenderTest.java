@@ -74,6 +74,7 @@ class WebhookSenderTest {
         assertThat(body.get("data").get("discountCode").asText()).isEqualTo("COMEBACK10");
         assertThat(body.get("data").get("viewed").get(1).asText()).isEqualTo("mug");
         assertThat(body.has("recipient")).isFalse();
+        assertThat(body.has("locale")).isFalse();
     }
 
     @ParameterizedTest
