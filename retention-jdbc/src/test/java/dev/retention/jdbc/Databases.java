@@ -50,6 +50,12 @@ final class Databases {
         return new TestPool(server.getPostgresDatabase(), size);
     }
 
+    /** The embedded server's data source, unpooled: a new physical connection per call. */
+    static DataSource postgresUnpooled() {
+        postgres();
+        return server.getPostgresDatabase();
+    }
+
     /** A fresh table prefix. */
     static String freshPrefix() {
         return "t" + PREFIXES.incrementAndGet() + "_";
