@@ -42,6 +42,7 @@ public final class RetentionSchema {
 
     /** The scripts, in version order: listed, not scanned for (no classpath scanning). */
     private static final List<String> SCRIPTS = List.of("V1__retention_state.sql");
+    private static final int SQLITE_BUSY_MS = 30_000;
 
     private RetentionSchema() {}
 
@@ -73,16 +74,42 @@ public final class RetentionSchema {
         try (Connection c = dataSource.getConnection()) {
             Dialect dialect = Dialect.of(c);
             if (dialect == Dialect.SQLITE) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("PRAGMA busy_timeout = 30000");
-                    // write-ahead log: readers do not block the writer, and a crash never tears a commit
-                    s.execute("PRAGMA journal_mode = WAL");
-                }
+                useWriteAheadLog(c);
             }
             return migrate(c, dialect, prefix);
         } catch (SQLException e) {
             throw new StoreException("could not migrate the retention schema (prefix " + prefix + ", SQL state "
                     + e.getSQLState() + "); the script being applied was rolled back", e);
+        }
+    }
+
+    /**
+     * Write-ahead log: readers do not block the writer, and a crash never tears a commit. The switch
+     * needs the file to itself and SQLite answers busy at once (no busy handler) while another
+     * connection has it open in a transaction, e.g. a second instance migrating at the same time:
+     * so it is retried for up to the busy timeout.
+     */
+    private static void useWriteAheadLog(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + SQLITE_BUSY_MS);
+            for (int attempt = 0; ; attempt++) {
+                try (ResultSet r = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                    if (r.next() && r.getString(1).equalsIgnoreCase("wal") || attempt * 20L >= SQLITE_BUSY_MS) {
+                        return; // an in-memory database keeps its own mode
+                    }
+                } catch (SQLException e) {
+                    boolean busy = e.getErrorCode() == 5 || e.getErrorCode() == 6; // SQLITE_BUSY, SQLITE_LOCKED
+                    if (!busy || attempt * 20L >= SQLITE_BUSY_MS) {
+                        throw e;
+                    }
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while switching SQLite to its write-ahead log", e);
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -27,7 +28,10 @@ final class Databases {
     static synchronized DataSource postgres() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // the tests test no durability: commits need not wait for the disk the other engineers share
+                server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off").setServerConfig("full_page_writes", "off")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
             }
@@ -78,7 +82,10 @@ final class Databases {
     }
 
     static DataSource sqlite(Path file) {
-        SQLiteDataSource ds = new SQLiteDataSource();
+        // the tests test no durability: commits need not wait for the disk (the library keeps SQLite's default)
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + file);
         return new TestPool(ds, 8);
     }

@@ -253,8 +253,7 @@ public final class JdbcEventStore implements EventStore {
         if (!db.dialect().canStore(customerId.value())) {
             return CustomerHistory.empty(customerId);
         }
-        return db.readCustomer("the history of customer " + customerId.value(), customerId,
-                c -> history(c, customerId));
+        return db.read("the history of customer " + customerId.value(), c -> history(c, customerId));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.retention.jdbc.internal;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import dev.retention.core.CustomerId;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.campaign.FireLog;
@@ -32,6 +34,9 @@ public final class JdbcFireLog implements FireLog {
 
     private final Database db;
     private final String log;
+    // rows are re-read far more often than written (due lists, a customer's entries on every event):
+    // an entry decoded once is served again for the same key and body text (entries are immutable)
+    private final Cache<String, FireEntry> decoded = CacheBuilder.newBuilder().maximumSize(10_000).build();
 
     /**
      * The fire-log view of a store.
@@ -118,8 +123,7 @@ public final class JdbcFireLog implements FireLog {
         if (!storable(customerId.value())) {
             return List.of();
         }
-        return db.readCustomer("the fire-log entries of customer " + customerId.value(), customerId,
-                c -> entries(c, customerId));
+        return db.read("the fire-log entries of customer " + customerId.value(), c -> entries(c, customerId));
     }
 
     /**
@@ -209,7 +213,16 @@ public final class JdbcFireLog implements FireLog {
         return db.dialect().canStore(value);
     }
 
-    private static FireEntry row(ResultSet r) throws SQLException {
-        return Codec.fireEntry(r.getString(1), r.getString(2), r.getString(3));
+    private FireEntry row(ResultSet r) throws SQLException {
+        String key = r.getString(1);
+        String customer = r.getString(2);
+        String body = r.getString(3);
+        FireEntry cached = decoded.getIfPresent(body);
+        if (cached != null && cached.key().equals(key) && cached.customerId().value().equals(customer)) {
+            return cached;
+        }
+        FireEntry entry = Codec.fireEntry(key, customer, body);
+        decoded.put(body, entry);
+        return entry;
     }
 }

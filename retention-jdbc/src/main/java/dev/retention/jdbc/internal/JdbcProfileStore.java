@@ -52,7 +52,7 @@ public final class JdbcProfileStore implements ProfileStore {
         if (!db.dialect().canStore(customerId.value())) {
             return Optional.empty();
         }
-        return db.readCustomer("the profile of customer " + customerId.value(), customerId, c -> find(c, customerId));
+        return db.read("the profile of customer " + customerId.value(), c -> find(c, customerId));
     }
 
     /**
