@@ -59,9 +59,13 @@ public final class JdbcEventStore implements EventStore {
     /**
      * {@inheritDoc}
      *
-     * <p>In transactions of up to {@value #BATCH} events, each event holding its customer: a batch
-     * that fails stores nothing of itself (the batches before it stay stored), and an event refused
-     * as {@link #append} says stops the call with the events before it stored.
+     * <p>Bulk: each run of consecutive events of one customer (up to {@value #BATCH}) is one
+     * transaction holding the customer, which checks the run's ids against the stored ones in one
+     * query per {@value #BATCH} ids and inserts its views, carts and custom events as one JDBC
+     * batch (orders and refunds go one by one through the money checks), then updates the
+     * customer's summary once. An event refused as {@link #append} says stops the call; the
+     * events before it stay stored, those after it are not. A run that fails in the database
+     * stores nothing of itself (the runs before it stay stored).
      */
     @Override
     public int appendAll(Collection<? extends CustomerEvent> all) {
@@ -69,31 +73,109 @@ public final class JdbcEventStore implements EventStore {
         List<CustomerEvent> list = new ArrayList<>(all);
         list.forEach(e -> checkStorable(requireNonNull(e, "event")));
         int added = 0;
-        for (int from = 0; from < list.size(); from += BATCH) {
-            List<CustomerEvent> batch = list.subList(from, Math.min(list.size(), from + BATCH));
-            added += appendBatch(batch);
+        int from = 0;
+        while (from < list.size()) {
+            CustomerId customer = list.get(from).customerId();
+            int to = from + 1;
+            while (to < list.size() && to - from < BATCH && list.get(to).customerId().equals(customer)) {
+                to++;
+            }
+            List<CustomerEvent> run = list.subList(from, to);
+            Run outcome = db.write(run.size() + " events of customer " + customer.value(), customer,
+                    c -> appendRun(c, customer.value(), run));
+            added += outcome.added;
+            if (outcome.refused != null) {
+                throw outcome.refused;
+            }
+            from = to;
         }
         return added;
     }
 
-    private int appendBatch(List<CustomerEvent> batch) {
-        // one customer per transaction hold: group by customer, keep each customer's order
-        Map<CustomerId, List<CustomerEvent>> byCustomer = new LinkedHashMap<>();
-        for (CustomerEvent e : batch) {
-            byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
-        }
+    /** What a run stored, and the refusal that stopped it (thrown after the run's commit). */
+    private record Run(int added, IllegalArgumentException refused) {}
+
+    private Run appendRun(Connection c, String customer, List<CustomerEvent> run) throws SQLException {
+        java.util.Set<String> seen = storedIds(c, customer, run);
+        int batched = 0;
         int added = 0;
-        for (Map.Entry<CustomerId, List<CustomerEvent>> group : byCustomer.entrySet()) {
-            added += db.write(group.getValue().size() + " events of customer " + group.getKey().value(), group.getKey(),
-                    c -> {
-                        int n = 0;
-                        for (CustomerEvent e : group.getValue()) {
-                            n += insert(c, e) ? 1 : 0;
+        IllegalArgumentException refused = null;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_SQL.formatted(events))) {
+            for (CustomerEvent e : run) {
+                if (!seen.add(e.eventId())) {
+                    continue;
+                }
+                if (e instanceof OrderPlaced || e instanceof OrderRefunded) {
+                    try {
+                        if (insert(c, e)) {
+                            added++;
                         }
-                        return n;
-                    });
+                    } catch (IllegalArgumentException refusal) {
+                        refused = refusal;
+                        break;
+                    }
+                } else {
+                    bind(insert, e, null, null);
+                    insert.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                insert.executeBatch();
+            }
         }
-        return added;
+        if (batched > 0) {
+            Summaries.ensureCustomer(c, customers, customer);
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
+                    + " SET event_count = event_count + ? WHERE customer_id = ?")) {
+                s.setInt(1, batched);
+                s.setString(2, customer);
+                s.executeUpdate();
+            }
+        }
+        return new Run(added + batched, refused);
+    }
+
+    /** The ids among the run's that the customer has stored already, one query per {@value #BATCH} ids. */
+    private java.util.Set<String> storedIds(Connection c, String customer, List<CustomerEvent> run)
+            throws SQLException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(run.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM " + events
+                + " WHERE customer_id = ? AND event_id IN (" + marks + ")")) {
+            s.setString(1, customer);
+            for (int i = 0; i < run.size(); i++) {
+                s.setString(i + 2, run.get(i).eventId());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static final String INSERT_SQL = "INSERT INTO %s"
+            + " (customer_id, event_id, kind, occurred_sec, occurred_nano, order_id, amount_minor, currency, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bind(PreparedStatement s, CustomerEvent event, String orderId, Money amount)
+            throws SQLException {
+        s.setString(1, event.customerId().value());
+        s.setString(2, event.eventId());
+        s.setString(3, Codec.kind(event));
+        s.setLong(4, event.occurredAt().getEpochSecond());
+        s.setInt(5, event.occurredAt().getNano());
+        s.setString(6, orderId);
+        if (amount == null) {
+            s.setNull(7, java.sql.Types.BIGINT);
+            s.setNull(8, java.sql.Types.CHAR);
+        } else {
+            s.setLong(7, amount.minorUnits());
+            s.setString(8, amount.currency().getCurrencyCode());
+        }
+        s.setString(9, Codec.event(event));
     }
 
     private void checkStorable(CustomerEvent event) {
@@ -129,23 +211,8 @@ public final class JdbcEventStore implements EventStore {
             amount = r.amount();
             checkMoney(c, customer, event.eventId(), orderId, amount, true);
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + events
-                + " (customer_id, event_id, kind, occurred_sec, occurred_nano, order_id, amount_minor, currency, body)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, customer);
-            s.setString(2, event.eventId());
-            s.setString(3, Codec.kind(event));
-            s.setLong(4, event.occurredAt().getEpochSecond());
-            s.setInt(5, event.occurredAt().getNano());
-            s.setString(6, orderId);
-            if (amount == null) {
-                s.setNull(7, java.sql.Types.BIGINT);
-                s.setNull(8, java.sql.Types.CHAR);
-            } else {
-                s.setLong(7, amount.minorUnits());
-                s.setString(8, amount.currency().getCurrencyCode());
-            }
-            s.setString(9, Codec.event(event));
+        try (PreparedStatement s = c.prepareStatement(INSERT_SQL.formatted(events))) {
+            bind(s, event, orderId, amount);
             s.executeUpdate();
         }
         Summaries.ensureCustomer(c, customers, customer);
