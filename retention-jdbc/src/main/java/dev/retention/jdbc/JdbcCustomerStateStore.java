@@ -102,6 +102,11 @@ public final class JdbcCustomerStateStore implements CustomerStateStore {
         return new JdbcCustomerStateStore(new Database(dataSource, dialect, prefix));
     }
 
+    /** The store's transactions, for the bulk import. */
+    Database database() {
+        return db;
+    }
+
     @Override
     public EventStore events() {
         return events;
