@@ -299,7 +299,7 @@ public final class Codec {
 
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> map.put(f.getKey(), f.getValue().asText()));
+        node.properties().forEach(f -> map.put(f.getKey(), f.getValue().asText()));
         return map;
     }
 
