@@ -53,7 +53,9 @@ import java.util.TreeMap;
  * thread-safe.
  */
 public final class Codec {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // map entries sorted by key: the same values always give the same body text, which replace compares
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
