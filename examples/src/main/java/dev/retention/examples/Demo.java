@@ -44,7 +44,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footer = {"%nWithout a command: summary. Options take their value as --name value or --name=value.",
                 "One command's options: retention-demo COMMAND --help, or retention-demo help COMMAND."},
         subcommands = {SummaryCommand.class, SegmentCommand.class, MetricsCommand.class, CohortsCommand.class,
-                BacktestCommand.class, ReportCommand.class, DiffCommand.class, LoyaltyCommand.class,
+                BacktestCommand.class, ReportCommand.class, DiffCommand.class, LoyaltyCommand.class, RunCommand.class,
                 HelpCommand.class})
 public final class Demo implements Callable<Integer> {
     static final int OK = 0;

@@ -33,7 +33,8 @@ class DemoCliTest {
             "backtest", List.of("--events", "--mapping", "--lenient", "--from", "--to", "--window", "--webhook", "--secret"),
             "report", List.of("--events", "--mapping", "--lenient", "--out"),
             "diff", List.of("--events", "--mapping", "--lenient", "--at", "--old", "--new", "--list"),
-            "loyalty", List.of("--customers", "--seed"));
+            "loyalty", List.of("--customers", "--seed"),
+            "run", List.of("--events", "--mapping", "--lenient", "--at", "--db", "--jdbc"));
     /** Something that looks like a Java class name: a package, a dot, a capitalised type. */
     private static final String CLASS_NAME = "\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*";
 

@@ -1,0 +1,442 @@
+package dev.retention.jdbc.internal;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retention.core.CustomerId;
+import dev.retention.core.Money;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.OrderRefunded;
+import dev.retention.core.store.EventStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The events over JDBC: one row per event, and per customer a summary row (event and order
+ * counts, last order) and running totals per currency, kept in the same transaction as the event,
+ * so that the money checks and the triggers' summaries read a few rows instead of the history.
+ *
+ * <p>Thread-safe: every append holds its customer (see {@link Database}); reads are snapshots.
+ */
+public final class JdbcEventStore implements EventStore {
+    private static final int BATCH = 500;
+
+    private final Database db;
+    private final String events;
+    private final String customers;
+    private final String spend;
+
+    /**
+     * The event view of a store.
+     *
+     * @param db the store's transactions
+     */
+    public JdbcEventStore(Database db) {
+        this.db = requireNonNull(db, "db");
+        this.events = db.table("events");
+        this.customers = db.table("customers");
+        this.spend = db.table("spend");
+    }
+
+    @Override
+    public boolean append(CustomerEvent event) {
+        requireNonNull(event, "event");
+        checkStorable(event);
+        return db.write("event " + event.eventId() + " of customer " + event.customerId().value(), event.customerId(),
+                c -> insert(c, event));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Bulk: each run of consecutive events of one customer (up to {@value #BATCH}) is one
+     * transaction holding the customer, which checks the run's ids against the stored ones in one
+     * query per {@value #BATCH} ids and inserts its views, carts and custom events as one JDBC
+     * batch (orders and refunds go one by one through the money checks), then updates the
+     * customer's summary once. An event refused as {@link #append} says stops the call; the
+     * events before it stay stored, those after it are not. A run that fails in the database
+     * stores nothing of itself (the runs before it stay stored).
+     */
+    @Override
+    public int appendAll(Collection<? extends CustomerEvent> all) {
+        requireNonNull(all, "events");
+        List<CustomerEvent> list = new ArrayList<>(all);
+        list.forEach(e -> checkStorable(requireNonNull(e, "event")));
+        int added = 0;
+        int from = 0;
+        while (from < list.size()) {
+            CustomerId customer = list.get(from).customerId();
+            int to = from + 1;
+            while (to < list.size() && to - from < BATCH && list.get(to).customerId().equals(customer)) {
+                to++;
+            }
+            List<CustomerEvent> run = list.subList(from, to);
+            Run outcome = db.write(run.size() + " events of customer " + customer.value(), customer,
+                    c -> appendRun(c, customer.value(), run));
+            added += outcome.added;
+            if (outcome.refused != null) {
+                throw outcome.refused;
+            }
+            from = to;
+        }
+        return added;
+    }
+
+    /** What a run stored, and the refusal that stopped it (thrown after the run's commit). */
+    private record Run(int added, IllegalArgumentException refused) {}
+
+    private Run appendRun(Connection c, String customer, List<CustomerEvent> run) throws SQLException {
+        java.util.Set<String> seen = storedIds(c, customer, run);
+        int batched = 0;
+        int added = 0;
+        IllegalArgumentException refused = null;
+        try (PreparedStatement insert = c.prepareStatement(INSERT_SQL.formatted(events))) {
+            for (CustomerEvent e : run) {
+                if (!seen.add(e.eventId())) {
+                    continue;
+                }
+                if (e instanceof OrderPlaced || e instanceof OrderRefunded) {
+                    try {
+                        if (insert(c, e)) {
+                            added++;
+                        }
+                    } catch (IllegalArgumentException refusal) {
+                        refused = refusal;
+                        break;
+                    }
+                } else {
+                    bind(insert, e, null, null);
+                    insert.addBatch();
+                    batched++;
+                }
+            }
+            if (batched > 0) {
+                insert.executeBatch();
+            }
+        }
+        if (batched > 0) {
+            Summaries.ensureCustomer(c, customers, customer);
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
+                    + " SET event_count = event_count + ? WHERE customer_id = ?")) {
+                s.setInt(1, batched);
+                s.setString(2, customer);
+                s.executeUpdate();
+            }
+        }
+        return new Run(added + batched, refused);
+    }
+
+    /** The ids among the run's that the customer has stored already, one query per {@value #BATCH} ids. */
+    private java.util.Set<String> storedIds(Connection c, String customer, List<CustomerEvent> run)
+            throws SQLException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(run.size(), "?"));
+        try (PreparedStatement s = c.prepareStatement("SELECT event_id FROM " + events
+                + " WHERE customer_id = ? AND event_id IN (" + marks + ")")) {
+            s.setString(1, customer);
+            for (int i = 0; i < run.size(); i++) {
+                s.setString(i + 2, run.get(i).eventId());
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static final String INSERT_SQL = "INSERT INTO %s"
+            + " (customer_id, event_id, kind, occurred_sec, occurred_nano, order_id, amount_minor, currency, body)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static void bind(PreparedStatement s, CustomerEvent event, String orderId, Money amount)
+            throws SQLException {
+        s.setString(1, event.customerId().value());
+        s.setString(2, event.eventId());
+        s.setString(3, Codec.kind(event));
+        s.setLong(4, event.occurredAt().getEpochSecond());
+        s.setInt(5, event.occurredAt().getNano());
+        s.setString(6, orderId);
+        if (amount == null) {
+            s.setNull(7, java.sql.Types.BIGINT);
+            s.setNull(8, java.sql.Types.CHAR);
+        } else {
+            s.setLong(7, amount.minorUnits());
+            s.setString(8, amount.currency().getCurrencyCode());
+        }
+        s.setString(9, Codec.event(event));
+    }
+
+    private void checkStorable(CustomerEvent event) {
+        Dialect d = db.dialect();
+        d.checkStorable("customerId", event.customerId().value());
+        d.checkStorable("eventId", event.eventId());
+        if (event instanceof OrderPlaced o) {
+            d.checkStorable("orderId", o.orderId().value());
+        } else if (event instanceof OrderRefunded r) {
+            d.checkStorable("orderId", r.orderId().value());
+        }
+    }
+
+    private boolean insert(Connection c, CustomerEvent event) throws SQLException {
+        String customer = event.customerId().value();
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + events + " WHERE customer_id = ? AND event_id = ?")) {
+            s.setString(1, customer);
+            s.setString(2, event.eventId());
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    return false;
+                }
+            }
+        }
+        String orderId = null;
+        Money amount = null;
+        if (event instanceof OrderPlaced o) {
+            orderId = o.orderId().value();
+            amount = o.total();
+            checkMoney(c, customer, event.eventId(), orderId, amount, false);
+        } else if (event instanceof OrderRefunded r) {
+            orderId = r.orderId().value();
+            amount = r.amount();
+            checkMoney(c, customer, event.eventId(), orderId, amount, true);
+        }
+        try (PreparedStatement s = c.prepareStatement(INSERT_SQL.formatted(events))) {
+            bind(s, event, orderId, amount);
+            s.executeUpdate();
+        }
+        Summaries.ensureCustomer(c, customers, customer);
+        boolean order = event instanceof OrderPlaced;
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + customers + " SET event_count = event_count + 1"
+                + (order ? ", order_count = order_count + 1" : "") + " WHERE customer_id = ?")) {
+            s.setString(1, customer);
+            s.executeUpdate();
+        }
+        if (order) {
+            Instant at = event.occurredAt();
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
+                    + " SET last_order_sec = ?, last_order_nano = ? WHERE customer_id = ? AND (last_order_sec IS NULL"
+                    + " OR last_order_sec < ? OR (last_order_sec = ? AND last_order_nano < ?))")) {
+                s.setLong(1, at.getEpochSecond());
+                s.setInt(2, at.getNano());
+                s.setString(3, customer);
+                s.setLong(4, at.getEpochSecond());
+                s.setLong(5, at.getEpochSecond());
+                s.setInt(6, at.getNano());
+                s.executeUpdate();
+            }
+        }
+        if (amount != null) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + spend
+                    + " (customer_id, currency) VALUES (?, ?) ON CONFLICT (customer_id, currency) DO NOTHING")) {
+                s.setString(1, customer);
+                s.setString(2, amount.currency().getCurrencyCode());
+                s.executeUpdate();
+            }
+            String column = order ? "ordered_minor" : "refunded_minor";
+            try (PreparedStatement s = c.prepareStatement("UPDATE " + spend + " SET " + column + " = " + column
+                    + " + ? WHERE customer_id = ? AND currency = ?")) {
+                s.setLong(1, amount.minorUnits());
+                s.setString(2, customer);
+                s.setString(3, amount.currency().getCurrencyCode());
+                s.executeUpdate();
+            }
+        }
+        return true;
+    }
+
+    /** The checks of the in-memory store, with its messages, over the order's rows and the running totals. */
+    private void checkMoney(Connection c, String customer, String eventId, String orderId, Money amount,
+            boolean refund) throws SQLException {
+        String currency = amount.currency().getCurrencyCode();
+        long ordered = 0;
+        long refunded = 0;
+        boolean orderKnown = !refund;
+        try (PreparedStatement s = c.prepareStatement("SELECT kind, currency, SUM(amount_minor) FROM " + events
+                + " WHERE customer_id = ? AND order_id = ? AND kind IN ('order', 'refund') GROUP BY kind, currency"
+                + " ORDER BY kind")) {
+            s.setString(1, customer);
+            s.setString(2, orderId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String stored = r.getString(2).trim();
+                    if (!stored.equals(currency)) {
+                        throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of "
+                                + amount + " for order " + orderId + " is not in the order's currency " + stored
+                                + "; nothing of it was stored");
+                    }
+                    if (r.getString(1).equals("order")) {
+                        ordered += r.getLong(3);
+                        orderKnown = true;
+                    } else {
+                        refunded += r.getLong(3);
+                    }
+                }
+            }
+        }
+        if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
+            throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
+                    + " for order " + orderId + " would take back more than the order's total "
+                    + Money.ofMinor(ordered, amount.currency())
+                    + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
+        }
+        if (!refund && refunded - ordered > amount.minorUnits()) {
+            throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
+                    + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
+                    + " already refunded for it; nothing of it was stored");
+        }
+        long soFar = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT " + (refund ? "refunded_minor" : "ordered_minor")
+                + " FROM " + spend + " WHERE customer_id = ? AND currency = ?")) {
+            s.setString(1, customer);
+            s.setString(2, currency);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    soFar = r.getLong(1);
+                }
+            }
+        }
+        if (soFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
+            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
+                    + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
+                    + " in " + amount.currency() + " (already " + Money.ofMinor(soFar, amount.currency())
+                    + "); nothing of it was stored");
+        }
+    }
+
+    @Override
+    public CustomerHistory history(CustomerId customerId) {
+        requireNonNull(customerId, "customerId");
+        if (!db.dialect().canStore(customerId.value())) {
+            return CustomerHistory.empty(customerId);
+        }
+        return db.read("the history of customer " + customerId.value(), c -> history(c, customerId));
+    }
+
+    /**
+     * The customer's history on a connection the caller's transaction holds.
+     *
+     * @param c the connection
+     * @param customerId the customer
+     * @return the history
+     * @throws SQLException if the query fails
+     */
+    public CustomerHistory history(Connection c, CustomerId customerId) throws SQLException {
+        List<CustomerEvent> list = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_sec, occurred_nano,"
+                + " body FROM " + events + " WHERE customer_id = ?")) {
+            s.setString(1, customerId.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    list.add(row(r));
+                }
+            }
+        }
+        return CustomerHistory.of(customerId, list);
+    }
+
+    private static CustomerEvent row(ResultSet r) throws SQLException {
+        return Codec.event(r.getString(1), r.getString(2), r.getString(3),
+                Instant.ofEpochSecond(r.getLong(4), r.getInt(5)), r.getString(6));
+    }
+
+    @Override
+    public Stream<CustomerId> customerIds() {
+        return Pages.of(db, "the customers with events", (c, after, limit) -> {
+            List<CustomerId> ids = new ArrayList<>();
+            for (String id : Summaries.customersAfter(c, customers, "event_count > 0", after, limit)) {
+                ids.add(CustomerId.of(id));
+            }
+            return ids;
+        }, CustomerId::value);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Streams: customers are read in pages (keyset pagination by customer id), each page's
+     * events in one query with a fetch size, so neither all customers nor all events sit in memory
+     * at once and no connection stays open between pages.
+     */
+    @Override
+    public Stream<CustomerHistory> histories() {
+        return Pages.of(db, "the histories", (c, after, limit) -> {
+            List<String> ids = Summaries.customersAfter(c, customers, "event_count > 0", after, limit);
+            if (ids.isEmpty()) {
+                return List.<CustomerHistory>of();
+            }
+            Map<String, List<CustomerEvent>> byCustomer = new LinkedHashMap<>();
+            ids.forEach(id -> byCustomer.put(id, new ArrayList<>()));
+            try (PreparedStatement s = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_sec,"
+                    + " occurred_nano, body FROM " + events + " WHERE customer_id >= ? AND customer_id <= ?")) {
+                s.setFetchSize(1000);
+                s.setString(1, ids.get(0));
+                s.setString(2, ids.get(ids.size() - 1));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        List<CustomerEvent> list = byCustomer.get(r.getString(1));
+                        if (list != null) {
+                            list.add(row(r));
+                        }
+                    }
+                }
+            }
+            List<CustomerHistory> page = new ArrayList<>();
+            byCustomer.forEach((id, list) -> page.add(CustomerHistory.of(CustomerId.of(id), list)));
+            return page;
+        }, h -> h.customerId().value());
+    }
+
+    @Override
+    public long eventCount() {
+        return db.read("the event count", c -> Summaries.sum(c, "SELECT COALESCE(SUM(event_count), 0) FROM " + customers));
+    }
+
+    @Override
+    public long customerCount() {
+        return db.read("the customer count",
+                c -> Summaries.sum(c, "SELECT COUNT(*) FROM " + customers + " WHERE event_count > 0"));
+    }
+
+    @Override
+    public long erase(CustomerId customerId) {
+        requireNonNull(customerId, "customerId");
+        if (!db.dialect().canStore(customerId.value())) {
+            return 0;
+        }
+        return db.write("the erasure of the events of customer " + customerId.value(), customerId,
+                c -> eraseIn(c, customerId.value()));
+    }
+
+    /**
+     * Deletes the customer's events, summary row and running totals on the caller's transaction.
+     *
+     * @param c the connection
+     * @param customer the customer id
+     * @return how many events were deleted
+     * @throws SQLException if a statement fails
+     */
+    long eraseIn(Connection c, String customer) throws SQLException {
+        long n = Summaries.delete(c, "DELETE FROM " + events + " WHERE customer_id = ?", customer);
+        Summaries.delete(c, "DELETE FROM " + spend + " WHERE customer_id = ?", customer);
+        // the summary row stays only while it carries the ledger's version: the ledger's erasure drops it
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
+                + " SET event_count = 0, order_count = 0, last_order_sec = NULL, last_order_nano = NULL"
+                + " WHERE customer_id = ?")) {
+            s.setString(1, customer);
+            s.executeUpdate();
+        }
+        Summaries.dropEmptyCustomer(c, customers, customer);
+        return n;
+    }
+}
