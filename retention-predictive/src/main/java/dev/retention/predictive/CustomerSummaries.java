@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,22 +78,41 @@ public final class CustomerSummaries {
         List<CustomerSummary> summaries = new ArrayList<>();
         Currency[] currency = new Currency[1];
         for (CustomerHistory history : histories) {
-            List<Purchase> purchases = purchases(history, now, currency);
-            if (purchases.isEmpty()) {
-                continue;
-            }
-            Instant first = purchases.get(0).at();
-            Instant last = purchases.get(purchases.size() - 1).at();
-            long frequency = purchases.size() - 1;
-            BigDecimal repeatValue = BigDecimal.ZERO;
-            for (Purchase purchase : purchases.subList(1, purchases.size())) {
-                repeatValue = repeatValue.add(purchase.value());
-            }
-            double average = frequency == 0 ? 0 : repeatValue.doubleValue() / frequency;
-            summaries.add(new CustomerSummary(history.customerId(), frequency,
-                    units(Duration.between(first, last)), units(Duration.between(first, now)), average));
+            summaryOf(history, now, currency).ifPresent(summaries::add);
         }
         return List.copyOf(summaries);
+    }
+
+    /**
+     * One customer's summary as of {@code now}, as {@link #of(EventStore, Instant)} makes it: what a
+     * fitted model scores the customer on at {@code now}, seeing no order after it.
+     *
+     * @param history the customer's events; orders after {@code now} are left out
+     * @param now the end of the period (inclusive)
+     * @return the summary, or empty if the customer has no order at or before {@code now}
+     * @throws IllegalArgumentException if the customer's orders use more than one currency
+     */
+    public Optional<CustomerSummary> of(CustomerHistory history, Instant now) {
+        requireNonNull(history, "history");
+        requireNonNull(now, "now");
+        return summaryOf(history, now, new Currency[1]);
+    }
+
+    private Optional<CustomerSummary> summaryOf(CustomerHistory history, Instant now, Currency[] currency) {
+        List<Purchase> purchases = purchases(history, now, currency);
+        if (purchases.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant first = purchases.get(0).at();
+        Instant last = purchases.get(purchases.size() - 1).at();
+        long frequency = purchases.size() - 1;
+        BigDecimal repeatValue = BigDecimal.ZERO;
+        for (Purchase purchase : purchases.subList(1, purchases.size())) {
+            repeatValue = repeatValue.add(purchase.value());
+        }
+        double average = frequency == 0 ? 0 : repeatValue.doubleValue() / frequency;
+        return Optional.of(new CustomerSummary(history.customerId(), frequency,
+                units(Duration.between(first, last)), units(Duration.between(first, now)), average));
     }
 
     private record Purchase(Instant at, BigDecimal value) {}
@@ -124,10 +144,31 @@ public final class CustomerSummaries {
         return purchases;
     }
 
-    private double units(Duration duration) {
+    /** The duration in this summary's time unit. */
+    double units(Duration duration) {
         // seconds and nanos apart, so long spans in small units keep their precision
         double unitSeconds = timeUnit.getSeconds() + timeUnit.getNano() / 1e9;
         return (duration.getSeconds() + duration.getNano() / 1e9) / unitSeconds;
+    }
+
+    /**
+     * The time unit of recency and age (one day unless set otherwise).
+     *
+     * @return the positive time unit
+     */
+    public Duration timeUnit() {
+        return timeUnit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CustomerSummaries other && timeUnit.equals(other.timeUnit)
+                && sameDayZone.equals(other.sameDayZone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeUnit, sameDayZone);
     }
 
     @Override
