@@ -100,6 +100,7 @@ final class HtmlReport {
         monthly(s, log, currency, firstDay, endDay);
         rfm(s, RfmAnalysis.of(log, asOf, currency), asOf);
         tiers(s, store, tiers, currency, asOf);
+        predictions(s, store, log, currency, asOf, progress);
         backtest(s, backtest);
         return s.append("</main></body></html>\n").toString();
     }
@@ -221,6 +222,20 @@ final class HtmlReport {
 
     private static String tierName(TierPolicy policy, CustomerHistory history, Instant asOf) {
         return policy.tierOf(history, asOf).tier().name();
+    }
+
+    private static void predictions(StringBuilder s, InMemoryEventStore store, OrderLog log, Currency currency,
+            Instant asOf, Progress progress) {
+        if (log.currencies().size() > 1) {
+            // the models add up order values, which only makes sense in one currency
+            s.append("<section id=\"p-alive\"><h2>Predictions</h2><p class=\"note\">Not available: the models need a")
+                    .append(" shop with one currency; this log has ").append(log.currencies().size()).append(".</p></section>\n");
+            return;
+        }
+        Instant first = log.firstOrderAt().orElseThrow();
+        PredictionSections.Fit fit = progress.during("predictions: fitting BG/NBD and Gamma-Gamma up to the cut-off "
+                + PredictionSections.cutoff(first, asOf), () -> PredictionSections.fit(store, first, asOf));
+        PredictionSections.render(s, fit, PredictionSections.scores(store, fit, asOf), currency, asOf);
     }
 
     private static void backtest(StringBuilder s, BacktestResult result) {

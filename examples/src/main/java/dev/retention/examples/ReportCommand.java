@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code report --events FILE --out report.html}: one self-contained HTML page (inline CSS and
  * SVG, no scripts, no external resources) with the cohort heatmap, CRR and AOV by month, RFM
- * segment sizes, the loyalty tier distribution and the backtest of the playbook campaigns.
+ * segment sizes, the loyalty tier distribution, the P(alive) distribution and lifetime value by
+ * cohort (BG/NBD and Gamma-Gamma fitted up to a calibration cut-off) and the backtest of the
+ * playbook campaigns.
  */
 @Command(name = "report", sortOptions = false,
         description = "Write one self-contained HTML page (inline CSS and SVG, no scripts): cohorts, CRR, AOV, RFM,"
-                + " loyalty tiers, the playbook backtest. Progress goes to stderr.")
+                + " loyalty tiers, P(alive) and lifetime value by cohort, the playbook backtest. Progress goes to stderr.")
 final class ReportCommand extends DemoCommand {
 
     /** The tiers the report counts: by spend in the 12 months before the end of the log. */

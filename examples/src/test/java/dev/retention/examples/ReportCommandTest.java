@@ -9,6 +9,10 @@ import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.metrics.CohortGranularity;
 import dev.retention.metrics.CohortMatrix;
 import dev.retention.metrics.OrderLog;
+import dev.retention.predictive.BgNbdModel;
+import dev.retention.predictive.CustomerSummary;
+import dev.retention.predictive.GammaGammaModel;
+import dev.retention.predictive.LifetimeValue;
 import dev.retention.testkit.SyntheticShop;
 import dev.retention.testkit.backtest.BacktestResult;
 import dev.retention.testkit.backtest.CampaignOutcome;
@@ -68,10 +72,10 @@ class ReportCommandTest {
     @Test
     void isOneWellFormedPageWithEverySection() {
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("html");
-        for (String id : List.of("cohorts", "crr", "aov", "rfm", "tiers", "backtest")) {
+        for (String id : List.of("cohorts", "crr", "aov", "rfm", "tiers", "p-alive", "clv", "backtest")) {
             assertThat(byId("section", id)).as("section " + id).isNotNull();
         }
-        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(5);
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(7);
     }
 
     @Test
@@ -154,6 +158,84 @@ class ReportCommandTest {
             assertThat(td.item(2).getTextContent()).isEqualTo(String.format(Locale.ROOT, "%,d", c.messagesSent()));
         }
         assertThat(result.campaign("abandoned-view").orElseThrow().entries()).isPositive();
+    }
+
+    @Test
+    void pAliveBarsAreTheModelsScoresOfEveryCustomerFittedUpToTheCutOffThePageStates() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        store.appendAll(events);
+        OrderLog log = OrderLog.of(store);
+        Instant asOf = LocalDate.ofInstant(log.lastOrderAt().orElseThrow(), ZoneOffset.UTC).plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant cutoff = PredictionSections.cutoff(log.firstOrderAt().orElseThrow(), asOf);
+        assertThat(cutoff).isEqualTo(asOf.minus(java.time.Duration.ofDays(182))); // the shop runs two years
+        var calibration = PredictionSections.WEEKLY.of(store, cutoff);
+        BgNbdModel model = BgNbdModel.fit(calibration);
+        int[] expected = new int[10];
+        for (CustomerSummary c : PredictionSections.WEEKLY.of(store, asOf)) {
+            expected[Math.min(9, (int) Math.floor(model.probabilityAlive(c) * 10))]++;
+        }
+
+        NodeList rects = byId("svg", "p-alive-chart").getElementsByTagName("rect");
+        assertThat(rects.getLength()).isEqualTo(10);
+        for (int k = 0; k < 10; k++) {
+            Element rect = (Element) rects.item(k);
+            assertThat(rect.getAttribute("data-label"))
+                    .isEqualTo(String.format(Locale.ROOT, "%.1f to %.1f", k / 10.0, (k + 1) / 10.0));
+            assertThat(Math.round(Double.parseDouble(rect.getAttribute("data-value")))).as("bucket %d", k)
+                    .isEqualTo(expected[k]);
+        }
+        assertThat(expected[9]).as("the one-time buyers at least").isPositive();
+        assertThat(expected[0] + expected[1] + expected[2]).as("lapsed customers").isPositive();
+        String note = byId("section", "p-alive").getTextContent();
+        assertThat(note).contains("calibration cut-off " + LocalDate.ofInstant(cutoff, ZoneOffset.UTC) + " (UTC;",
+                String.format(Locale.ROOT, "%,d customers;", calibration.size()),
+                String.format(Locale.ROOT, "r = %.3f", model.r()));
+        Element check = byId("p", "holdout-check");
+        double expectedHoldout = 0;
+        for (CustomerSummary c : calibration) {
+            expectedHoldout += model.expectedOrders(c, 26);
+        }
+        Element expectedB = (Element) check.getElementsByTagName("b").item(0);
+        assertThat(Double.parseDouble(expectedB.getAttribute("data-expected")))
+                .isCloseTo(expectedHoldout, org.assertj.core.api.Assertions.within(0.001));
+        long actual = Long.parseLong(((Element) check.getElementsByTagName("b").item(1)).getAttribute("data-actual"));
+        assertThat(actual).isPositive();
+        assertThat(expectedHoldout / actual).as("the model's own check").isBetween(0.6, 1.6);
+    }
+
+    @Test
+    void lifetimeValueRowsAreTheMeansOfTheModelsValuesByFirstOrderMonth() {
+        InMemoryEventStore store = new InMemoryEventStore();
+        store.appendAll(events);
+        OrderLog log = OrderLog.of(store);
+        Instant asOf = LocalDate.ofInstant(log.lastOrderAt().orElseThrow(), ZoneOffset.UTC).plusDays(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant cutoff = PredictionSections.cutoff(log.firstOrderAt().orElseThrow(), asOf);
+        var calibration = PredictionSections.WEEKLY.of(store, cutoff);
+        BgNbdModel orders = BgNbdModel.fit(calibration);
+        GammaGammaModel spend = GammaGammaModel.fit(calibration);
+        Map<String, double[]> byCohort = new HashMap<>();
+        store.histories().forEach(h -> {
+            CustomerSummary c = PredictionSections.WEEKLY.of(h, asOf).orElseThrow();
+            double[] sums = byCohort.computeIfAbsent(YearMonth.from(LocalDate.ofInstant(h.firstOrderAt().orElseThrow(),
+                    ZoneOffset.UTC)).toString(), k -> new double[2]);
+            sums[0]++;
+            sums[1] += LifetimeValue.of(orders, spend, c, 12, 365.0 / 12 / 7, 0.01);
+        });
+
+        NodeList rows = byId("table", "clv-table").getElementsByTagName("tr");
+        assertThat(rows.getLength()).isEqualTo(1 + byCohort.size());
+        for (int i = 1; i < rows.getLength(); i++) {
+            Element row = (Element) rows.item(i);
+            double[] sums = byCohort.get(row.getAttribute("data-cohort"));
+            NodeList td = row.getElementsByTagName("td");
+            assertThat(td.item(1).getTextContent()).isEqualTo(String.format(Locale.ROOT, "%,d", (long) sums[0]));
+            assertThat(td.item(3).getTextContent()).isEqualTo(String.format(Locale.ROOT, "%,.2f", sums[1] / sums[0]));
+        }
+        assertThat(byId("svg", "clv-chart").getElementsByTagName("rect").getLength()).isEqualTo(byCohort.size());
+        assertThat(byId("section", "clv").getTextContent()).contains("next 12 months", "discounted 1% a month",
+                "cut-off " + LocalDate.ofInstant(cutoff, ZoneOffset.UTC));
     }
 
     @Test

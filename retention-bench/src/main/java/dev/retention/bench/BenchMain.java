@@ -97,6 +97,7 @@ public final class BenchMain {
                 .include(SegmentBenchmark.class.getName())
                 .include(CsvImportBenchmark.class.getName())
                 .include(MetricsBenchmark.class.getName())
+                .include(PredictiveBenchmark.class.getName())
                 .param("size", size.name().toLowerCase(Locale.ROOT))
                 .jvmArgs("-Xmx12g", "-Dbench.data=" + System.getProperty("bench.data"))
                 .forks(1)
@@ -207,7 +208,8 @@ public final class BenchMain {
     private static final Map<String, String> WORKLOAD_NAMES = Map.of(
             "SegmentBenchmark", "1. membership of 5 segments over all customers",
             "MetricsBenchmark", "2. metrics of a year + monthly cohort matrix",
-            "CsvImportBenchmark", "5. CSV import into memory");
+            "CsvImportBenchmark", "5. CSV import into memory",
+            "PredictiveBenchmark", "7. fit BG/NBD and Gamma-Gamma and score every customer");
 
     private static String row(String workload, double library, double duck, String notes) {
         return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.2f | %s |", workload, library, duck,

@@ -169,4 +169,15 @@ class BenchSmokeTest {
         benchmark.freshEngine();
         return benchmark;
     }
+
+    @Test
+    void workloadSevenFitsAndScoresEveryBuyer() {
+        InMemoryEventStore store = SHOP.loadStore();
+        PredictiveBenchmark.Answer answer = PredictiveBenchmark.run(store, SHOP.now());
+        long buyers = store.histories().filter(h -> h.orderCount() > 0).count();
+        assertThat(answer.customers()).isEqualTo(buyers);
+        assertThat(answer.sumPAlive() / buyers).isBetween(0.2, 1.0);
+        assertThat(answer.sumExpectedOrders()).isPositive();
+        assertThat(answer.sumExpectedValue()).isPositive().isFinite();
+    }
 }

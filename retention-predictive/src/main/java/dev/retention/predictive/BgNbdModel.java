@@ -8,6 +8,7 @@ import dev.retention.predictive.internal.SpecialFunctions;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The BG/NBD model of repeat buying (Fader, Hardie and Lee 2005, "Counting your customers the easy
@@ -28,6 +29,18 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     // the fit searches ln(parameter) in [-BOUND, BOUND], so a degenerate data set (one customer,
     // nobody buying twice) still yields finite parameters
     private static final double BOUND = 15;
+    /** Customers per chunk of the likelihood's sum, the unit of parallel work; small, so a sample's fit uses every core. */
+    private static final int CHUNK = 1 << 13;
+    /** About the size of the sample that warms the fit up on a large shop. */
+    private static final int SAMPLE = 25_000;
+    /** The sample's fit as tight as the small data's, with a budget for a likelihood that rises to the bound. */
+    static final NelderMead.Tolerance SAMPLE_FIT = new NelderMead.Tolerance(1e-13, 0, 1e-9, 2_000);
+    /**
+     * The last steps on a large shop: until the simplex's log-likelihoods lie within 0.001 of each
+     * other. On a million customers that puts its points within a few hundredths of a standard error
+     * of each other, and it also ends a search that would crawl along a flat ridge towards the bound.
+     */
+    static final NelderMead.Tolerance POLISH = new NelderMead.Tolerance(0, 1e-3, Double.POSITIVE_INFINITY, 400);
     private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingLong(CustomerSummary::frequency)
             .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age);
 
@@ -61,7 +74,18 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
      */
     public static BgNbdModel fit(List<CustomerSummary> summaries) {
         Data data = Data.of(summaries);
-        double[] best = NelderMead.minimise(theta -> -data.logLikelihood(theta), new double[4], 0.5);
+        double[] start = new double[4];
+        double step = 0.5;
+        NelderMead.Tolerance tolerance = NelderMead.Tolerance.TIGHT;
+        if (data.size() > SAMPLE * 2) {
+            // most of the search on a sample, the last steps on everyone: the same maximum, found
+            // with a few dozen passes over a million customers instead of hundreds
+            Data sample = data.sample(data.size() / SAMPLE);
+            start = NelderMead.minimise(theta -> -sample.logLikelihood(theta), start, step, SAMPLE_FIT);
+            step = 0.02;
+            tolerance = POLISH;
+        }
+        double[] best = NelderMead.minimise(theta -> -data.logLikelihood(theta), start, step, tolerance);
         return new BgNbdModel(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]));
     }
 
@@ -137,21 +161,27 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
         return Math.max(0, numerator / denominator);
     }
 
-    /** The summaries in columns, with ln Γ of the distinct frequencies computed once per evaluation. */
-    private record Data(double[] x, double[] recency, double[] age, int[] xIndex, double[] distinctX) {
+    /**
+     * The summaries in columns, sorted canonically, with the per-frequency terms computed once per
+     * evaluation; the sum runs in fixed chunks, in parallel, and adds the chunks' sums in order, so
+     * it is the same for any order of the input and any number of threads.
+     */
+    private record Data(double[] recency, double[] age, int[] xIndex, double[] distinctX) {
 
         static Data of(List<CustomerSummary> summaries) {
             requireNonNull(summaries, "summaries");
             checkArgument(!summaries.isEmpty(), "summaries must not be empty");
             // a canonical order makes the sum, and so the fit, the same for any order of the input
-            summaries = summaries.stream().map(s -> requireNonNull(s, "summary"))
-                    .sorted(CANONICAL).toList();
-            int n = summaries.size();
-            double[] x = new double[n];
+            CustomerSummary[] sorted = summaries.toArray(CustomerSummary[]::new);
+            for (CustomerSummary s : sorted) {
+                requireNonNull(s, "summary");
+            }
+            java.util.Arrays.parallelSort(sorted, CANONICAL);
+            int n = sorted.length;
             double[] recency = new double[n];
             double[] age = new double[n];
             TreeMap<Long, Integer> distinct = new TreeMap<>();
-            for (CustomerSummary s : summaries) {
+            for (CustomerSummary s : sorted) {
                 distinct.put(s.frequency(), 0);
             }
             double[] distinctX = new double[distinct.size()];
@@ -162,13 +192,30 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             }
             int[] xIndex = new int[n];
             for (int i = 0; i < n; i++) {
-                CustomerSummary s = summaries.get(i);
-                x[i] = s.frequency();
+                CustomerSummary s = sorted[i];
                 recency[i] = s.recency();
                 age[i] = s.age();
                 xIndex[i] = distinct.get(s.frequency());
             }
-            return new Data(x, recency, age, xIndex, distinctX);
+            return new Data(recency, age, xIndex, distinctX);
+        }
+
+        int size() {
+            return age.length;
+        }
+
+        /** Every {@code step}-th customer of the canonical order: the same sample for any input order. */
+        Data sample(int step) {
+            int n = (size() + step - 1) / step;
+            double[] r = new double[n];
+            double[] t = new double[n];
+            int[] xi = new int[n];
+            for (int i = 0; i < n; i++) {
+                r[i] = recency[i * step];
+                t[i] = age[i * step];
+                xi[i] = xIndex[i * step];
+            }
+            return new Data(r, t, xi, distinctX);
         }
 
         double logLikelihood(double[] theta) {
@@ -184,26 +231,43 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             double logGammaR = SpecialFunctions.logGamma(r);
             double logGammaB = SpecialFunctions.logGamma(b);
             double logGammaAB = SpecialFunctions.logGamma(a + b);
-            double[] perX = new double[distinctX.length];
-            for (int k = 0; k < distinctX.length; k++) {
+            double logAlpha = Math.log(alpha);
+            double logA = Math.log(a);
+            int m = distinctX.length;
+            double[] perX = new double[m];
+            double[] dropout = new double[m];
+            double[] shape = new double[m];
+            for (int k = 0; k < m; k++) {
                 double xk = distinctX[k];
                 perX[k] = SpecialFunctions.logGamma(r + xk) - logGammaR
                         + logGammaAB + SpecialFunctions.logGamma(b + xk) - logGammaB
-                        - SpecialFunctions.logGamma(a + b + xk);
+                        - SpecialFunctions.logGamma(a + b + xk) + r * logAlpha;
+                dropout[k] = xk > 0 ? logA - Math.log(b + xk - 1) : Double.NaN;
+                shape[k] = r + xk;
             }
-            double logAlpha = Math.log(alpha);
-            double logA = Math.log(a);
+            int chunks = (size() + CHUNK - 1) / CHUNK;
+            double[] sums = new double[chunks];
+            IntStream range = IntStream.range(0, chunks);
+            (chunks > 1 ? range.parallel() : range).forEach(c -> sums[c] = chunk(c, alpha, perX, dropout, shape));
             double sum = 0;
-            for (int i = 0; i < x.length; i++) {
-                double xi = x[i];
-                double a3 = -(r + xi) * Math.log(alpha + age[i]);
+            for (double chunkSum : sums) {
+                sum += chunkSum;
+            }
+            return sum;
+        }
+
+        private double chunk(int c, double alpha, double[] perX, double[] dropout, double[] shape) {
+            double sum = 0;
+            for (int i = c * CHUNK, end = Math.min(size(), i + CHUNK); i < end; i++) {
+                int k = xIndex[i];
+                double a3 = -shape[k] * Math.log(alpha + age[i]);
                 double mixed = a3;
-                if (xi > 0) {
-                    double a4 = logA - Math.log(b + xi - 1) - (r + xi) * Math.log(alpha + recency[i]);
-                    double max = Math.max(a3, a4);
-                    mixed = max + Math.log(Math.exp(a3 - max) + Math.exp(a4 - max));
+                if (distinctX[k] > 0) {
+                    double a4 = dropout[k] - shape[k] * Math.log(alpha + recency[i]);
+                    // log(e^a3 + e^a4) without overflow
+                    mixed = Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
                 }
-                sum += perX[xIndex[i]] + r * logAlpha + mixed;
+                sum += perX[k] + mixed;
             }
             return sum;
         }

@@ -3,18 +3,20 @@ package dev.retention.predictive;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import dev.retention.core.Money;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.store.EventStore;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -72,62 +74,107 @@ public final class CustomerSummaries {
     public List<CustomerSummary> of(EventStore store, Instant now) {
         requireNonNull(store, "store");
         requireNonNull(now, "now");
-        List<CustomerHistory> histories = new ArrayList<>(store.histories().toList());
-        histories.sort(Comparator.comparing(CustomerHistory::customerId));
-        List<CustomerSummary> summaries = new ArrayList<>();
-        Currency[] currency = new Currency[1];
-        for (CustomerHistory history : histories) {
-            List<Purchase> purchases = purchases(history, now, currency);
-            if (purchases.isEmpty()) {
-                continue;
-            }
-            Instant first = purchases.get(0).at();
-            Instant last = purchases.get(purchases.size() - 1).at();
-            long frequency = purchases.size() - 1;
-            BigDecimal repeatValue = BigDecimal.ZERO;
-            for (Purchase purchase : purchases.subList(1, purchases.size())) {
-                repeatValue = repeatValue.add(purchase.value());
-            }
-            double average = frequency == 0 ? 0 : repeatValue.doubleValue() / frequency;
-            summaries.add(new CustomerSummary(history.customerId(), frequency,
-                    units(Duration.between(first, last)), units(Duration.between(first, now)), average));
+        // one pass over the store, customers in parallel; sorted and checked for one currency after
+        Summarised[] all = store.histories().parallel().map(history -> summarise(history, now))
+                .flatMap(Optional::stream).toArray(Summarised[]::new);
+        Arrays.parallelSort(all, Comparator.comparing(s -> s.summary().customerId()));
+        List<CustomerSummary> summaries = new ArrayList<>(all.length);
+        Currency currency = all.length == 0 ? null : all[0].currency();
+        for (Summarised s : all) {
+            checkArgument(s.currency().equals(currency), "orders must be in one currency: %s and %s (customer %s)",
+                    currency, s.currency(), s.summary().customerId());
+            summaries.add(s.summary());
         }
-        return List.copyOf(summaries);
+        return Collections.unmodifiableList(summaries);
     }
 
-    private record Purchase(Instant at, BigDecimal value) {}
+    /**
+     * One customer's summary as of {@code now}, as {@link #of(EventStore, Instant)} makes it: what a
+     * fitted model scores the customer on at {@code now}, seeing no order after it.
+     *
+     * @param history the customer's events; orders after {@code now} are left out
+     * @param now the end of the period (inclusive)
+     * @return the summary, or empty if the customer has no order at or before {@code now}
+     * @throws IllegalArgumentException if the customer's orders use more than one currency
+     */
+    public Optional<CustomerSummary> of(CustomerHistory history, Instant now) {
+        requireNonNull(history, "history");
+        requireNonNull(now, "now");
+        return summarise(history, now).map(Summarised::summary);
+    }
 
-    private List<Purchase> purchases(CustomerHistory history, Instant now, Currency[] currency) {
-        List<Purchase> purchases = new ArrayList<>();
-        LocalDate lastDay = null;
-        for (OrderPlaced order : history.orders()) {
-            if (order.occurredAt().isAfter(now)) {
-                break;
-            }
-            Currency c = order.total().currency();
-            checkArgument(currency[0] == null || currency[0].equals(c),
-                    "orders must be in one currency: %s and %s (customer %s)", currency[0], c, history.customerId());
-            currency[0] = c;
-            BigDecimal value = order.total().toBigDecimal();
-            if (sameDayZone.isPresent()) {
-                // a day's orders are one purchase at the day's first order, worth their sum
-                LocalDate day = LocalDate.ofInstant(order.occurredAt(), sameDayZone.get());
-                if (day.equals(lastDay)) {
-                    Purchase merged = purchases.remove(purchases.size() - 1);
-                    purchases.add(new Purchase(merged.at(), merged.value().add(value)));
-                    continue;
-                }
+    private record Summarised(CustomerSummary summary, Currency currency) {}
+
+    private Optional<Summarised> summarise(CustomerHistory history, Instant now) {
+        // the end is exclusive: a nanosecond after now, so that an order at now counts
+        List<OrderPlaced> orders = history.orders(Instant.MIN, now.equals(Instant.MAX) ? now : now.plusNanos(1));
+        if (orders.isEmpty()) {
+            return Optional.empty();
+        }
+        Currency currency = orders.get(0).total().currency();
+        Instant first = orders.get(0).occurredAt();
+        Instant last = first;
+        long lastDay = day(first);
+        long purchases = 1;
+        long repeatMinor = 0;
+        for (OrderPlaced order : orders.subList(1, orders.size())) {
+            checkArgument(order.total().currency().equals(currency),
+                    "orders must be in one currency: %s and %s (customer %s)", currency, order.total().currency(),
+                    history.customerId());
+            // a day's orders are one purchase at the day's first order, worth their sum; the first
+            // purchase's value is left out, so only a repeat day's orders add up
+            long day = day(order.occurredAt());
+            if (sameDayZone.isEmpty() || day != lastDay) {
+                purchases++;
+                last = order.occurredAt();
                 lastDay = day;
             }
-            purchases.add(new Purchase(order.occurredAt(), value));
+            if (purchases > 1) {
+                repeatMinor = Math.addExact(repeatMinor, order.total().minorUnits());
+            }
         }
-        return purchases;
+        long frequency = purchases - 1;
+        // exact in minor units, then one correctly rounded division to major units
+        double average = frequency == 0 ? 0
+                : repeatMinor / Math.pow(10, Money.fractionDigits(currency)) / frequency;
+        return Optional.of(new Summarised(new CustomerSummary(history.customerId(), frequency,
+                units(Duration.between(first, last)), units(Duration.between(first, now)), average), currency));
     }
 
-    private double units(Duration duration) {
+    /** The calendar day of an instant in the same-day zone, as a number; unused without one. */
+    private long day(Instant at) {
+        if (sameDayZone.isEmpty()) {
+            return 0;
+        }
+        int offset = sameDayZone.get().getRules().getOffset(at).getTotalSeconds();
+        return Math.floorDiv(at.getEpochSecond() + offset, 86_400);
+    }
+
+    /** The duration in this summary's time unit. */
+    double units(Duration duration) {
         // seconds and nanos apart, so long spans in small units keep their precision
         double unitSeconds = timeUnit.getSeconds() + timeUnit.getNano() / 1e9;
         return (duration.getSeconds() + duration.getNano() / 1e9) / unitSeconds;
+    }
+
+    /**
+     * The time unit of recency and age (one day unless set otherwise).
+     *
+     * @return the positive time unit
+     */
+    public Duration timeUnit() {
+        return timeUnit;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CustomerSummaries other && timeUnit.equals(other.timeUnit)
+                && sameDayZone.equals(other.sameDayZone);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(timeUnit, sameDayZone);
     }
 
     @Override

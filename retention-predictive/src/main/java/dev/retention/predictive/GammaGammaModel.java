@@ -9,6 +9,8 @@ import dev.retention.predictive.internal.SpecialFunctions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The Gamma-Gamma model of spend per order (Fader, Hardie and Lee 2005, "RFM and CLV"): a
@@ -22,6 +24,10 @@ import java.util.List;
  */
 public record GammaGammaModel(double p, double q, double v) {
     private static final double BOUND = 15;
+    private static final int CHUNK = 1 << 13;
+    private static final int SAMPLE = 25_000;
+    private static final NelderMead.Tolerance SAMPLE_FIT = BgNbdModel.SAMPLE_FIT;
+    private static final NelderMead.Tolerance POLISH = BgNbdModel.POLISH;
 
     /**
      * Validates the parameters.
@@ -46,16 +52,20 @@ public record GammaGammaModel(double p, double q, double v) {
      * @throws IllegalArgumentException if no summary has a repeat purchase with a positive value
      */
     public static GammaGammaModel fit(List<CustomerSummary> summaries) {
-        List<CustomerSummary> repeat = repeatBuyers(summaries);
-        double[] best = NelderMead.minimise(theta -> {
-            for (double t : theta) {
-                if (Math.abs(t) > BOUND) {
-                    return Double.POSITIVE_INFINITY;
-                }
-            }
-            return -logLikelihood(repeat, Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[2]));
-        }, new double[3], 0.5);
-        return new GammaGammaModel(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]));
+        Data data = Data.of(repeatBuyers(summaries));
+        // searched over ln p, ln q and ln(v / q): where the customers' mean values hardly differ, the
+        // likelihood rises along q -> infinity at a fixed v / q, and this makes that ridge one axis
+        double[] start = new double[3];
+        double step = 0.5;
+        NelderMead.Tolerance tolerance = NelderMead.Tolerance.TIGHT;
+        if (data.size() > SAMPLE * 2) {
+            Data sample = data.sample(data.size() / SAMPLE);
+            start = NelderMead.minimise(theta -> -sample.logLikelihood(theta), start, step, SAMPLE_FIT);
+            step = 0.02;
+            tolerance = POLISH;
+        }
+        double[] best = NelderMead.minimise(theta -> -data.logLikelihood(theta), start, step, tolerance);
+        return new GammaGammaModel(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[1] + best[2]));
     }
 
     /**
@@ -66,7 +76,7 @@ public record GammaGammaModel(double p, double q, double v) {
      * @throws IllegalArgumentException if no summary has a repeat purchase with a positive value
      */
     public double logLikelihood(List<CustomerSummary> summaries) {
-        return logLikelihood(repeatBuyers(summaries), p, q, v);
+        return Data.of(repeatBuyers(summaries)).logLikelihood(p, q, v);
     }
 
     /**
@@ -102,17 +112,94 @@ public record GammaGammaModel(double p, double q, double v) {
         return repeat;
     }
 
-    private static double logLikelihood(List<CustomerSummary> repeat, double p, double q, double v) {
-        double logGammaQ = SpecialFunctions.logGamma(q);
-        double logV = Math.log(v);
-        double sum = 0;
-        for (CustomerSummary s : repeat) {
-            double x = s.frequency();
-            double m = s.averageValue();
-            double px = p * x;
-            sum += SpecialFunctions.logGamma(px + q) - SpecialFunctions.logGamma(px) - logGammaQ
-                    + q * logV + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
+    /**
+     * The repeat buyers in columns, in canonical order, with the terms that depend on the frequency
+     * alone summed once per frequency; the per-customer sum runs in fixed chunks in parallel and adds
+     * them in order, so it does not depend on the input's order or the number of threads.
+     */
+    private record Data(double[] spend, int[] xIndex, double[] distinctX, long[] counts, double[] sumLogValue) {
+
+        static Data of(List<CustomerSummary> repeat) {
+            int n = repeat.size();
+            double[] spend = new double[n];
+            int[] xIndex = new int[n];
+            TreeMap<Long, Integer> distinct = new TreeMap<>();
+            repeat.forEach(s -> distinct.put(s.frequency(), 0));
+            double[] distinctX = new double[distinct.size()];
+            int k = 0;
+            for (var entry : distinct.entrySet()) {
+                entry.setValue(k);
+                distinctX[k++] = entry.getKey();
+            }
+            long[] counts = new long[k];
+            double[] sumLogValue = new double[k];
+            for (int i = 0; i < n; i++) {
+                CustomerSummary s = repeat.get(i);
+                int xi = distinct.get(s.frequency());
+                xIndex[i] = xi;
+                spend[i] = s.frequency() * s.averageValue();
+                counts[xi]++;
+                sumLogValue[xi] += Math.log(s.averageValue());
+            }
+            return new Data(spend, xIndex, distinctX, counts, sumLogValue);
         }
-        return sum;
+
+        int size() {
+            return spend.length;
+        }
+
+        /** Every {@code step}-th repeat buyer of the canonical order. */
+        Data sample(int step) {
+            int n = (size() + step - 1) / step;
+            double[] sp = new double[n];
+            int[] xi = new int[n];
+            long[] c = new long[distinctX.length];
+            double[] logs = new double[distinctX.length];
+            for (int i = 0; i < n; i++) {
+                sp[i] = spend[i * step];
+                xi[i] = xIndex[i * step];
+                c[xi[i]]++;
+                logs[xi[i]] += Math.log(sp[i] / distinctX[xi[i]]);
+            }
+            return new Data(sp, xi, distinctX, c, logs);
+        }
+
+        /** Over ln p, ln q and ln(v / q). */
+        double logLikelihood(double[] theta) {
+            for (double t : theta) {
+                if (Math.abs(t) > BOUND) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+            }
+            return logLikelihood(Math.exp(theta[0]), Math.exp(theta[1]), Math.exp(theta[1] + theta[2]));
+        }
+
+        double logLikelihood(double p, double q, double v) {
+            double logGammaQ = SpecialFunctions.logGamma(q);
+            double logV = Math.log(v);
+            double sum = 0;
+            double[] shape = new double[distinctX.length];
+            for (int k = 0; k < distinctX.length; k++) {
+                double x = distinctX[k];
+                double px = p * x;
+                shape[k] = px + q;
+                sum += counts[k] * (SpecialFunctions.logGamma(px + q) - SpecialFunctions.logGamma(px) - logGammaQ
+                        + q * logV + px * Math.log(x)) + (px - 1) * sumLogValue[k];
+            }
+            int chunks = (size() + CHUNK - 1) / CHUNK;
+            double[] sums = new double[chunks];
+            IntStream range = IntStream.range(0, chunks);
+            (chunks > 1 ? range.parallel() : range).forEach(c -> {
+                double part = 0;
+                for (int i = c * CHUNK, end = Math.min(size(), i + CHUNK); i < end; i++) {
+                    part -= shape[xIndex[i]] * Math.log(spend[i] + v);
+                }
+                sums[c] = part;
+            });
+            for (double part : sums) {
+                sum += part;
+            }
+            return sum;
+        }
     }
 }

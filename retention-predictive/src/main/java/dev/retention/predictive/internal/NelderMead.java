@@ -12,7 +12,38 @@ public final class NelderMead {
     private static final int MAX_EVALUATIONS_PER_RUN = 20_000;
     private static final int MAX_RESTARTS = 20;
 
+    /**
+     * When to stop: the simplex's values within {@code relativeValue} of the best (relative, at
+     * least {@code absoluteValue}) and its points within {@code parameter} of it along every axis,
+     * or after {@code maxEvaluations} evaluations in all.
+     *
+     * @param relativeValue the spread of values allowed, relative to the best value
+     * @param absoluteValue the spread of values allowed in any case
+     * @param parameter the spread of the points allowed along each axis
+     * @param maxEvaluations the evaluations allowed over all restarts
+     */
+    public record Tolerance(double relativeValue, double absoluteValue, double parameter, long maxEvaluations) {
+        /**
+         * As tight as doubles allow, for data small enough that each evaluation is cheap; 10,000
+         * evaluations at most (a fit needs a few hundred; one whose likelihood rises towards the bound
+         * would crawl along the ridge for minutes).
+         */
+        public static final Tolerance TIGHT = new Tolerance(1e-13, 0, 1e-9, 10_000);
+    }
+
     private NelderMead() {}
+
+    /**
+     * {@link #minimise(ToDoubleFunction, double[], double, Tolerance)} with {@link Tolerance#TIGHT}.
+     *
+     * @param f the function to minimise
+     * @param start the starting point
+     * @param step the initial size of the simplex along each axis
+     * @return the best point found
+     */
+    public static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double step) {
+        return minimise(f, start, step, Tolerance.TIGHT);
+    }
 
     /**
      * The point minimising {@code f}, starting from {@code start}. A non-finite value of {@code f}
@@ -21,15 +52,19 @@ public final class NelderMead {
      * @param f the function to minimise
      * @param start the starting point
      * @param step the initial size of the simplex along each axis
+     * @param tolerance when to stop
      * @return the best point found
      */
-    public static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double step) {
+    public static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double step, Tolerance tolerance) {
         double[] best = start.clone();
         double bestValue = value(f, best);
-        for (int restart = 0; restart < MAX_RESTARTS; restart++) {
-            double[] next = run(f, best, step);
+        long[] evaluations = {1};
+        for (int restart = 0; restart < MAX_RESTARTS && evaluations[0] < tolerance.maxEvaluations(); restart++) {
+            double[] next = run(f, best, step, tolerance, evaluations);
             double nextValue = value(f, next);
-            boolean improved = nextValue < bestValue - 1e-12 * Math.max(1, Math.abs(bestValue));
+            evaluations[0]++;
+            boolean improved = nextValue < bestValue - Math.max(tolerance.absoluteValue(),
+                    10 * tolerance.relativeValue() * Math.max(1, Math.abs(bestValue)));
             if (nextValue < bestValue) {
                 best = next;
                 bestValue = nextValue;
@@ -47,7 +82,8 @@ public final class NelderMead {
         return Double.isFinite(v) ? v : Double.MAX_VALUE;
     }
 
-    private static double[] run(ToDoubleFunction<double[]> f, double[] start, double step) {
+    private static double[] run(ToDoubleFunction<double[]> f, double[] start, double step, Tolerance tolerance,
+            long[] total) {
         int n = start.length;
         double[][] simplex = new double[n + 1][];
         double[] values = new double[n + 1];
@@ -61,7 +97,7 @@ public final class NelderMead {
         }
         int evaluations = n + 1;
         Integer[] order = new Integer[n + 1];
-        while (evaluations < MAX_EVALUATIONS_PER_RUN) {
+        while (evaluations < MAX_EVALUATIONS_PER_RUN && total[0] + evaluations < tolerance.maxEvaluations()) {
             for (int i = 0; i <= n; i++) {
                 order[i] = i;
             }
@@ -74,7 +110,7 @@ public final class NelderMead {
             }
             System.arraycopy(sorted, 0, simplex, 0, n + 1);
             System.arraycopy(sortedValues, 0, values, 0, n + 1);
-            if (converged(simplex, values)) {
+            if (converged(simplex, values, tolerance)) {
                 break;
             }
             double[] centroid = new double[n];
@@ -117,6 +153,7 @@ public final class NelderMead {
                 }
             }
         }
+        total[0] += evaluations;
         int bestIndex = 0;
         for (int i = 1; i <= n; i++) {
             if (values[i] < values[bestIndex]) {
@@ -135,14 +172,15 @@ public final class NelderMead {
         return x;
     }
 
-    private static boolean converged(double[][] simplex, double[] values) {
+    private static boolean converged(double[][] simplex, double[] values, Tolerance tolerance) {
         int n = simplex.length - 1;
-        if (Math.abs(values[n] - values[0]) > 1e-13 * Math.max(1, Math.abs(values[0]))) {
+        if (Math.abs(values[n] - values[0]) > Math.max(tolerance.absoluteValue(),
+                tolerance.relativeValue() * Math.max(1, Math.abs(values[0])))) {
             return false;
         }
         for (int i = 1; i <= n; i++) {
             for (int k = 0; k < simplex[0].length; k++) {
-                if (Math.abs(simplex[i][k] - simplex[0][k]) > 1e-9) {
+                if (Math.abs(simplex[i][k] - simplex[0][k]) > tolerance.parameter()) {
                     return false;
                 }
             }

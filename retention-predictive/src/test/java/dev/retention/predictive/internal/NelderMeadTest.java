@@ -22,4 +22,36 @@ class NelderMeadTest {
                 new double[] {5}, 1);
         assertThat(x[0]).isCloseTo(3, within(1e-6));
     }
+
+    @Test
+    void stopsAtItsBudgetOnARidgeThatFallsForever() {
+        // falls towards x0 -> infinity ever more slowly, as a likelihood whose maximum lies at the bound
+        long[] calls = {0};
+        NelderMead.Tolerance budget = new NelderMead.Tolerance(1e-13, 0, 1e-9, 500);
+        double[] x = NelderMead.minimise(p -> {
+            calls[0]++;
+            return Math.exp(-p[0] / 1000) + p[1] * p[1];
+        }, new double[] {0, 1}, 0.5, budget);
+        assertThat(calls[0]).isLessThanOrEqualTo(502);
+        assertThat(x[0]).isPositive();
+    }
+
+    @Test
+    void aValueToleranceAloneEndsTheSearchWhenTheValuesAgree() {
+        long[] calls = {0};
+        NelderMead.Tolerance loose = new NelderMead.Tolerance(0, 1e-3, Double.POSITIVE_INFINITY, 10_000);
+        double[] x = NelderMead.minimise(p -> {
+            calls[0]++;
+            return Math.pow(p[0] - 3, 2) + Math.pow(p[1] + 1, 2);
+        }, new double[] {0, 0}, 0.5, loose);
+        assertThat(x[0]).isCloseTo(3, within(0.05));
+        assertThat(x[1]).isCloseTo(-1, within(0.05));
+        long looseCalls = calls[0];
+        calls[0] = 0;
+        NelderMead.minimise(p -> {
+            calls[0]++;
+            return Math.pow(p[0] - 3, 2) + Math.pow(p[1] + 1, 2);
+        }, new double[] {0, 0}, 0.5);
+        assertThat(looseCalls).isLessThan(calls[0] / 2);
+    }
 }
