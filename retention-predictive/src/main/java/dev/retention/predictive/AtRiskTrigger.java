@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "At risk": a customer whose P(alive) under the BG/NBD model has dropped below a threshold, found
@@ -55,6 +56,17 @@ public final class AtRiskTrigger implements Trigger {
      */
     public static Builder builder(Predictions predictions) {
         return new Builder(requireNonNull(predictions, "predictions"));
+    }
+
+    /**
+     * The fields every firing carries: {@code pAlive}, {@code orderCount}, {@code daysSinceLastOrder}
+     * and {@code lastOrderAt}, so a template that uses them passes the engine's build-time check.
+     *
+     * @return the field names
+     */
+    @Override
+    public Set<String> payloadFields() {
+        return Set.of("pAlive", "orderCount", "daysSinceLastOrder", "lastOrderAt");
     }
 
     @Override

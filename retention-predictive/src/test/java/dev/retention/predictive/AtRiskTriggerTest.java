@@ -54,6 +54,7 @@ class AtRiskTriggerTest {
                 "P(alive) %.3f < 0.3 after 9 orders, none for 88 days", p));
         assertThat(firing.payload()).containsEntry("orderCount", 9).containsEntry("daysSinceLastOrder", 88L)
                 .containsEntry("lastOrderAt", day(112).toString()).containsEntry("pAlive", Math.round(p * 1000) / 1000.0);
+        assertThat(firing.payload().keySet()).isEqualTo(AT_RISK.payloadFields());
         assertThat(evaluate(kim, day(300)).orElseThrow().episode()).isEqualTo(firing.episode());
     }
 
