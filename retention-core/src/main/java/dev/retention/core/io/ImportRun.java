@@ -23,6 +23,7 @@ final class ImportRun {
     private final List<RowGroup> groups = new ArrayList<>();
     private final Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
+    private final IdCache ids = new IdCache();
     private long rows;
     private long duplicates;
     private long merged;
@@ -70,17 +71,16 @@ final class ImportRun {
             long line = records.recordLine();
             CsvProblem encoding = badBytes();
             RowGroup group = group(header.groupKey(cells));
-            group.lines.add(line);
+            group.addLine(line);
             if (encoding != null) {
                 fail(group, encoding);
                 continue;
             }
             try {
-                group.add(header.row(cells, line));
+                group.add(header.row(cells, line, ids));
                 if (group.key == null) {
                     // an event on its own is built at once: its row need not live until the end
-                    group.event = group.toEvent();
-                    group.rows.clear();
+                    group.buildAlone();
                 }
             } catch (CsvFormatException e) {
                 fail(group, e.problem());
@@ -97,7 +97,7 @@ final class ImportRun {
                 throw e;
             }
             RowGroup group = group(null);
-            group.lines.add(e.problem().line());
+            group.addLine(e.problem().line());
             fail(group, e.problem());
             return null;
         }
@@ -134,7 +134,7 @@ final class ImportRun {
         if (!lenient) {
             throw new CsvFormatException(problem);
         }
-        group.problems.add(problem);
+        group.addProblem(problem);
     }
 
     /**
@@ -144,7 +144,7 @@ final class ImportRun {
     Result build() {
         List<CustomerEvent> events = new ArrayList<>();
         List<RowGroup> eventGroups = new ArrayList<>();
-        Map<EventKey, Located> byId = new HashMap<>(groups.size() * 2);
+        EventIds byId = new EventIds(groups.size());
         Object[] built = new Object[groups.size()];
         IntStream range = IntStream.range(0, built.length);
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
@@ -165,31 +165,32 @@ final class ImportRun {
                         throw e;
                     }
                     CustomerEvent event = (CustomerEvent) built[i];
-                    EventKey id = new EventKey(event.customerId().value(), event.eventId());
-                    Located earlier = byId.get(id);
-                    if (earlier == null) {
-                        byId.put(id, new Located(event, group.lines.get(0)));
+                    built[i] = null;
+                    int earlier = byId.putIfAbsent(events, event);
+                    if (earlier < 0) {
                         events.add(event);
                         eventGroups.add(group);
                         continue;
                     }
-                    if (earlier.event.equals(event)) {
-                        duplicates += group.lines.size() - group.duplicateLines;
+                    if (events.get(earlier).equals(event)) {
+                        duplicates += group.lineCount() - group.duplicateLines;
                         continue;
                     }
-                    fail(group, new CsvProblem(group.lines.get(0), "event_id", event.eventId(), "event id "
+                    fail(group, new CsvProblem(group.firstLine(), "event_id", event.eventId(), "event id "
                             + event.eventId() + " of customer " + event.customerId().value() + " is used on line "
-                            + earlier.line + " for another event"));
+                            + eventGroups.get(earlier).firstLine() + " for another event"));
                 } catch (CsvFormatException e) {
                     fail(group, e.problem());
                 }
             }
-            List<Long> lines = group.lines.stream().sorted().toList();
-            group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+            if (!group.problems.isEmpty()) {
+                List<Long> lines = group.sortedLineList();
+                group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+            }
         }
         boolean[] refused = new boolean[events.size()];
         for (MoneyCheck.Refusal r : MoneyCheck.refusals(events)) {
-            List<Long> lines = eventGroups.get(r.index()).lines.stream().sorted().toList();
+            List<Long> lines = eventGroups.get(r.index()).sortedLineList();
             CsvProblem problem = new CsvProblem(lines.get(0), r.column(), r.value(), r.message(), lines);
             if (!lenient) {
                 throw new CsvFormatException(problem, r.cause());
@@ -207,13 +208,48 @@ final class ImportRun {
                     merged += group.rows.size() > 1 ? 1 : 0;
                     spread += group.spreadInTime() ? 1 : 0;
                 }
-                lines.add(kept.size(), group.lines);
+                lines.add(kept.size(), group);
                 kept.add(event);
             }
         }
         problems.sort(Comparator.comparingLong(CsvProblem::line));
         return new Result(new CsvImport(kept, problems, rows, duplicates + groups.stream()
                 .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty()), lines);
+    }
+
+    /**
+     * The events' ids per customer, as indices into the list of events in an open-addressing
+     * table: a file's worth of ids with no object per id.
+     */
+    private static final class EventIds {
+        private final int[] slots;
+
+        EventIds(int expected) {
+            slots = new int[Math.max(16, Integer.highestOneBit(Math.max(1, expected)) << 2)];
+        }
+
+        /** The index of the event with the same customer and id, or -1 after adding this one's. */
+        int putIfAbsent(List<CustomerEvent> events, CustomerEvent event) {
+            String customer = event.customerId().value();
+            String id = event.eventId();
+            int mask = slots.length - 1;
+            for (int k = mix(customer.hashCode() * 31 + id.hashCode()) & mask; ; k = (k + 1) & mask) {
+                int slot = slots[k];
+                if (slot == 0) {
+                    slots[k] = events.size() + 1;
+                    return -1;
+                }
+                CustomerEvent other = events.get(slot - 1);
+                if (other.eventId().equals(id) && other.customerId().value().equals(customer)) {
+                    return slot - 1;
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     /** What a run read: the import, and where in the file each of its events stands. */
@@ -232,12 +268,12 @@ final class ImportRun {
             several = new long[events][];
         }
 
-        void add(int index, List<Long> lines) {
-            if (lines.size() == 1) { // most events: no array of their own
-                first[index] = lines.get(0);
+        void add(int index, RowGroup group) {
+            if (group.lineCount() == 1) { // most events: no array of their own
+                first[index] = group.firstLine();
                 return;
             }
-            long[] sorted = lines.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = group.sortedLines();
             first[index] = sorted[0];
             if (sorted.length > 1) {
                 several[index] = sorted;
@@ -251,7 +287,4 @@ final class ImportRun {
         }
     }
 
-    private record Located(CustomerEvent event, long line) {}
-    
-    private record EventKey(String customer, String eventId) {}
 }

@@ -11,6 +11,7 @@ import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +54,18 @@ final class RowGroup {
 
     /** Null for a row that is an event on its own. */
     final RowGroup.Key key;
-    final List<Long> lines = new ArrayList<>(1);
-    final List<CsvRow> rows = new ArrayList<>(1);
-    final List<CsvProblem> problems = new ArrayList<>(0);
+    /**
+     * The group's lines in the order they were read: the first in a field, the others in an array
+     * only for groups of several rows, so that a view (most rows of a shop's log) costs no list
+     * while the whole file is held.
+     */
+    private long firstLine;
+    private long[] moreLines;
+    private int lineCount;
+    /** Emptied once the event of a group without a key is built. */
+    List<CsvRow> rows = new ArrayList<>(1);
+    /** Empty and immutable until the first problem. */
+    List<CsvProblem> problems = List.of();
     long duplicateLines;
     /** The event, once built. */
     CustomerEvent event;
@@ -65,9 +75,64 @@ final class RowGroup {
         this.key = key;
     }
 
+    void addLine(long line) {
+        if (lineCount == 0) {
+            firstLine = line;
+        } else {
+            if (moreLines == null) {
+                moreLines = new long[4];
+            } else if (lineCount - 1 == moreLines.length) {
+                moreLines = Arrays.copyOf(moreLines, moreLines.length * 2);
+            }
+            moreLines[lineCount - 1] = line;
+        }
+        lineCount++;
+    }
+
+    /** The number of lines read into this group, repeated lines included. */
+    int lineCount() {
+        return lineCount;
+    }
+
+    /** The line read first. */
+    long firstLine() {
+        return firstLine;
+    }
+
+    /** The group's lines in ascending order. */
+    long[] sortedLines() {
+        long[] all = new long[lineCount];
+        if (lineCount > 0) {
+            all[0] = firstLine;
+            System.arraycopy(moreLines == null ? all : moreLines, 0, all, 1, lineCount - 1);
+            Arrays.sort(all);
+        }
+        return all;
+    }
+
+    /** The group's lines in ascending order, as a problem lists them. */
+    List<Long> sortedLineList() {
+        return Arrays.stream(sortedLines()).boxed().toList();
+    }
+
+    void addProblem(CsvProblem problem) {
+        if (problems.isEmpty()) {
+            problems = new ArrayList<>(1);
+        }
+        problems.add(problem);
+    }
+
+    /** Builds the event of a row that is an event on its own, keeping nothing of the row. */
+    void buildAlone() {
+        event = toEvent();
+        rows = List.of();
+    }
+
     /** Takes the rows of the same order from a later piece of the file. */
     void absorb(RowGroup later, ImportRun run) {
-        lines.addAll(later.lines);
+        for (int i = 0; i < later.lineCount; i++) {
+            addLine(i == 0 ? later.firstLine : later.moreLines[i - 1]);
+        }
         duplicateLines += later.duplicateLines;
         for (CsvProblem p : later.problems) {
             run.fail(this, p);
@@ -135,7 +200,7 @@ final class RowGroup {
             return switch (first.type) {
                 case "view" -> new ProductViewed(derived
                         ? "view:" + first.customerId.value() + ":" + first.productId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, ProductId.of(first.productId));
+                        : first.eventId, first.customerId, first.occurredAt, first.product());
                 case "cart" -> new CartUpdated(derived
                         ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
                         first.customerId, first.occurredAt, lines());
@@ -166,7 +231,7 @@ final class RowGroup {
                 if (row.amount == null) {
                     throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
                 }
-                lines.add(new LineItem(ProductId.of(row.productId), row.quantity, row.amount));
+                lines.add(new LineItem(row.product(), row.quantity, row.amount));
             }
         }
         return lines;
