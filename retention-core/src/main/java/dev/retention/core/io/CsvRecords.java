@@ -26,6 +26,8 @@ final class CsvRecords {
      * product, a type, a currency) is one String, already hashed, instead of one per row.
      */
     private final String[] pool = new String[1 << 14];
+    /** Each pooled text's hash: a cell seen once (a time, an event id) reads no pooled String. */
+    private final int[] poolHashes = new int[1 << 14];
 
     CsvRecords(Reader in, char separator) {
         this(in, separator, 1);
@@ -129,7 +131,7 @@ final class CsvRecords {
         }
         int slot = (h ^ (h >>> 14)) & (pool.length - 1);
         String s = pool[slot];
-        if (s != null && s.length() == length) {
+        if (s != null && poolHashes[slot] == h && s.length() == length) {
             int i = 0;
             while (i < length && s.charAt(i) == buf[from + i]) {
                 i++;
@@ -140,6 +142,7 @@ final class CsvRecords {
         }
         s = new String(buf, from, length);
         pool[slot] = s;
+        poolHashes[slot] = h;
         return s;
     }
 

@@ -223,9 +223,12 @@ final class ImportRun {
      */
     private static final class EventIds {
         private final int[] slots;
+        /** Each slot's hash, so that a probe reads an event only when the hashes agree. */
+        private final int[] hashes;
 
         EventIds(int expected) {
-            slots = new int[Math.max(16, Integer.highestOneBit(Math.max(1, expected)) << 2)];
+            slots = new int[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
+            hashes = new int[slots.length];
         }
 
         /** The index of the event with the same customer and id, or -1 after adding this one's. */
@@ -233,15 +236,19 @@ final class ImportRun {
             String customer = event.customerId().value();
             String id = event.eventId();
             int mask = slots.length - 1;
-            for (int k = mix(customer.hashCode() * 31 + id.hashCode()) & mask; ; k = (k + 1) & mask) {
+            int hash = mix(customer.hashCode() * 31 + id.hashCode());
+            for (int k = hash & mask; ; k = (k + 1) & mask) {
                 int slot = slots[k];
                 if (slot == 0) {
                     slots[k] = events.size() + 1;
+                    hashes[k] = hash;
                     return -1;
                 }
-                CustomerEvent other = events.get(slot - 1);
-                if (other.eventId().equals(id) && other.customerId().value().equals(customer)) {
-                    return slot - 1;
+                if (hashes[k] == hash) {
+                    CustomerEvent other = events.get(slot - 1);
+                    if (other.eventId().equals(id) && other.customerId().value().equals(customer)) {
+                        return slot - 1;
+                    }
                 }
             }
         }

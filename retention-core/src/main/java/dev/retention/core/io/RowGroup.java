@@ -27,6 +27,8 @@ final class RowGroup {
 
     /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
     private static final Comparator<CsvRow> LINE_ORDER = RowGroup::compareLines;
+    /** Orders of up to this many lines find a repeated line id by looking through their rows. */
+    private static final int LINES_SCANNED = 16;
 
     private static int compareLines(CsvRow a, CsvRow b) {
         if (a.eventId.isEmpty() != b.eventId.isEmpty()) {
@@ -166,10 +168,7 @@ final class RowGroup {
             }
         }
         if (row.type.equals("order") && !row.eventId.isEmpty()) {
-            if (lineIds == null) {
-                lineIds = new HashMap<>();
-            }
-            CsvRow other = lineIds.putIfAbsent(row.eventId, row);
+            CsvRow other = sameLineId(row);
             if (other != null) {
                 if (row.sameContent(other)) {
                     duplicateLines++;
@@ -182,9 +181,36 @@ final class RowGroup {
         rows.add(row);
     }
 
+    /** The row with {@code row}'s line id, if any, remembering {@code row}'s. */
+    private CsvRow sameLineId(CsvRow row) {
+        if (lineIds == null) {
+            if (rows.size() < LINES_SCANNED) {
+                // most orders have a few lines: no map for each of them while the file is held
+                for (CsvRow other : rows) {
+                    if (other.eventId.equals(row.eventId)) {
+                        return other;
+                    }
+                }
+                return null;
+            }
+            lineIds = new HashMap<>();
+            for (CsvRow other : rows) {
+                if (!other.eventId.isEmpty()) {
+                    lineIds.putIfAbsent(other.eventId, other);
+                }
+            }
+        }
+        return lineIds.putIfAbsent(row.eventId, row);
+    }
+
     boolean spreadInTime() {
         Instant time = first().occurredAt;
-        return rows.stream().anyMatch(r -> !r.occurredAt.equals(time));
+        for (CsvRow row : rows) {
+            if (!row.occurredAt.equals(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     CustomerEvent toEvent() {
