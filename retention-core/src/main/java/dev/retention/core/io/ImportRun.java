@@ -19,8 +19,14 @@ final class ImportRun {
     private final boolean lenient;
     private final CsvRecords records;
     private final CheckedDecoder decoder;
-    /** Every group in the order of its first row; only groups that can take more rows have a key. */
-    private final List<RowGroup> groups = new ArrayList<>();
+    /**
+     * Every group in the order of its first row; only groups that can take more rows have a key.
+     * A row that is an event on its own (a view) is held as its event alone, with its line in
+     * {@link #aloneLines}: no group object for most rows of a shop's log while the file is read.
+     */
+    private final List<Object> groups = new ArrayList<>();
+    /** The line of each entry of {@link #groups} that is an event, by the entry's index. */
+    private long[] aloneLines = new long[64];
     private final Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
     private final IdCache ids = new IdCache();
@@ -52,7 +58,11 @@ final class ImportRun {
     /** Takes in the groups of the next piece of the file, merging those of one order. */
     void absorb(ImportRun piece) {
         rows += piece.rows;
-        for (RowGroup group : piece.groups) {
+        for (int i = 0; i < piece.groups.size(); i++) {
+            if (!(piece.groups.get(i) instanceof RowGroup group)) {
+                addAlone((CustomerEvent) piece.groups.get(i), piece.aloneLines[i]);
+                continue;
+            }
             RowGroup earlier = group.key == null ? null : byKey.get(group.key);
             if (earlier == null) {
                 groups.add(group);
@@ -70,7 +80,21 @@ final class ImportRun {
             rows++;
             long line = records.recordLine();
             CsvProblem encoding = badBytes();
-            RowGroup group = group(header.groupKey(cells));
+            RowGroup.Key key = header.groupKey(cells);
+            if (key == null && encoding == null) {
+                // an event on its own is built at once: its row need not live until the end
+                RowGroup alone = new RowGroup(null);
+                alone.addLine(line);
+                try {
+                    alone.add(header.row(cells, line, ids));
+                    addAlone(alone.toEvent(), line);
+                } catch (CsvFormatException e) {
+                    groups.add(alone);
+                    fail(alone, e.problem());
+                }
+                continue;
+            }
+            RowGroup group = group(key);
             group.addLine(line);
             if (encoding != null) {
                 fail(group, encoding);
@@ -78,10 +102,6 @@ final class ImportRun {
             }
             try {
                 group.add(header.row(cells, line, ids));
-                if (group.key == null) {
-                    // an event on its own is built at once: its row need not live until the end
-                    group.buildAlone();
-                }
             } catch (CsvFormatException e) {
                 fail(group, e.problem());
             }
@@ -101,6 +121,30 @@ final class ImportRun {
             fail(group, e.problem());
             return null;
         }
+    }
+
+    private void addAlone(CustomerEvent event, long line) {
+        int index = groups.size();
+        if (index == aloneLines.length) {
+            aloneLines = Arrays.copyOf(aloneLines, index * 2);
+        }
+        aloneLines[index] = line;
+        groups.add(event);
+    }
+
+    /** The group at {@code index} of {@link #groups}, or null for an event on its own. */
+    private RowGroup groupAt(int index) {
+        return groups.get(index) instanceof RowGroup group ? group : null;
+    }
+
+    private long firstLine(int index) {
+        RowGroup group = groupAt(index);
+        return group == null ? aloneLines[index] : group.firstLine();
+    }
+
+    private List<Long> sortedLineList(int index) {
+        RowGroup group = groupAt(index);
+        return group == null ? List.of(aloneLines[index]) : group.sortedLineList();
     }
 
     private RowGroup group(RowGroup.Key key) {
@@ -143,13 +187,15 @@ final class ImportRun {
      */
     Result build() {
         List<CustomerEvent> events = new ArrayList<>();
-        List<RowGroup> eventGroups = new ArrayList<>();
+        int[] eventEntries = new int[groups.size()];
         EventIds byId = new EventIds(groups.size());
         Object[] built = new Object[groups.size()];
         IntStream range = IntStream.range(0, built.length);
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
-            RowGroup group = groups.get(i);
-            if (group.problems.isEmpty()) {
+            RowGroup group = groupAt(i);
+            if (group == null) {
+                built[i] = groups.get(i);
+            } else if (group.problems.isEmpty()) {
                 try {
                     built[i] = group.toEvent();
                 } catch (CsvFormatException e) {
@@ -158,8 +204,8 @@ final class ImportRun {
             }
         });
         for (int i = 0; i < built.length; i++) {
-            RowGroup group = groups.get(i);
-            if (group.problems.isEmpty()) {
+            RowGroup group = groupAt(i);
+            if (group == null || group.problems.isEmpty()) {
                 try {
                     if (built[i] instanceof CsvFormatException e) {
                         throw e;
@@ -168,17 +214,22 @@ final class ImportRun {
                     built[i] = null;
                     int earlier = byId.putIfAbsent(events, event);
                     if (earlier < 0) {
+                        eventEntries[events.size()] = i;
                         events.add(event);
-                        eventGroups.add(group);
                         continue;
                     }
                     if (events.get(earlier).equals(event)) {
-                        duplicates += group.lineCount() - group.duplicateLines;
+                        duplicates += group == null ? 1 : group.lineCount() - group.duplicateLines;
                         continue;
+                    }
+                    if (group == null) {
+                        group = new RowGroup(null);
+                        group.addLine(aloneLines[i]);
+                        groups.set(i, group);
                     }
                     fail(group, new CsvProblem(group.firstLine(), "event_id", event.eventId(), "event id "
                             + event.eventId() + " of customer " + event.customerId().value() + " is used on line "
-                            + eventGroups.get(earlier).firstLine() + " for another event"));
+                            + firstLine(eventEntries[earlier]) + " for another event"));
                 } catch (CsvFormatException e) {
                     fail(group, e.problem());
                 }
@@ -190,7 +241,7 @@ final class ImportRun {
         }
         boolean[] refused = new boolean[events.size()];
         for (MoneyCheck.Refusal r : MoneyCheck.refusals(events)) {
-            List<Long> lines = eventGroups.get(r.index()).sortedLineList();
+            List<Long> lines = sortedLineList(eventEntries[r.index()]);
             CsvProblem problem = new CsvProblem(lines.get(0), r.column(), r.value(), r.message(), lines);
             if (!lenient) {
                 throw new CsvFormatException(problem, r.cause());
@@ -203,18 +254,26 @@ final class ImportRun {
         for (int i = 0; i < events.size(); i++) {
             if (!refused[i]) {
                 CustomerEvent event = events.get(i);
-                RowGroup group = eventGroups.get(i);
-                if (event instanceof OrderPlaced) {
-                    merged += group.rows.size() > 1 ? 1 : 0;
-                    spread += group.spreadInTime() ? 1 : 0;
+                RowGroup group = groupAt(eventEntries[i]);
+                if (group == null) {
+                    lines.add(kept.size(), aloneLines[eventEntries[i]]);
+                } else {
+                    if (event instanceof OrderPlaced) {
+                        merged += group.rows.size() > 1 ? 1 : 0;
+                        spread += group.spreadInTime() ? 1 : 0;
+                    }
+                    lines.add(kept.size(), group);
                 }
-                lines.add(kept.size(), group);
                 kept.add(event);
             }
         }
         problems.sort(Comparator.comparingLong(CsvProblem::line));
-        return new Result(new CsvImport(kept, problems, rows, duplicates + groups.stream()
-                .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty()), lines);
+        long duplicateLines = 0;
+        for (Object entry : groups) {
+            duplicateLines += entry instanceof RowGroup group ? group.duplicateLines : 0;
+        }
+        return new Result(new CsvImport(kept, problems, rows, duplicates + duplicateLines, merged, spread,
+                OptionalLong.empty()), lines);
     }
 
     /**
@@ -273,6 +332,10 @@ final class ImportRun {
         EventLines(int events) {
             first = new long[events];
             several = new long[events][];
+        }
+
+        void add(int index, long line) {
+            first[index] = line;
         }
 
         void add(int index, RowGroup group) {

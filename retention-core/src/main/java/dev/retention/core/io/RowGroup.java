@@ -64,13 +64,10 @@ final class RowGroup {
     private long firstLine;
     private long[] moreLines;
     private int lineCount;
-    /** Emptied once the event of a group without a key is built. */
-    List<CsvRow> rows = new ArrayList<>(1);
+    final List<CsvRow> rows = new ArrayList<>(1);
     /** Empty and immutable until the first problem. */
     List<CsvProblem> problems = List.of();
     long duplicateLines;
-    /** The event, once built. */
-    CustomerEvent event;
     private Map<String, CsvRow> lineIds;
 
     RowGroup(RowGroup.Key key) {
@@ -122,12 +119,6 @@ final class RowGroup {
             problems = new ArrayList<>(1);
         }
         problems.add(problem);
-    }
-
-    /** Builds the event of a row that is an event on its own, keeping nothing of the row. */
-    void buildAlone() {
-        event = toEvent();
-        rows = List.of();
     }
 
     /** Takes the rows of the same order from a later piece of the file. */
@@ -214,9 +205,6 @@ final class RowGroup {
     }
 
     CustomerEvent toEvent() {
-        if (event != null) {
-            return event;
-        }
         if (rows.size() > 1) {
             rows.sort(LINE_ORDER);
         }
