@@ -125,8 +125,9 @@ final class ImportRun {
 
     private void addAlone(CustomerEvent event, long line) {
         int index = groups.size();
-        if (index == aloneLines.length) {
-            aloneLines = Arrays.copyOf(aloneLines, index * 2);
+        if (index >= aloneLines.length) {
+            // groups added since the last event on its own took indices too
+            aloneLines = Arrays.copyOf(aloneLines, Math.max(index + 1, aloneLines.length * 2));
         }
         aloneLines[index] = line;
         groups.add(event);
