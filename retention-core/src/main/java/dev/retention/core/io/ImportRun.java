@@ -83,12 +83,11 @@ final class ImportRun {
             RowGroup.Key key = header.groupKey(cells);
             if (key == null && encoding == null) {
                 // an event on its own is built at once: its row need not live until the end
-                RowGroup alone = new RowGroup(null);
-                alone.addLine(line);
                 try {
-                    alone.add(header.row(cells, line, ids));
-                    addAlone(alone.toEvent(), line);
+                    addAlone(RowGroup.eventOf(header.row(cells, line, ids)), line);
                 } catch (CsvFormatException e) {
+                    RowGroup alone = new RowGroup(null);
+                    alone.addLine(line);
                     groups.add(alone);
                     fail(alone, e.problem());
                 }

@@ -208,7 +208,17 @@ final class RowGroup {
         if (rows.size() > 1) {
             rows.sort(LINE_ORDER);
         }
-        CsvRow first = first();
+        return toEvent(rows);
+    }
+
+    /** The event of a row that is an event on its own, without a group for it. */
+    static CustomerEvent eventOf(CsvRow row) {
+        return toEvent(List.of(row));
+    }
+
+    /** The event of {@code rows}, in their line order. */
+    private static CustomerEvent toEvent(List<CsvRow> rows) {
+        CsvRow first = rows.get(0);
         boolean derived = first.eventId.isEmpty();
         try {
             return switch (first.type) {
@@ -217,19 +227,19 @@ final class RowGroup {
                         : first.eventId, first.customerId, first.occurredAt, first.product());
                 case "cart" -> new CartUpdated(derived
                         ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
-                        first.customerId, first.occurredAt, lines());
-                case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(),
-                        OrderId.of(first.orderId), lines(), total());
+                        first.customerId, first.occurredAt, lines(rows));
+                case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(rows),
+                        OrderId.of(first.orderId), lines(rows), total(rows));
                 default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
+                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total(rows));
             };
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw first.problem("row", first.type, e.getMessage());
         }
     }
 
-    private Instant earliest() {
-        Instant time = first().occurredAt;
+    private static Instant earliest(List<CsvRow> rows) {
+        Instant time = rows.get(0).occurredAt;
         for (CsvRow row : rows) {
             if (row.occurredAt.isBefore(time)) {
                 time = row.occurredAt;
@@ -238,7 +248,7 @@ final class RowGroup {
         return time;
     }
 
-    private List<LineItem> lines() {
+    private static List<LineItem> lines(List<CsvRow> rows) {
         List<LineItem> lines = new ArrayList<>(rows.size());
         for (CsvRow row : rows) {
             if (!row.productId.isEmpty()) {
@@ -251,8 +261,8 @@ final class RowGroup {
         return lines;
     }
 
-    private Money total() {
-        Money total = first().amount;
+    private static Money total(List<CsvRow> rows) {
+        Money total = rows.get(0).amount;
         for (int i = 1; i < rows.size(); i++) {
             total = total.plus(rows.get(i).amount);
         }
