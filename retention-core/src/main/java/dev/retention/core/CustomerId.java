@@ -1,7 +1,5 @@
 package dev.retention.core;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.retention.core.internal.Utf16;
 
 /**
@@ -29,8 +27,11 @@ public record CustomerId(String value) implements Comparable<CustomerId> {
      *     (the message names {@code customerId} and the value or the index)
      */
     public CustomerId {
-        checkArgument(value != null && !value.isBlank(), "customerId must not be blank, got %s",
-                value == null ? "null" : "'" + value + "'");
+        if (value == null || value.isBlank()) {
+            // the message is made only for a bad id: ids are made for every event read
+            throw new IllegalArgumentException("customerId must not be blank, got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
         Utf16.checkWellFormed("customerId", value);
     }
 

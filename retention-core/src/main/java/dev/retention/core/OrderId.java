@@ -1,7 +1,5 @@
 package dev.retention.core;
 
-import static com.google.common.base.Preconditions.checkArgument;
-
 import dev.retention.core.internal.Utf16;
 
 /**
@@ -27,8 +25,11 @@ public record OrderId(String value) implements Comparable<OrderId> {
      *     (the message names {@code orderId} and the value or the index)
      */
     public OrderId {
-        checkArgument(value != null && !value.isBlank(), "orderId must not be blank, got %s",
-                value == null ? "null" : "'" + value + "'");
+        if (value == null || value.isBlank()) {
+            // the message is made only for a bad id: ids are made for every event read
+            throw new IllegalArgumentException("orderId must not be blank, got "
+                    + (value == null ? "null" : "'" + value + "'"));
+        }
         Utf16.checkWellFormed("orderId", value);
     }
 

@@ -16,8 +16,11 @@ final class EventChecks {
     private EventChecks() {}
 
     static void common(String eventId, CustomerId customerId, Instant occurredAt) {
-        checkArgument(eventId != null && !eventId.isBlank(), "eventId must not be blank, got %s",
-                eventId == null ? "null" : "'" + eventId + "'");
+        if (eventId == null || eventId.isBlank()) {
+            // the message is made only for a bad id: every event passes here
+            throw new IllegalArgumentException("eventId must not be blank, got "
+                    + (eventId == null ? "null" : "'" + eventId + "'"));
+        }
         Utf16.checkWellFormed("eventId", eventId);
         requireNonNull(customerId, "customerId");
         requireNonNull(occurredAt, "occurredAt");

@@ -138,7 +138,7 @@ final class CsvHeader {
         return OffsetDateTime.parse(text).toInstant();
     }
 
-    CsvRow row(String[] cells, long line) {
-        return new CsvRow(this, cells, line);
+    CsvRow row(String[] cells, long line, IdCache ids) {
+        return new CsvRow(this, cells, line, ids);
     }
 }

@@ -130,6 +130,8 @@ public final class CsvMapping {
     private final char separator;
     private final boolean decimalComma;
     private final Optional<DateTimeFormatter> formatter;
+    /** Each type value to the event type it means. */
+    private final Map<String, Optional<String>> typeOf;
 
     private CsvMapping(Builder b) {
         this.name = b.name;
@@ -142,6 +144,10 @@ public final class CsvMapping {
         this.separator = b.separator;
         this.decimalComma = b.decimalComma;
         this.formatter = timeFormat.map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT));
+        Map<String, Optional<String>> typeOf = new java.util.HashMap<>();
+        types.forEach((value, type) -> typeOf.put(value, Optional.of(type)));
+        EVENT_TYPES.forEach(type -> typeOf.put(type, Optional.of(type)));
+        this.typeOf = Map.copyOf(typeOf);
     }
 
     /**
@@ -445,10 +451,9 @@ public final class CsvMapping {
 
     /** The event type a type value means, if any. */
     Optional<String> eventType(String value) {
-        if (EVENT_TYPES.contains(value)) {
-            return Optional.of(value);
-        }
-        return Optional.ofNullable(types.get(value));
+        // looked up twice per row: the answers are made once, not an Optional per row
+        Optional<String> type = typeOf.get(value);
+        return type != null ? type : Optional.empty();
     }
 
     @Override

@@ -21,6 +21,13 @@ final class CsvRecords {
     private long recordLine;
     private final StringBuilder field = new StringBuilder();
     private final List<String> fields = new ArrayList<>();
+    /**
+     * The last text seen per hash slot: a cell repeated within a few rows (a customer's id, a
+     * product, a type, a currency) is one String, already hashed, instead of one per row.
+     */
+    private final String[] pool = new String[1 << 14];
+    /** Each pooled text's hash: a cell seen once (a time, an event id) reads no pooled String. */
+    private final int[] poolHashes = new int[1 << 14];
 
     CsvRecords(Reader in, char separator) {
         this(in, separator, 1);
@@ -70,15 +77,36 @@ final class CsvRecords {
         fields.clear();
         while (true) {
             field.setLength(0);
+            String text;
             if (c == '"') {
                 c = quoted();
+                text = field.toString();
+            } else if (c < 0 || c == separator || c == '\n' || c == '\r') {
+                text = "";
             } else {
-                while (c >= 0 && c != separator && c != '\n' && c != '\r') {
-                    field.append((char) c);
+                // most cells lie within the buffer: taken from it at once, and pooled
+                int start = pos - 1;
+                int end = pos;
+                char ch = 0;
+                while (end < limit && (ch = buf[end]) != separator && ch != '\n' && ch != '\r') {
+                    end++;
+                }
+                if (end < limit) {
+                    text = pooled(start, end - start);
+                    pos = end + 1;
+                    c = ch;
+                } else {
+                    field.append(buf, start, limit - start);
+                    pos = limit;
                     c = read();
+                    while (c >= 0 && c != separator && c != '\n' && c != '\r') {
+                        field.append((char) c);
+                        c = read();
+                    }
+                    text = field.toString();
                 }
             }
-            fields.add(field.toString());
+            fields.add(text);
             if (c == separator) {
                 c = read();
                 continue;
@@ -93,6 +121,29 @@ final class CsvRecords {
             }
             return fields.toArray(String[]::new);
         }
+    }
+
+    /** The text of {@code buf[from, from + length)}, the pool's String if it holds that text. */
+    private String pooled(int from, int length) {
+        int h = 0;
+        for (int i = from, end = from + length; i < end; i++) {
+            h = 31 * h + buf[i];
+        }
+        int slot = (h ^ (h >>> 14)) & (pool.length - 1);
+        String s = pool[slot];
+        if (s != null && poolHashes[slot] == h && s.length() == length) {
+            int i = 0;
+            while (i < length && s.charAt(i) == buf[from + i]) {
+                i++;
+            }
+            if (i == length) {
+                return s;
+            }
+        }
+        s = new String(buf, from, length);
+        pool[slot] = s;
+        poolHashes[slot] = h;
+        return s;
     }
 
     /** Reads a quoted field after its opening quote; returns the character after the field. */

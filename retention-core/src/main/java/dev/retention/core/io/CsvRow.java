@@ -2,6 +2,7 @@ package dev.retention.core.io;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
+import dev.retention.core.ProductId;
 import dev.retention.core.io.CsvMapping.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,11 +20,13 @@ final class CsvRow {
     final CustomerId customerId;
     final String eventId;
     final String productId;
+    /** The product's id object, null where {@link #product} makes it (and reports a bad one). */
+    private final ProductId product;
     final String orderId;
     final Money amount;
     final int quantity;
 
-    CsvRow(CsvHeader header, String[] cells, long line) {
+    CsvRow(CsvHeader header, String[] cells, long line, IdCache ids) {
         this.line = line;
         for (String cell : cells) {
             if (cell.indexOf('\u0000') >= 0) {
@@ -37,13 +40,14 @@ final class CsvRow {
         if (customer.isEmpty()) {
             throw problem("customer_id", customer, "customer_id is required");
         }
-        this.customerId = CustomerId.of(customer);
+        this.customerId = ids.customer(customer);
         String rawType = header.cell(cells, Field.TYPE);
         this.type = header.type(cells).orElseThrow(() -> problem("type", rawType,
                 "type must be view, cart, order or refund"
                         + (header.mapping.types().isEmpty() ? "" : " or one of " + header.mapping.types().keySet())));
         this.eventId = header.cell(cells, Field.EVENT_ID);
         this.productId = header.cell(cells, Field.PRODUCT_ID);
+        this.product = ids.productOrNull(productId);
         this.orderId = header.cell(cells, Field.ORDER_ID);
         this.quantity = parseQuantity(header.cell(cells, Field.QUANTITY));
         String currency = header.cell(cells, Field.CURRENCY);
@@ -67,6 +71,11 @@ final class CsvRow {
             }
             default -> { }
         }
+    }
+
+    /** The product's id; throws as {@link ProductId#of} does for a bad one. */
+    ProductId product() {
+        return product != null ? product : ProductId.of(productId);
     }
 
     boolean sameContent(CsvRow other) {

@@ -216,70 +216,54 @@ public final class EventCsvReader {
     }
 
     /**
-     * Reads a large file in pieces split at line ends, decoded and parsed on all cores: the lines of
-     * an order that fall in one piece are grouped there, the others when the pieces are joined in
-     * file order. Empty for a file with quotes (a quoted line end could split a piece wrongly), lone
-     * CRs or bytes that are not UTF-8, which the sequential reader reads or reports exactly.
+     * Reads a large file in pieces cut at record boundaries (see {@link FilePieces}), decoded and
+     * parsed on all cores: the lines of an order that fall in one piece are grouped there, the
+     * others when the pieces are joined in file order. Empty for a file that only the sequential
+     * reader reads or reports exactly (bytes that are not UTF-8, a lone CR, broken quotes).
      */
     Optional<ImportRun.Result> readResultInPieces(Path file, long total) throws IOException {
-        int n = (int) Math.max(1, Math.min(100_000, total / pieceBytes));
-        long[] starts = new long[n + 1];
-        starts[n] = total;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer probe = ByteBuffer.allocate(1 << 16);
-            for (int i = 1; i < n; i++) {
-                starts[i] = Math.max(starts[i - 1], lineStart(channel, total * i / n, probe));
-            }
-            CharBuffer[] text = new CharBuffer[n];
-            long[] newlines = new long[n];
-            AtomicBoolean plain = new AtomicBoolean(true);
-            long[] read = {0};
-            IntStream.range(0, n).parallel().forEach(i -> {
-                if (plain.get()) {
-                    ByteBuffer bytes = readPiece(channel, starts[i], starts[i + 1]);
-                    newlines[i] = plainLines(bytes);
-                    if (newlines[i] < 0) {
-                        plain.set(false);
-                        return;
-                    }
-                    try {
-                        text[i] = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
-                    } catch (CharacterCodingException e) {
-                        plain.set(false);
-                        return;
-                    }
-                    synchronized (read) {
-                        read[0] += starts[i + 1] - starts[i];
-                        progress.bytesRead(read[0], total);
-                    }
-                }
-            });
-            if (!plain.get()) {
+            Optional<FilePieces> split = FilePieces.split(channel, total, pieceBytes, mapping.separator());
+            if (split.isEmpty()) {
                 return Optional.empty();
             }
-            long[] firstLine = new long[n];
-            firstLine[0] = 1;
-            for (int i = 1; i < n; i++) {
-                firstLine[i] = firstLine[i - 1] + newlines[i - 1];
-            }
+            FilePieces pieces = split.get();
+            int n = pieces.count();
             ImportRun[] runs = new ImportRun[n];
-            runs[0] = new ImportRun(reader(text[0]), 1, mapping, lenient);
-            CsvHeader header = runs[0].header();
+            runs[0] = new ImportRun(pieces.reader(0), 1, mapping, lenient);
+            CsvHeader header;
+            try {
+                header = runs[0].header();
+            } catch (CharacterCodingException e) {
+                return Optional.empty();
+            }
             CsvFormatException[] errors = new CsvFormatException[n];
+            AtomicBoolean utf8 = new AtomicBoolean(true);
+            long[] read = {0};
             IntStream.range(0, n).parallel().forEach(i -> {
+                if (!utf8.get()) {
+                    return;
+                }
                 try {
                     if (i > 0) {
-                        runs[i] = new ImportRun(reader(text[i]), firstLine[i], mapping, lenient);
+                        runs[i] = new ImportRun(pieces.reader(i), pieces.firstLines[i], mapping, lenient);
                     }
                     runs[i].rows(header);
                 } catch (CsvFormatException e) {
                     errors[i] = e;
+                } catch (CharacterCodingException e) {
+                    utf8.set(false);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                text[i] = null;
+                synchronized (read) {
+                    read[0] += pieces.bytes(i);
+                    progress.bytesRead(read[0], total);
+                }
             });
+            if (!utf8.get()) {
+                return Optional.empty();
+            }
             for (CsvFormatException e : errors) {
                 if (e != null) {
                     throw e;
@@ -290,57 +274,6 @@ public final class EventCsvReader {
                 runs[i] = null;
             }
             return Optional.of(runs[0].build());
-        }
-    }
-
-    private static Reader reader(CharBuffer text) {
-        return new CharArrayReader(text.array(), text.arrayOffset() + text.position(), text.remaining());
-    }
-
-    private static ByteBuffer readPiece(FileChannel channel, long from, long to) {
-        ByteBuffer bytes = ByteBuffer.allocate((int) (to - from));
-        try {
-            while (bytes.hasRemaining()) {
-                if (channel.read(bytes, from + bytes.position()) < 0) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.flip();
-    }
-
-    /** The piece's line ends, or -1 if it holds a quote, a NUL or a lone CR (read sequentially). */
-    private static long plainLines(ByteBuffer bytes) {
-        byte[] a = bytes.array();
-        long lines = 0;
-        for (int k = 0, end = bytes.limit(); k < end; k++) {
-            byte b = a[k];
-            if (b == '\n') {
-                lines++;
-            } else if (b == '"' || b == 0 || (b == '\r' && (k + 1 == end || a[k + 1] != '\n'))) {
-                return -1;
-            }
-        }
-        return lines;
-    }
-
-    /** The first line start after {@code from}. */
-    private static long lineStart(FileChannel channel, long from, ByteBuffer probe) throws IOException {
-        long at = from;
-        while (true) {
-            probe.clear();
-            int r = channel.read(probe, at);
-            if (r <= 0) {
-                return channel.size();
-            }
-            for (int k = 0; k < r; k++) {
-                if (probe.get(k) == '\n') {
-                    return at + k + 1;
-                }
-            }
-            at += r;
         }
     }
 

@@ -19,10 +19,17 @@ final class ImportRun {
     private final boolean lenient;
     private final CsvRecords records;
     private final CheckedDecoder decoder;
-    /** Every group in the order of its first row; only groups that can take more rows have a key. */
-    private final List<RowGroup> groups = new ArrayList<>();
+    /**
+     * Every group in the order of its first row; only groups that can take more rows have a key.
+     * A row that is an event on its own (a view) is held as its event alone, with its line in
+     * {@link #aloneLines}: no group object for most rows of a shop's log while the file is read.
+     */
+    private final List<Object> groups = new ArrayList<>();
+    /** The line of each entry of {@link #groups} that is an event, by the entry's index. */
+    private long[] aloneLines = new long[64];
     private final Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
+    private final IdCache ids = new IdCache();
     private long rows;
     private long duplicates;
     private long merged;
@@ -51,7 +58,11 @@ final class ImportRun {
     /** Takes in the groups of the next piece of the file, merging those of one order. */
     void absorb(ImportRun piece) {
         rows += piece.rows;
-        for (RowGroup group : piece.groups) {
+        for (int i = 0; i < piece.groups.size(); i++) {
+            if (!(piece.groups.get(i) instanceof RowGroup group)) {
+                addAlone((CustomerEvent) piece.groups.get(i), piece.aloneLines[i]);
+                continue;
+            }
             RowGroup earlier = group.key == null ? null : byKey.get(group.key);
             if (earlier == null) {
                 groups.add(group);
@@ -69,19 +80,27 @@ final class ImportRun {
             rows++;
             long line = records.recordLine();
             CsvProblem encoding = badBytes();
-            RowGroup group = group(header.groupKey(cells));
-            group.lines.add(line);
+            RowGroup.Key key = header.groupKey(cells);
+            if (key == null && encoding == null) {
+                // an event on its own is built at once: its row need not live until the end
+                try {
+                    addAlone(RowGroup.eventOf(header.row(cells, line, ids)), line);
+                } catch (CsvFormatException e) {
+                    RowGroup alone = new RowGroup(null);
+                    alone.addLine(line);
+                    groups.add(alone);
+                    fail(alone, e.problem());
+                }
+                continue;
+            }
+            RowGroup group = group(key);
+            group.addLine(line);
             if (encoding != null) {
                 fail(group, encoding);
                 continue;
             }
             try {
-                group.add(header.row(cells, line));
-                if (group.key == null) {
-                    // an event on its own is built at once: its row need not live until the end
-                    group.event = group.toEvent();
-                    group.rows.clear();
-                }
+                group.add(header.row(cells, line, ids));
             } catch (CsvFormatException e) {
                 fail(group, e.problem());
             }
@@ -97,10 +116,35 @@ final class ImportRun {
                 throw e;
             }
             RowGroup group = group(null);
-            group.lines.add(e.problem().line());
+            group.addLine(e.problem().line());
             fail(group, e.problem());
             return null;
         }
+    }
+
+    private void addAlone(CustomerEvent event, long line) {
+        int index = groups.size();
+        if (index >= aloneLines.length) {
+            // groups added since the last event on its own took indices too
+            aloneLines = Arrays.copyOf(aloneLines, Math.max(index + 1, aloneLines.length * 2));
+        }
+        aloneLines[index] = line;
+        groups.add(event);
+    }
+
+    /** The group at {@code index} of {@link #groups}, or null for an event on its own. */
+    private RowGroup groupAt(int index) {
+        return groups.get(index) instanceof RowGroup group ? group : null;
+    }
+
+    private long firstLine(int index) {
+        RowGroup group = groupAt(index);
+        return group == null ? aloneLines[index] : group.firstLine();
+    }
+
+    private List<Long> sortedLineList(int index) {
+        RowGroup group = groupAt(index);
+        return group == null ? List.of(aloneLines[index]) : group.sortedLineList();
     }
 
     private RowGroup group(RowGroup.Key key) {
@@ -134,7 +178,7 @@ final class ImportRun {
         if (!lenient) {
             throw new CsvFormatException(problem);
         }
-        group.problems.add(problem);
+        group.addProblem(problem);
     }
 
     /**
@@ -143,13 +187,15 @@ final class ImportRun {
      */
     Result build() {
         List<CustomerEvent> events = new ArrayList<>();
-        List<RowGroup> eventGroups = new ArrayList<>();
-        Map<EventKey, Located> byId = new HashMap<>(groups.size() * 2);
+        int[] eventEntries = new int[groups.size()];
+        EventIds byId = new EventIds(groups.size());
         Object[] built = new Object[groups.size()];
         IntStream range = IntStream.range(0, built.length);
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
-            RowGroup group = groups.get(i);
-            if (group.problems.isEmpty()) {
+            RowGroup group = groupAt(i);
+            if (group == null) {
+                built[i] = groups.get(i);
+            } else if (group.problems.isEmpty()) {
                 try {
                     built[i] = group.toEvent();
                 } catch (CsvFormatException e) {
@@ -158,38 +204,44 @@ final class ImportRun {
             }
         });
         for (int i = 0; i < built.length; i++) {
-            RowGroup group = groups.get(i);
-            if (group.problems.isEmpty()) {
+            RowGroup group = groupAt(i);
+            if (group == null || group.problems.isEmpty()) {
                 try {
                     if (built[i] instanceof CsvFormatException e) {
                         throw e;
                     }
                     CustomerEvent event = (CustomerEvent) built[i];
-                    EventKey id = new EventKey(event.customerId().value(), event.eventId());
-                    Located earlier = byId.get(id);
-                    if (earlier == null) {
-                        byId.put(id, new Located(event, group.lines.get(0)));
+                    built[i] = null;
+                    int earlier = byId.putIfAbsent(events, event);
+                    if (earlier < 0) {
+                        eventEntries[events.size()] = i;
                         events.add(event);
-                        eventGroups.add(group);
                         continue;
                     }
-                    if (earlier.event.equals(event)) {
-                        duplicates += group.lines.size() - group.duplicateLines;
+                    if (events.get(earlier).equals(event)) {
+                        duplicates += group == null ? 1 : group.lineCount() - group.duplicateLines;
                         continue;
                     }
-                    fail(group, new CsvProblem(group.lines.get(0), "event_id", event.eventId(), "event id "
+                    if (group == null) {
+                        group = new RowGroup(null);
+                        group.addLine(aloneLines[i]);
+                        groups.set(i, group);
+                    }
+                    fail(group, new CsvProblem(group.firstLine(), "event_id", event.eventId(), "event id "
                             + event.eventId() + " of customer " + event.customerId().value() + " is used on line "
-                            + earlier.line + " for another event"));
+                            + firstLine(eventEntries[earlier]) + " for another event"));
                 } catch (CsvFormatException e) {
                     fail(group, e.problem());
                 }
             }
-            List<Long> lines = group.lines.stream().sorted().toList();
-            group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+            if (!group.problems.isEmpty()) {
+                List<Long> lines = group.sortedLineList();
+                group.problems.forEach(p -> problems.add(p.rejecting(lines)));
+            }
         }
         boolean[] refused = new boolean[events.size()];
         for (MoneyCheck.Refusal r : MoneyCheck.refusals(events)) {
-            List<Long> lines = eventGroups.get(r.index()).lines.stream().sorted().toList();
+            List<Long> lines = sortedLineList(eventEntries[r.index()]);
             CsvProblem problem = new CsvProblem(lines.get(0), r.column(), r.value(), r.message(), lines);
             if (!lenient) {
                 throw new CsvFormatException(problem, r.cause());
@@ -202,18 +254,68 @@ final class ImportRun {
         for (int i = 0; i < events.size(); i++) {
             if (!refused[i]) {
                 CustomerEvent event = events.get(i);
-                RowGroup group = eventGroups.get(i);
-                if (event instanceof OrderPlaced) {
-                    merged += group.rows.size() > 1 ? 1 : 0;
-                    spread += group.spreadInTime() ? 1 : 0;
+                RowGroup group = groupAt(eventEntries[i]);
+                if (group == null) {
+                    lines.add(kept.size(), aloneLines[eventEntries[i]]);
+                } else {
+                    if (event instanceof OrderPlaced) {
+                        merged += group.rows.size() > 1 ? 1 : 0;
+                        spread += group.spreadInTime() ? 1 : 0;
+                    }
+                    lines.add(kept.size(), group);
                 }
-                lines.add(kept.size(), group.lines);
                 kept.add(event);
             }
         }
         problems.sort(Comparator.comparingLong(CsvProblem::line));
-        return new Result(new CsvImport(kept, problems, rows, duplicates + groups.stream()
-                .mapToLong(g -> g.duplicateLines).sum(), merged, spread, OptionalLong.empty()), lines);
+        long duplicateLines = 0;
+        for (Object entry : groups) {
+            duplicateLines += entry instanceof RowGroup group ? group.duplicateLines : 0;
+        }
+        return new Result(new CsvImport(kept, problems, rows, duplicates + duplicateLines, merged, spread,
+                OptionalLong.empty()), lines);
+    }
+
+    /**
+     * The events' ids per customer, as indices into the list of events in an open-addressing
+     * table: a file's worth of ids with no object per id.
+     */
+    private static final class EventIds {
+        private final int[] slots;
+        /** Each slot's hash, so that a probe reads an event only when the hashes agree. */
+        private final int[] hashes;
+
+        EventIds(int expected) {
+            slots = new int[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
+            hashes = new int[slots.length];
+        }
+
+        /** The index of the event with the same customer and id, or -1 after adding this one's. */
+        int putIfAbsent(List<CustomerEvent> events, CustomerEvent event) {
+            String customer = event.customerId().value();
+            String id = event.eventId();
+            int mask = slots.length - 1;
+            int hash = mix(customer.hashCode() * 31 + id.hashCode());
+            for (int k = hash & mask; ; k = (k + 1) & mask) {
+                int slot = slots[k];
+                if (slot == 0) {
+                    slots[k] = events.size() + 1;
+                    hashes[k] = hash;
+                    return -1;
+                }
+                if (hashes[k] == hash) {
+                    CustomerEvent other = events.get(slot - 1);
+                    if (other.eventId().equals(id) && other.customerId().value().equals(customer)) {
+                        return slot - 1;
+                    }
+                }
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 
     /** What a run read: the import, and where in the file each of its events stands. */
@@ -232,12 +334,16 @@ final class ImportRun {
             several = new long[events][];
         }
 
-        void add(int index, List<Long> lines) {
-            if (lines.size() == 1) { // most events: no array of their own
-                first[index] = lines.get(0);
+        void add(int index, long line) {
+            first[index] = line;
+        }
+
+        void add(int index, RowGroup group) {
+            if (group.lineCount() == 1) { // most events: no array of their own
+                first[index] = group.firstLine();
                 return;
             }
-            long[] sorted = lines.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted = group.sortedLines();
             first[index] = sorted[0];
             if (sorted.length > 1) {
                 several[index] = sorted;
@@ -251,7 +357,4 @@ final class ImportRun {
         }
     }
 
-    private record Located(CustomerEvent event, long line) {}
-    
-    private record EventKey(String customer, String eventId) {}
 }

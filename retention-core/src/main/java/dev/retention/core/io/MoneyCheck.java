@@ -71,22 +71,22 @@ final class MoneyCheck {
             boolean refund = event instanceof OrderRefunded;
             Money amount = refund ? ((OrderRefunded) event).amount() : ((OrderPlaced) event).total();
             String orderId = refund ? ((OrderRefunded) event).orderId().value() : ((OrderPlaced) event).orderId().value();
-            String customer = "customer " + event.customerId().value() + ": ";
-            String what = (refund ? "refund " : "order ") + event.eventId() + " of " + amount;
             Order order = orders.get(orderId);
             if (order != null && !order.currency.equals(amount.currency().getCurrencyCode())) {
-                return new Refusal(index, "currency", amount.currency().getCurrencyCode(), customer + what
-                        + " for order " + orderId + " is not in the order's currency " + order.currency, null);
+                return new Refusal(index, "currency", amount.currency().getCurrencyCode(), customer(event)
+                        + what(event, refund, amount) + " for order " + orderId
+                        + " is not in the order's currency " + order.currency, null);
             }
             long refunded = order == null ? 0 : order.refunded;
             if (refund && order != null && order.total >= 0 && amount.minorUnits() > order.total - refunded) {
-                return new Refusal(index, "amount", plain(amount), customer + what + " for order " + orderId
-                        + " would take back more than the order's total " + money(order.total, amount)
-                        + " (refunded before it " + money(refunded, amount) + ")", null);
+                return new Refusal(index, "amount", plain(amount), customer(event) + what(event, refund, amount)
+                        + " for order " + orderId + " would take back more than the order's total "
+                        + money(order.total, amount) + " (refunded before it " + money(refunded, amount) + ")", null);
             }
             if (!refund && refunded > amount.minorUnits()) {
-                return new Refusal(index, "amount", plain(amount), customer + what + " (order id " + orderId
-                        + ") is less than the " + money(refunded, amount) + " refunded for it earlier", null);
+                return new Refusal(index, "amount", plain(amount), customer(event) + what(event, refund, amount)
+                        + " (order id " + orderId + ") is less than the " + money(refunded, amount)
+                        + " refunded for it earlier", null);
             }
             long[] sums = totals.computeIfAbsent(amount.currency().getCurrencyCode(), c -> new long[2]);
             int column = refund ? 1 : 0;
@@ -94,9 +94,9 @@ final class MoneyCheck {
             try {
                 sum = Math.addExact(sums[column], amount.minorUnits());
             } catch (ArithmeticException e) {
-                return new Refusal(index, "amount", plain(amount), customer + "amounts too large to add up (its "
+                return new Refusal(index, "amount", plain(amount), customer(event) + "amounts too large to add up (its "
                         + (refund ? "refunds" : "orders") + " in " + amount.currency() + " already come to "
-                        + money(sums[column], amount) + "; " + what + " would take them past "
+                        + money(sums[column], amount) + "; " + what(event, refund, amount) + " would take them past "
                         + money(Long.MAX_VALUE, amount) + ")", e);
             }
             sums[column] = sum;
@@ -110,6 +110,15 @@ final class MoneyCheck {
                 order.total = Math.max(order.total, 0) + amount.minorUnits(); // bounded likewise
             }
             return null;
+        }
+
+        // the messages are made only for a refusal: most events pass
+        private static String customer(CustomerEvent event) {
+            return "customer " + event.customerId().value() + ": ";
+        }
+
+        private static String what(CustomerEvent event, boolean refund, Money amount) {
+            return (refund ? "refund " : "order ") + event.eventId() + " of " + amount;
         }
 
         private static String plain(Money amount) {

@@ -11,6 +11,7 @@ import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class RowGroup {
 
     /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
     private static final Comparator<CsvRow> LINE_ORDER = RowGroup::compareLines;
+    /** Orders of up to this many lines find a repeated line id by looking through their rows. */
+    private static final int LINES_SCANNED = 16;
 
     private static int compareLines(CsvRow a, CsvRow b) {
         if (a.eventId.isEmpty() != b.eventId.isEmpty()) {
@@ -53,21 +56,76 @@ final class RowGroup {
 
     /** Null for a row that is an event on its own. */
     final RowGroup.Key key;
-    final List<Long> lines = new ArrayList<>(1);
+    /**
+     * The group's lines in the order they were read: the first in a field, the others in an array
+     * only for groups of several rows, so that a view (most rows of a shop's log) costs no list
+     * while the whole file is held.
+     */
+    private long firstLine;
+    private long[] moreLines;
+    private int lineCount;
     final List<CsvRow> rows = new ArrayList<>(1);
-    final List<CsvProblem> problems = new ArrayList<>(0);
+    /** Empty and immutable until the first problem. */
+    List<CsvProblem> problems = List.of();
     long duplicateLines;
-    /** The event, once built. */
-    CustomerEvent event;
     private Map<String, CsvRow> lineIds;
 
     RowGroup(RowGroup.Key key) {
         this.key = key;
     }
 
+    void addLine(long line) {
+        if (lineCount == 0) {
+            firstLine = line;
+        } else {
+            if (moreLines == null) {
+                moreLines = new long[4];
+            } else if (lineCount - 1 == moreLines.length) {
+                moreLines = Arrays.copyOf(moreLines, moreLines.length * 2);
+            }
+            moreLines[lineCount - 1] = line;
+        }
+        lineCount++;
+    }
+
+    /** The number of lines read into this group, repeated lines included. */
+    int lineCount() {
+        return lineCount;
+    }
+
+    /** The line read first. */
+    long firstLine() {
+        return firstLine;
+    }
+
+    /** The group's lines in ascending order. */
+    long[] sortedLines() {
+        long[] all = new long[lineCount];
+        if (lineCount > 0) {
+            all[0] = firstLine;
+            System.arraycopy(moreLines == null ? all : moreLines, 0, all, 1, lineCount - 1);
+            Arrays.sort(all);
+        }
+        return all;
+    }
+
+    /** The group's lines in ascending order, as a problem lists them. */
+    List<Long> sortedLineList() {
+        return Arrays.stream(sortedLines()).boxed().toList();
+    }
+
+    void addProblem(CsvProblem problem) {
+        if (problems.isEmpty()) {
+            problems = new ArrayList<>(1);
+        }
+        problems.add(problem);
+    }
+
     /** Takes the rows of the same order from a later piece of the file. */
     void absorb(RowGroup later, ImportRun run) {
-        lines.addAll(later.lines);
+        for (int i = 0; i < later.lineCount; i++) {
+            addLine(i == 0 ? later.firstLine : later.moreLines[i - 1]);
+        }
         duplicateLines += later.duplicateLines;
         for (CsvProblem p : later.problems) {
             run.fail(this, p);
@@ -101,10 +159,7 @@ final class RowGroup {
             }
         }
         if (row.type.equals("order") && !row.eventId.isEmpty()) {
-            if (lineIds == null) {
-                lineIds = new HashMap<>();
-            }
-            CsvRow other = lineIds.putIfAbsent(row.eventId, row);
+            CsvRow other = sameLineId(row);
             if (other != null) {
                 if (row.sameContent(other)) {
                     duplicateLines++;
@@ -117,40 +172,74 @@ final class RowGroup {
         rows.add(row);
     }
 
+    /** The row with {@code row}'s line id, if any, remembering {@code row}'s. */
+    private CsvRow sameLineId(CsvRow row) {
+        if (lineIds == null) {
+            if (rows.size() < LINES_SCANNED) {
+                // most orders have a few lines: no map for each of them while the file is held
+                for (CsvRow other : rows) {
+                    if (other.eventId.equals(row.eventId)) {
+                        return other;
+                    }
+                }
+                return null;
+            }
+            lineIds = new HashMap<>();
+            for (CsvRow other : rows) {
+                if (!other.eventId.isEmpty()) {
+                    lineIds.putIfAbsent(other.eventId, other);
+                }
+            }
+        }
+        return lineIds.putIfAbsent(row.eventId, row);
+    }
+
     boolean spreadInTime() {
         Instant time = first().occurredAt;
-        return rows.stream().anyMatch(r -> !r.occurredAt.equals(time));
+        for (CsvRow row : rows) {
+            if (!row.occurredAt.equals(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     CustomerEvent toEvent() {
-        if (event != null) {
-            return event;
-        }
         if (rows.size() > 1) {
             rows.sort(LINE_ORDER);
         }
-        CsvRow first = first();
+        return toEvent(rows);
+    }
+
+    /** The event of a row that is an event on its own, without a group for it. */
+    static CustomerEvent eventOf(CsvRow row) {
+        return toEvent(List.of(row));
+    }
+
+    /** The event of {@code rows}, in their line order. */
+    private static CustomerEvent toEvent(List<CsvRow> rows) {
+        CsvRow first = rows.get(0);
         boolean derived = first.eventId.isEmpty();
         try {
             return switch (first.type) {
                 case "view" -> new ProductViewed(derived
                         ? "view:" + first.customerId.value() + ":" + first.productId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, ProductId.of(first.productId));
+                        : first.eventId, first.customerId, first.occurredAt, first.product());
                 case "cart" -> new CartUpdated(derived
                         ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
-                        first.customerId, first.occurredAt, lines());
-                case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(),
-                        OrderId.of(first.orderId), lines(), total());
+                        first.customerId, first.occurredAt, lines(rows));
+                case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(rows),
+                        OrderId.of(first.orderId), lines(rows), total(rows));
                 default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total());
+                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total(rows));
             };
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw first.problem("row", first.type, e.getMessage());
         }
     }
 
-    private Instant earliest() {
-        Instant time = first().occurredAt;
+    private static Instant earliest(List<CsvRow> rows) {
+        Instant time = rows.get(0).occurredAt;
         for (CsvRow row : rows) {
             if (row.occurredAt.isBefore(time)) {
                 time = row.occurredAt;
@@ -159,21 +248,21 @@ final class RowGroup {
         return time;
     }
 
-    private List<LineItem> lines() {
+    private static List<LineItem> lines(List<CsvRow> rows) {
         List<LineItem> lines = new ArrayList<>(rows.size());
         for (CsvRow row : rows) {
             if (!row.productId.isEmpty()) {
                 if (row.amount == null) {
                     throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
                 }
-                lines.add(new LineItem(ProductId.of(row.productId), row.quantity, row.amount));
+                lines.add(new LineItem(row.product(), row.quantity, row.amount));
             }
         }
         return lines;
     }
 
-    private Money total() {
-        Money total = first().amount;
+    private static Money total(List<CsvRow> rows) {
+        Money total = rows.get(0).amount;
         for (int i = 1; i < rows.size(); i++) {
             total = total.plus(rows.get(i).amount);
         }

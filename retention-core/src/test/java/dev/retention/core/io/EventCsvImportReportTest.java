@@ -52,6 +52,29 @@ class EventCsvImportReportTest {
     }
 
     @Test
+    void aRepeatedLineIdInALongOrderIsADuplicateWithTheSameContentAndAnErrorWithOther() {
+        StringBuilder order = new StringBuilder(HEADER);
+        for (int line = 1; line <= 40; line++) {
+            order.append("l").append(line).append(",2026-03-01T10:00:00Z,c1,order,p").append(line)
+                    .append(",o1,1.00,USD,1\n");
+        }
+        String repeatedEarly = "l3,2026-03-01T10:00:00Z,c1,order,p3,o1,1.00,USD,1\n";
+        String repeatedLate = "l30,2026-03-01T10:00:00Z,c1,order,p30,o1,1.00,USD,1\n";
+
+        CsvImport same = EventCsvReader.strict().read(new java.io.StringReader(order + repeatedEarly + repeatedLate));
+        CsvImport other = EventCsvReader.lenient().read(new java.io.StringReader(order
+                + repeatedEarly.replace("p3,", "p99,")));
+
+        assertThat(same.duplicateRows()).isEqualTo(2);
+        assertThat(((dev.retention.core.event.OrderPlaced) same.events().get(0)).items()).hasSize(40);
+        assertThat(other.events()).isEmpty();
+        assertThat(other.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(42);
+            assertThat(p.message()).contains("line id l3 of order o1 is used on line 4 for another line");
+        });
+    }
+
+    @Test
     void lenientModeSkipsARowThatIsNotUtf8AndNamesItsByteOffset() throws IOException {
         String text = HEADER + "v1,2026-03-01T10:00:00Z,c1,view,p1,,,,\n"
                 + "l1,2026-03-01T10:00:00Z,c1,order,caf\u00e9,o1,1.00,USD,1\n"

@@ -26,6 +26,22 @@ class EventCsvReaderTest {
     private static final String HEADER = "occurred_at,customer_id,type,product_id,order_id,amount,currency,quantity\n";
 
     @Test
+    void viewsAfterManyOrdersKeepTheirPlaceAndLines() {
+        StringBuilder text = new StringBuilder(HEADER);
+        for (int i = 1; i <= 100; i++) {
+            text.append("2026-03-01T10:00:00Z,c").append(i).append(",order,p1,o").append(i).append(",1.00,USD,1\n");
+        }
+        text.append("2026-03-01T11:00:00Z,c1,view,p1,,,,\n");
+        text.append("2026-03-01T11:00:00Z,c1,view,p2,,,,\n");
+
+        CsvImport imported = EventCsvReader.strict().read(new StringReader(text.toString()));
+
+        assertThat(imported.events()).hasSize(102);
+        assertThat(imported.events().subList(100, 102)).extracting(CustomerEvent::eventId)
+                .containsExactly("view:c1:p1@2026-03-01T11:00:00Z", "view:c1:p2@2026-03-01T11:00:00Z");
+    }
+
+    @Test
     void importsTheWholeCdnowLogWithExactCountsAndRevenue() {
         InMemoryEventStore store = new InMemoryEventStore();
         CsvImport imported = EventCsvReader.strict().importInto(store, ProjectData.file("cdnow/orders.csv"));
