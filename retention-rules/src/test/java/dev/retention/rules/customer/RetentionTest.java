@@ -33,6 +33,11 @@ import org.junit.jupiter.api.Test;
 
 /** The facade end to end: one event, one step for its customer; erasure and export of a customer. */
 class RetentionTest {
+    /** The seam under test: the native in-memory one; a subclass runs the same tests over another. */
+    CustomerStateStore newState() {
+        return CustomerStateStore.inMemory();
+    }
+
     static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
     static final CustomerId ANNA = CustomerId.of("anna");
     static final CustomerId BOB = CustomerId.of("bob");
@@ -57,7 +62,7 @@ class RetentionTest {
 
     final MutableClock clock = new MutableClock(START);
     final RecordingSender sender = new RecordingSender();
-    final CustomerStateStore state = CustomerStateStore.inMemory();
+    final CustomerStateStore state = newState();
 
     Retention retention(boolean withTiers) {
         Retention.Builder b = Retention.builder().state(state).campaign(LOYALTY).points(program(withTiers))
