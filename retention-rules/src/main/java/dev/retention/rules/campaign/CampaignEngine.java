@@ -176,7 +176,14 @@ public final class CampaignEngine {
     public List<FireEntry> decide(CustomerId customer, Instant now) {
         requireNonNull(customer, "customer");
         requireNonNull(now, "now");
-        List<FireEntry> decided = locked(customer, () -> decide(customer, parts.fireLog().entries(customer), now));
+        Lock lock = locks.get(customer); // not locked(...): the facade calls this for every event
+        List<FireEntry> decided;
+        lock.lock();
+        try {
+            decided = decide(customer, parts.fireLog().entries(customer), now);
+        } finally {
+            lock.unlock();
+        }
         return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
     }
 
