@@ -80,8 +80,10 @@ public final class Retention {
         b.engineSettings.accept(engineBuilder);
         b.campaigns.forEach(engineBuilder::campaign);
         // the seam's stores last, so that no engine setting can route around the seam
+        // and the seam's hold of a customer as the engine's: one lock per customer, so a thread inside an
+        // update (record, then engine) and one claiming a send (engine, then record) cannot wait for each other
         this.engine = engineBuilder.events(state.events()).profiles(state.profiles()).fireLog(state.fireLog())
-                .sender(b.sender).clock(b.clock).build();
+                .holdCustomersWith(state::update).sender(b.sender).clock(b.clock).build();
         this.points = Optional.ofNullable(b.program).map(program -> PointsLedger.of(program, state.ledger()));
         this.tiers = Optional.ofNullable(b.tiers);
     }
