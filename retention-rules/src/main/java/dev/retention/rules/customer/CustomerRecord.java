@@ -6,11 +6,13 @@ import dev.retention.core.internal.Dictionary;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.loyalty.LedgerEntry;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Everything the {@linkplain InMemoryCustomerStateStore native in-memory seam} keeps about one
@@ -21,12 +23,15 @@ import java.util.Map;
  * each field here is paid by each of them.
  */
 final class CustomerRecord extends CustomerLog {
-    private static final FireEntry[] NO_DECISIONS = {};
+    private static final Decisions NO_DECISIONS = new Decisions(new FireEntry[0]);
 
     /** Read without the lock (the engine reads it once per event); replaced whole under it. */
     volatile CustomerProfile profile;
-    /** The customer's fire-log entries in the order recorded; an array replaced whole on change, read without the lock. */
-    volatile FireEntry[] decisions = NO_DECISIONS;
+    /**
+     * The customer's fire-log entries in the order recorded, replaced whole on change and read
+     * without the lock: handed out as they are, so the engine's read per event allocates nothing.
+     */
+    volatile Decisions decisions = NO_DECISIONS;
     /** Null until the customer's first ledger entry. */
     Ledger ledger;
     /** The thread running an {@code update} of this customer, or null: the views' shortcut to the record. */
@@ -39,7 +44,7 @@ final class CustomerRecord extends CustomerLog {
     }
 
     boolean hasDecisions() {
-        return decisions.length > 0;
+        return decisions.size() > 0;
     }
 
     void clearDecisions() {
@@ -48,7 +53,26 @@ final class CustomerRecord extends CustomerLog {
 
     /** Whether nothing is kept: the record may leave the map. */
     boolean isEmpty() {
-        return size() == 0 && profile == null && decisions.length == 0 && (ledger == null || ledger.version == 0);
+        return size() == 0 && profile == null && decisions.size() == 0 && (ledger == null || ledger.version == 0);
+    }
+
+    /** A customer's fire-log entries as an unmodifiable list over an array that never changes once made. */
+    static final class Decisions extends AbstractList<FireEntry> implements RandomAccess {
+        final FireEntry[] entries;
+
+        Decisions(FireEntry[] entries) {
+            this.entries = entries;
+        }
+
+        @Override
+        public FireEntry get(int index) {
+            return entries[index];
+        }
+
+        @Override
+        public int size() {
+            return entries.length;
+        }
     }
 
     /** One customer's ledger: entries in time order, unique by key, and a version counting the appends. */

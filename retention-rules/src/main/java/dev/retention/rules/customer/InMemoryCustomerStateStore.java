@@ -17,7 +17,6 @@ import dev.retention.rules.loyalty.LedgerEntry;
 import dev.retention.rules.loyalty.LedgerSnapshot;
 import dev.retention.rules.loyalty.LedgerStore;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +144,7 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
                     continue;
                 }
                 return new CustomerState(customer, history(r, customer), Optional.ofNullable(r.profile),
-                        Arrays.asList(r.decisions), ledgerSnapshot(r, customer));
+                        r.decisions, ledgerSnapshot(r, customer));
             }
         }
     }
@@ -221,7 +219,7 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
     }
 
     private int eraseDecisions(CustomerRecord r) {
-        FireEntry[] entries = r.decisions;
+        FireEntry[] entries = r.decisions.entries;
         if (entries.length == 0) {
             return 0;
         }
@@ -438,10 +436,10 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
                             dropIfEmpty(r, id);
                             return false;
                         }
-                        FireEntry[] entries = r.decisions;
+                        FireEntry[] entries = r.decisions.entries;
                         FireEntry[] grown = Arrays.copyOf(entries, entries.length + 1);
                         grown[entries.length] = entry;
-                        r.decisions = grown;
+                        r.decisions = new CustomerRecord.Decisions(grown);
                         if (entry.isOpen()) {
                             open.add(entry);
                         }
@@ -474,14 +472,14 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
                             return false;
                         }
                         byKey.put(replacement.key(), replacement);
-                        FireEntry[] replaced = r.decisions.clone();
+                        FireEntry[] replaced = r.decisions.entries.clone();
                         for (int i = 0; i < replaced.length; i++) {
                             if (replaced[i] == current) {
                                 replaced[i] = replacement;
                                 break;
                             }
                         }
-                        r.decisions = replaced;
+                        r.decisions = new CustomerRecord.Decisions(replaced);
                         if (current.isOpen()) {
                             open.remove(current);
                         }
@@ -508,8 +506,8 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
             if (r == null) {
                 return List.of();
             }
-            FireEntry[] entries = r.decisions;
-            return entries.length == 0 ? List.of() : new EntryList(entries);
+            List<FireEntry> entries = r.decisions;
+            return entries.isEmpty() ? List.of() : entries;
         }
 
         @Override
@@ -552,25 +550,6 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
                     return n;
                 }
             }
-        }
-    }
-
-    /** A customer's entries without a copy: the array is never changed once handed out. */
-    private static final class EntryList extends AbstractList<FireEntry> implements RandomAccess {
-        private final FireEntry[] entries;
-
-        EntryList(FireEntry[] entries) {
-            this.entries = entries;
-        }
-
-        @Override
-        public FireEntry get(int index) {
-            return entries[index];
-        }
-
-        @Override
-        public int size() {
-            return entries.length;
         }
     }
 
