@@ -46,6 +46,11 @@ import java.util.stream.Stream;
  * customers; those sit behind one lock ({@link #fire}), always taken after a record's, never
  * before.
  *
+ * <p>Bulk reads over every customer ({@code customerIds}, {@code histories}, the ledger's
+ * {@code customers}) take each record's lock in turn, as {@code InMemoryEventStore} takes each log's:
+ * call them outside an {@code update}, or two threads each holding a customer the other's bulk
+ * read reaches would wait for each other.
+ *
  * <p>A record leaves the map when it holds nothing (erased) and no update holds it; a thread that
  * waited for its lock then finds it {@linkplain CustomerRecord#erased erased} and looks again, so
  * a later event of the same id starts a new customer.
