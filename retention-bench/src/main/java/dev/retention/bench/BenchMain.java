@@ -193,15 +193,17 @@ public final class BenchMain {
 
     private static String engineRow(RunResult result, String jvm, long replayed) {
         String campaigns = result.getParams().getParam("campaigns");
+        String layout = "native".equals(result.getParams().getParam("layout"))
+                ? "facade over the native seam" : "engine over separate stores";
         double millis = result.getPrimaryResult().getScore();
         double eventsPerSecond = replayed / (millis / 1000);
         // an aux counter is summed over the iterations; each iteration's value is already per event
         double allocated = result.getSecondaryResults().entrySet().stream()
                 .filter(e -> e.getKey().endsWith("bytesPerEvent"))
                 .mapToDouble(e -> e.getValue().getStatistics().getMean()).findFirst().orElse(Double.NaN);
-        return String.format(Locale.ROOT, "| 3. campaign engine (%s, %s): %,d events through onEvent, 4 campaigns"
+        return String.format(Locale.ROOT, "| 3. campaign engine (%s, %s, %s): %,d events through onEvent, 4 campaigns"
                 + " | %.1f | | | %,.0f events/s on one thread (target 1,000,000); %,.0f bytes allocated per event;"
-                + " ± %.1f ms |", campaigns, jvm, replayed, millis, eventsPerSecond, allocated,
+                + " ± %.1f ms |", campaigns, layout, jvm, replayed, millis, eventsPerSecond, allocated,
                 result.getPrimaryResult().getScoreError());
     }
 

@@ -7,6 +7,7 @@ import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.DeliveryResult;
+import dev.retention.core.store.EventStore;
 import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.core.store.InMemoryProfileStore;
 import dev.retention.rules.campaign.Campaign;
@@ -14,6 +15,8 @@ import dev.retention.rules.campaign.CampaignEngine;
 import dev.retention.rules.campaign.InMemoryFireLog;
 import dev.retention.rules.campaign.Message;
 import dev.retention.rules.campaign.ReEntry;
+import dev.retention.rules.customer.CustomerStateStore;
+import dev.retention.rules.customer.Retention;
 import dev.retention.rules.trigger.AbandonedViewTrigger;
 import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
 import dev.retention.rules.trigger.RisingFrequencyTrigger;
@@ -42,9 +45,11 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Workload 3: campaign engine throughput. The shop's history up to 30 days before its end is in
- * the store; each invocation replays the last 30 days' events in time order through
- * {@link CampaignEngine#onEvent} (one thread, the virtual clock set to each event's time) with the
- * four playbook campaigns active and every customer consenting to email.
+ * the store; each invocation replays the last 30 days' events in time order (one thread, the
+ * virtual clock set to each event's time) with the four playbook campaigns active and every
+ * customer consenting to email: through the {@code Retention} facade over the native in-memory
+ * seam, the path a shop uses, or through the engine over the four separate stores, the previous
+ * layout ({@link #layout}).
  *
  * <p>{@link #campaigns} says since when they are active. {@code running}: the engine has already
  * evaluated everyone at the replay's start (one {@link CampaignEngine#tick}, as a shop's
@@ -69,14 +74,26 @@ public class EngineBenchmark {
     @Param({"running", "switched-on"})
     public String campaigns;
 
+    /**
+     * Which path the events take. {@code native}: the shop's path, the {@code Retention} facade's
+     * {@code onEvent} over {@code CustomerStateStore.inMemory()} (the native seam: events stored,
+     * the customer evaluated and due messages sent in one step per customer; no points program, so
+     * the work is the engine's alone). {@code separate}: the previous layout, the engine's own
+     * {@code onEvent} over the four separate in-memory stores.
+     */
+    @Param({"native", "separate"})
+    public String layout = "native";
+
     /** The ids of the playbook campaigns to run, or null for all four: for {@link EngineAblation}. */
     Set<String> onlyCampaigns;
 
     List<CustomerEvent> history;
     List<CustomerEvent> replay;
-    InMemoryProfileStore profiles;
-    InMemoryEventStore events;
+    List<CustomerProfile> profiles;
+    EventStore events;
     CampaignEngine engine;
+    /** The facade, for the native layout; null for the separate one. */
+    Retention retention;
     VirtualClock clock;
 
     @Setup(Level.Trial)
@@ -88,10 +105,10 @@ public class EngineBenchmark {
         shop.generate(e -> (e.occurredAt().isBefore(cut) ? history : replay).add(e));
         replay.sort(Comparator.comparing(CustomerEvent::occurredAt));
         replay = ArrivingEvents.inReplayOrder(replay);
-        profiles = new InMemoryProfileStore();
+        profiles = new ArrayList<>();
         for (int c = 1; c <= shop.size().customers(); c++) {
             CustomerId id = CustomerId.of(String.format("c%07d", c));
-            profiles.put(CustomerProfile.builder(id).email(id.value() + "@example.com")
+            profiles.add(CustomerProfile.builder(id).email(id.value() + "@example.com")
                     .consent(Consent.given(Channel.EMAIL, SyntheticShop.START)).build());
         }
     }
@@ -99,21 +116,48 @@ public class EngineBenchmark {
     /** A fresh store holding the history and a fresh engine, so every replay does the same work. */
     @Setup(Level.Iteration)
     public void freshEngine() {
-        events = new InMemoryEventStore();
-        events.appendAll(history);
         clock = VirtualClock.at(replay.get(0).occurredAt());
-        CampaignEngine.Builder builder = CampaignEngine.builder()
-                .events(events).profiles(profiles).fireLog(new InMemoryFireLog())
-                .sender(message -> DeliveryResult.sent())
-                .clock(clock);
+        List<Campaign> selected = new ArrayList<>();
         for (Campaign campaign : playbook()) {
             if (onlyCampaigns == null || onlyCampaigns.contains(campaign.id())) {
-                builder.campaign(campaign);
+                selected.add(campaign);
             }
         }
-        engine = builder.build();
+        switch (layout) {
+            case "native" -> {
+                CustomerStateStore state = CustomerStateStore.inMemory();
+                profiles.forEach(state.profiles()::put);
+                events = state.events();
+                events.appendAll(history);
+                Retention.Builder builder = Retention.builder().state(state)
+                        .sender(message -> DeliveryResult.sent()).clock(clock);
+                selected.forEach(builder::campaign);
+                retention = builder.build();
+                engine = retention.engine();
+            }
+            case "separate" -> {
+                InMemoryProfileStore profileStore = new InMemoryProfileStore();
+                profiles.forEach(profileStore::put);
+                events = new InMemoryEventStore();
+                events.appendAll(history);
+                CampaignEngine.Builder builder = CampaignEngine.builder()
+                        .events(events).profiles(profileStore).fireLog(new InMemoryFireLog())
+                        .sender(message -> DeliveryResult.sent())
+                        .clock(clock);
+                selected.forEach(builder::campaign);
+                retention = null;
+                engine = builder.build();
+            }
+            default -> throw new IllegalArgumentException("layout must be native or separate, not " + layout);
+        }
         switch (campaigns) {
-            case "running" -> engine.tick(clock.instant());
+            case "running" -> {
+                if (retention != null) {
+                    retention.tick();
+                } else {
+                    engine.tick(clock.instant());
+                }
+            }
             case "switched-on" -> { }
             default -> throw new IllegalArgumentException("campaigns must be running or switched-on, not " + campaigns);
         }
@@ -121,7 +165,6 @@ public class EngineBenchmark {
         System.gc();
     }
 
-    /** The four playbook campaigns the replay runs. */
     static List<Campaign> playbook() {
         return List.of(
                 Campaign.builder("abandoned-view")
@@ -153,9 +196,16 @@ public class EngineBenchmark {
     public long library(Allocation allocation) {
         long before = ALLOCATION.getCurrentThreadAllocatedBytes();
         long decisions = 0;
-        for (CustomerEvent event : replay) {
-            clock.advanceTo(event.occurredAt());
-            decisions += engine.onEvent(event).size();
+        if (retention != null) {
+            for (CustomerEvent event : replay) {
+                clock.advanceTo(event.occurredAt());
+                decisions += retention.onEvent(event).fireEntries().size();
+            }
+        } else {
+            for (CustomerEvent event : replay) {
+                clock.advanceTo(event.occurredAt());
+                decisions += engine.onEvent(event).size();
+            }
         }
         allocation.bytesPerEvent = (ALLOCATION.getCurrentThreadAllocatedBytes() - before) / (double) replay.size();
         return decisions;

@@ -101,6 +101,27 @@ class BenchSmokeTest {
                 .as("but far less than campaigns switched on with the replay").isLessThan(decisions / 2);
     }
 
+    /** The facade over the native seam and the engine over separate stores make the same decisions. */
+    @Test
+    void bothLayoutsDecideAlike() {
+        for (String campaigns : List.of("running", "switched-on")) {
+            EngineBenchmark facade = smallEngine(campaigns);
+            EngineBenchmark separate = new EngineBenchmark();
+            separate.size = "small";
+            separate.campaigns = campaigns;
+            separate.layout = "separate";
+            separate.split();
+            separate.freshEngine();
+            assertThat(facade.retention).isNotNull();
+            assertThat(separate.retention).isNull();
+
+            assertThat(facade.library(new EngineBenchmark.Allocation())).as(campaigns)
+                    .isPositive().isEqualTo(separate.library(new EngineBenchmark.Allocation()));
+            assertThat(facade.engine.fireLog().entries().collect(Collectors.toList())).as(campaigns)
+                    .containsExactlyInAnyOrderElementsOf(separate.engine.fireLog().entries().toList());
+        }
+    }
+
     @Test
     void theAblationMeasuresEveryConfigurationAndItsCampaignsDecideIndependently() {
         EngineBenchmark benchmark = new EngineBenchmark();

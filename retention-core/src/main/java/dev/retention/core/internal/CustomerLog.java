@@ -21,9 +21,11 @@ import java.util.List;
  *
  * <p>A live log is mutated by one thread at a time (the store holds a lock per customer);
  * {@link #snapshot()} returns a read-only log that is safe to read from any thread once published
- * and never changes, however the live log grows. Not part of the API.
+ * and never changes, however the live log grows. Not part of the API. Not final: the in-memory
+ * per-customer seam's record extends it, so a customer's events and the rest of their state are
+ * one object (one header and one pointer fewer per customer than a record holding a log).
  */
-public final class CustomerLog {
+public class CustomerLog {
     // long columns: the time first
     private static final int AT = 0;
     private static final int O_TOTAL = 1;
@@ -95,6 +97,28 @@ public final class CustomerLog {
         this.lines = NO_LINES;
         this.ids = NO_BYTES;
         this.customEvents = NO_EVENTS;
+    }
+
+    /**
+     * Forgets every event (the right to erasure): the log is as new, so a later event with an id
+     * seen before is stored as new. Snapshots taken before keep what they held (they share only
+     * frozen tables and append-only arrays, which this drops rather than changes).
+     */
+    public void clear() {
+        if (idIndex == READ_ONLY) {
+            throw new IllegalStateException("snapshots are read-only");
+        }
+        views = NO_VIEWS;
+        carts = NO_CARTS;
+        orders = NO_ORDERS;
+        refunds = NO_REFUNDS;
+        custom = NO_CUSTOM;
+        lines = NO_LINES;
+        ids = NO_BYTES;
+        idsSize = 0;
+        customEvents = NO_EVENTS;
+        customEventsSize = 0;
+        idIndex = null;
     }
 
     private CustomerLog(CustomerLog live) {

@@ -90,9 +90,12 @@ public final class CampaignEngine {
     private final BoundedSender sender;
     private final Comparator<FireEntry> dispatchOrder;
     private final Striped<Lock> locks = Striped.lock(256);
+    /** The caller's hold of a customer, or null for {@link #locks}. */
+    private final CustomerHold hold;
 
     private CampaignEngine(Builder b) {
         this.clock = b.clock;
+        this.hold = b.hold;
         List<Campaign> byPriority = new ArrayList<>(b.campaigns.values());
         byPriority.sort(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id));
         this.parts = new EngineParts(b.events, b.profiles, b.fireLog, Map.copyOf(b.campaigns),
@@ -142,6 +145,12 @@ public final class CampaignEngine {
     public List<FireEntry> reevaluate(CustomerId customer) {
         requireNonNull(customer, "customer");
         Instant now = clock.instant();
+        if (hold != null) {
+            List<FireEntry> decided = hold.hold(customer, () -> decide(customer, parts.fireLog().entries(customer), now));
+            List<FireEntry> out = new ArrayList<>(decided);
+            out.addAll(sendDue(customer, now));
+            return Collections.unmodifiableList(out);
+        }
         Lock lock = locks.get(customer); // not locked(...): a capturing lambda per event is garbage per event
         List<FireEntry> decided;
         List<FireEntry> due;
@@ -353,6 +362,9 @@ public final class CampaignEngine {
      * as this runs for every decision.
      */
     private FireEntry dispatch(FireEntry entry, CustomerProfile profile, Instant now) {
+        if (hold != null) {
+            return heldDispatch(entry, profile, now);
+        }
         Lock lock = locks.get(entry.customerId());
         FireEntry changed;
         lock.lock();
@@ -376,7 +388,23 @@ public final class CampaignEngine {
         }
     }
 
+    /** {@link #dispatch} under the caller's {@link CustomerHold}: the claim and the settling each one hold. */
+    private FireEntry heldDispatch(FireEntry entry, CustomerProfile profile, Instant now) {
+        FireEntry changed = hold.hold(entry.customerId(),
+                () -> dispatcher.claim(entry.key(), profile, now).orElse(null));
+        if (changed == null || !changed.isInFlight()) {
+            return changed;
+        }
+        Optional<OutgoingMessage> addressed = dispatcher.addressed(changed, profile);
+        DeliveryResult result = addressed.isPresent() ? sender.send(addressed.get())
+                : DeliveryResult.permanentFailure("no " + changed.message().channel() + " contact point in the profile");
+        return hold.hold(entry.customerId(), () -> dispatcher.settle(changed, result, now).orElse(null));
+    }
+
     private <T> T locked(CustomerId customer, Supplier<T> work) {
+        if (hold != null) {
+            return hold.hold(customer, work);
+        }
         Lock lock = locks.get(customer);
         lock.lock();
         try {
@@ -399,6 +427,7 @@ public final class CampaignEngine {
         private RetryPolicy retry = RetryPolicy.ofDefaults();
         private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
         private Duration lease = DEFAULT_LEASE;
+        private CustomerHold hold;
         private Executor sendExecutor;
 
         private Builder() {
@@ -539,6 +568,24 @@ public final class CampaignEngine {
             requireNonNull(lease, "lease");
             checkArgument(!lease.isNegative() && !lease.isZero(), "lease must be positive, got %s", lease);
             this.lease = lease;
+            return this;
+        }
+
+        /**
+         * Serialise each customer's decisions, claims and settlements with the caller's hold of
+         * the customer instead of a lock of the engine's own, e.g. {@code state::update} of the
+         * per-customer seam whose views the engine reads. Required when the caller calls the
+         * engine while holding a customer (inside {@code update}) and the stores take the
+         * customer's lock on writes, as the native in-memory seam does: with two locks per customer,
+         * one taken in each order, two threads could wait for each other. The {@code Retention}
+         * facade does this for its engine.
+         *
+         * @param hold the caller's hold, re-entrant
+         * @return this builder
+         * @throws NullPointerException if {@code hold} is null
+         */
+        public Builder holdCustomersWith(CustomerHold hold) {
+            this.hold = requireNonNull(hold, "hold");
             return this;
         }
 

@@ -48,9 +48,10 @@ import java.util.stream.Stream;
  * {@link CustomerStateStore#update} of that customer: it appends the event; for an order, records
  * its points at the tier the customer had just before it (the tier policy over the history, or over
  * the points earned for a policy measuring points); for a refund, records the clawback; then
- * evaluates the campaigns for that customer and records the decisions in the fire log. Only then,
- * outside the step, it sends the customer's due messages (the fire log is an outbox: a decision is
- * recorded before its send, and a slow sender holds no customer's lock). A refused event (see
+ * evaluates the campaigns for that customer and records the decisions in the fire log, and notes
+ * whether any of the customer's entries is due. Only then, outside the step, it sends the
+ * customer's due messages if there are any (the fire log is an outbox: a decision is recorded
+ * before its send, and a slow sender holds no customer's lock). A refused event (see
  * {@link dev.retention.core.store.EventStore#append}) throws before anything is stored. Delivering
  * an event again is harmless: the event store keeps one per id, the ledger one entry per order or
  * refund, and a decision is not repeated; it also completes a step a crash cut short.
@@ -79,8 +80,10 @@ public final class Retention {
         b.engineSettings.accept(engineBuilder);
         b.campaigns.forEach(engineBuilder::campaign);
         // the seam's stores last, so that no engine setting can route around the seam
+        // and the seam's hold of a customer as the engine's: one lock per customer, so a thread inside an
+        // update (record, then engine) and one claiming a send (engine, then record) cannot wait for each other
         this.engine = engineBuilder.events(state.events()).profiles(state.profiles()).fireLog(state.fireLog())
-                .sender(b.sender).clock(b.clock).build();
+                .holdCustomersWith(state::update).sender(b.sender).clock(b.clock).build();
         this.points = Optional.ofNullable(b.program).map(program -> PointsLedger.of(program, state.ledger()));
         this.tiers = Optional.ofNullable(b.tiers);
     }
@@ -128,9 +131,11 @@ public final class Retention {
                     ledgerChanged = ledger.recordRefund(refund);
                 }
             }
-            return new Step(stored, ledgerChanged, tier, engine.decide(customer, now));
+            List<FireEntry> decided = engine.decide(customer, now);
+            // read here, where the seam hands over the held customer, so most events need no second lookup
+            return new Step(stored, ledgerChanged, tier, decided, anyClaimable(state.fireLog().entries(customer), now));
         });
-        List<FireEntry> sent = engine.sendDue(customer, now);
+        List<FireEntry> sent = step.due ? engine.sendDue(customer, now) : List.of();
         List<FireEntry> entries = step.decided;
         if (!sent.isEmpty()) {
             entries = new ArrayList<>(step.decided);
@@ -139,7 +144,22 @@ public final class Retention {
         return new EventOutcome(step.stored, step.ledgerChanged, step.tier, entries);
     }
 
-    private record Step(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> decided) {}
+    private record Step(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> decided,
+            boolean due) {}
+
+    /**
+     * Whether the customer has an entry to send at {@code now}. Checked inside the step, so an
+     * entry that another engine makes due between the step and the send waits for the next event
+     * or tick of the customer, as it would if it had fallen due a moment later.
+     */
+    private static boolean anyClaimable(List<FireEntry> entries, Instant now) {
+        for (int i = 0, n = entries.size(); i < n; i++) {
+            if (entries.get(i).isClaimable(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** The tier just before the order: the order itself must not lift its own multiplier. */
     private Optional<String> tierBefore(PointsLedger ledger, OrderPlaced order) {

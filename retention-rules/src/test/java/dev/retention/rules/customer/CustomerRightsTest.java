@@ -31,9 +31,14 @@ import org.junit.jupiter.api.Test;
 
 /** erase and export: every store of the seam, read back after. */
 class CustomerRightsTest {
+    /** The seam under test: the native in-memory one; a subclass runs the same tests over another. */
+    CustomerStateStore newState() {
+        return CustomerStateStore.inMemory();
+    }
+
     final MutableClock clock = new MutableClock(START);
     final RecordingSender sender = new RecordingSender();
-    final CustomerStateStore state = CustomerStateStore.inMemory();
+    final CustomerStateStore state = newState();
     final Retention retention = Retention.builder().state(state).campaign(RetentionTest.LOYALTY)
             .points(RetentionTest.program(true)).tiers(RetentionTest.TIERS).sender(sender).clock(clock).build();
 

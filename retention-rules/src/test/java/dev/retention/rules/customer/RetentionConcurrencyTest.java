@@ -31,6 +31,11 @@ import org.junit.jupiter.api.Test;
 
 /** Many threads of the shop backend handing one customer's events to one facade at once. */
 class RetentionConcurrencyTest {
+    /** The seam under test: the native in-memory one; a subclass runs the same tests over another. */
+    CustomerStateStore newState() {
+        return CustomerStateStore.inMemory();
+    }
+
     private static final int THREADS = 8;
 
     @Test
@@ -41,7 +46,7 @@ class RetentionConcurrencyTest {
     }
 
     private void oneRound(long seed) throws Exception {
-        CustomerStateStore state = CustomerStateStore.inMemory();
+        CustomerStateStore state = newState();
         RecordingSender sender = new RecordingSender();
         Retention retention = Retention.builder().state(state).campaign(RetentionTest.LOYALTY)
                 .points(RetentionTest.program(false)).sender(sender).clock(new MutableClock(START)).build();

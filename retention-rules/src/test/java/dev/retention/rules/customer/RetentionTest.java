@@ -29,10 +29,16 @@ import dev.retention.rules.testing.MutableClock;
 import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The facade end to end: one event, one step for its customer; erasure and export of a customer. */
 class RetentionTest {
+    /** The seam under test: the native in-memory one; a subclass runs the same tests over another. */
+    CustomerStateStore newState() {
+        return CustomerStateStore.inMemory();
+    }
+
     static final Instant START = Instant.parse("2026-03-02T12:00:00Z");
     static final CustomerId ANNA = CustomerId.of("anna");
     static final CustomerId BOB = CustomerId.of("bob");
@@ -57,7 +63,7 @@ class RetentionTest {
 
     final MutableClock clock = new MutableClock(START);
     final RecordingSender sender = new RecordingSender();
-    final CustomerStateStore state = CustomerStateStore.inMemory();
+    final CustomerStateStore state = newState();
 
     Retention retention(boolean withTiers) {
         Retention.Builder b = Retention.builder().state(state).campaign(LOYALTY).points(program(withTiers))
@@ -158,6 +164,65 @@ class RetentionTest {
         assertThat(retention.points()).isEmpty();
         assertThat(state.ledger().customers()).isEmpty();
         assertThat(sender.sent()).hasSize(1);
+    }
+
+    /**
+     * A thread inside the seam's update of a customer calls the engine while another thread sends
+     * the same customer's due message: with a lock of the engine's own beside the seam's, each
+     * could hold one and wait for the other (the native seam's fire log takes the customer's lock
+     * on writes). The facade gives the engine the seam's hold, so both finish.
+     */
+    @Test
+    void anUpdateAndASendOfOneCustomerOnTwoThreadsBothFinish() throws Exception {
+        Retention retention = Retention.builder().state(state).campaign(LOYALTY).sender(sender).clock(clock).build();
+        subscribe(ANNA);
+        state.events().append(orderWorth(ANNA, START.minus(Duration.ofDays(2)), usd(600)));
+        state.events().append(orderWorth(ANNA, START.minus(Duration.ofDays(1)), usd(100)));
+        assertThat(state.update(ANNA, () -> retention.engine().decide(ANNA, START))).as("decided, not sent")
+                .extracting(FireEntry::status).containsExactly(FireStatus.PENDING);
+
+        java.util.concurrent.CountDownLatch updating = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean sending = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.FutureTask<List<FireEntry>> send = new java.util.concurrent.FutureTask<>(() -> {
+            updating.await();
+            sending.set(true);
+            return retention.engine().sendDue(ANNA, START);
+        });
+        Thread sender = new Thread(send, "sender");
+        sender.setDaemon(true); // a deadlocked thread must not keep the test JVM alive
+        java.util.concurrent.FutureTask<List<FireEntry>> update = new java.util.concurrent.FutureTask<>(
+                () -> state.update(ANNA, () -> {
+                    updating.countDown();
+                    // let the sender run until it waits for a lock (or, bounded, give up waiting for that)
+                    for (int i = 0; i < 5_000 && !(sending.get() && waiting(sender)); i++) {
+                        sleepMillis(1);
+                    }
+                    return retention.engine().decide(ANNA, START);
+                }));
+        Thread updater = new Thread(update, "updater");
+        updater.setDaemon(true);
+        sender.start();
+        updater.start();
+
+        // a bound to fail a deadlock rather than hang the build, not a timing assertion
+        assertThat(update.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat(send.get(60, java.util.concurrent.TimeUnit.SECONDS)).extracting(FireEntry::status)
+                .containsExactly(FireStatus.SENT);
+        assertThat(this.sender.sent()).extracting(OutgoingMessage::templateId).containsExactly("join-loyalty");
+    }
+
+    private static boolean waiting(Thread thread) {
+        Thread.State s = thread.getState();
+        return s == Thread.State.BLOCKED || s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
+    }
+
+    private static void sleepMillis(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.retention.testkit.contract;
 
 import dev.retention.rules.customer.CustomerStateStore;
 
-/** The default adapter over the four in-memory stores passes the seam's contract. */
+/** The native in-memory seam ({@link CustomerStateStore#inMemory()}) passes the seam's contract. */
 class InMemoryCustomerStateStoreContractTest extends CustomerStateStoreContract {
 
     @Override

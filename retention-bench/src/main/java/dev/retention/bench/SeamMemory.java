@@ -1,0 +1,42 @@
+package dev.retention.bench;
+
+import dev.retention.core.store.EventStore;
+import dev.retention.core.store.InMemoryEventStore;
+import dev.retention.rules.customer.CustomerStateStore;
+import java.lang.ref.Reference;
+import java.util.Locale;
+
+/**
+ * Workload 4 for both in-memory layouts in one JVM: the retained heap per stored event of the
+ * shop's events in {@link InMemoryEventStore} and in the native seam's events view (one record per
+ * customer), neither trimmed, so the difference is the record's own fields.
+ *
+ * <p>{@code java -Xmx14g -cp retention-bench/target/benchmarks.jar dev.retention.bench.SeamMemory medium}
+ */
+public final class SeamMemory {
+    private SeamMemory() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        BenchShop shop = new BenchShop(ShopSize.parse(args.length > 0 ? args[0] : "small"));
+        for (String layout : new String[] {"separate", "native"}) {
+            long before = usedHeapAfterGc();
+            EventStore store = layout.equals("native") ? CustomerStateStore.inMemory().events() : new InMemoryEventStore();
+            shop.generate(store::append);
+            long after = usedHeapAfterGc();
+            System.out.printf(Locale.ROOT, "%s: %,d events, %,d customers, %.2f B per event (untrimmed)%n", layout,
+                    store.eventCount(), store.customerCount(), (after - before) / (double) store.eventCount());
+            Reference.reachabilityFence(store);
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            System.gc();
+            Thread.sleep(100);
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
+    }
+}
