@@ -3,7 +3,7 @@ package dev.retention.predictive;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import dev.retention.predictive.internal.NelderMead;
+import dev.retention.predictive.internal.Bfgs;
 import dev.retention.predictive.internal.SpecialFunctions;
 import java.util.Comparator;
 import java.util.List;
@@ -31,16 +31,6 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     private static final double BOUND = 15;
     /** Customers per chunk of the likelihood's sum, the unit of parallel work; small, so a sample's fit uses every core. */
     private static final int CHUNK = 1 << 13;
-    /** About the size of the sample that warms the fit up on a large shop. */
-    private static final int SAMPLE = 25_000;
-    /** The sample's fit as tight as the small data's, with a budget for a likelihood that rises to the bound. */
-    static final NelderMead.Tolerance SAMPLE_FIT = new NelderMead.Tolerance(1e-13, 0, 1e-9, 2_000);
-    /**
-     * The last steps on a large shop: until the simplex's log-likelihoods lie within 0.001 of each
-     * other. On a million customers that puts its points within a few hundredths of a standard error
-     * of each other, and it also ends a search that would crawl along a flat ridge towards the bound.
-     */
-    static final NelderMead.Tolerance POLISH = new NelderMead.Tolerance(0, 1e-3, Double.POSITIVE_INFINITY, 400);
     private static final Comparator<CustomerSummary> CANONICAL = Comparator.comparingLong(CustomerSummary::frequency)
             .thenComparingDouble(CustomerSummary::recency).thenComparingDouble(CustomerSummary::age);
 
@@ -65,7 +55,7 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /**
-     * Fits the model by maximum likelihood (Nelder-Mead over the parameters' logarithms). The result
+     * Fits the model by maximum likelihood (BFGS over the parameters' logarithms, with the likelihood's closed-form gradient). The result
      * does not depend on the order of the summaries.
      *
      * @param summaries the customers, at least one, all in the same time unit
@@ -74,18 +64,13 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
      */
     public static BgNbdModel fit(List<CustomerSummary> summaries) {
         Data data = Data.of(summaries);
-        double[] start = new double[4];
-        double step = 0.5;
-        NelderMead.Tolerance tolerance = NelderMead.Tolerance.TIGHT;
-        if (data.size() > SAMPLE * 2) {
-            // most of the search on a sample, the last steps on everyone: the same maximum, found
-            // with a few dozen passes over a million customers instead of hundreds
-            Data sample = data.sample(data.size() / SAMPLE);
-            start = NelderMead.minimise(theta -> -sample.logLikelihood(theta), start, step, SAMPLE_FIT);
-            step = 0.02;
-            tolerance = POLISH;
-        }
-        double[] best = NelderMead.minimise(theta -> -data.logLikelihood(theta), start, step, tolerance);
+        double[] best = Bfgs.minimise((theta, gradient) -> {
+            double ll = data.valueAndGradient(theta, gradient);
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] = -gradient[i];
+            }
+            return -ll;
+        }, new double[4], -BOUND, BOUND, Bfgs.Tolerance.TIGHT);
         return new BgNbdModel(Math.exp(best[0]), Math.exp(best[1]), Math.exp(best[2]), Math.exp(best[3]));
     }
 
@@ -162,11 +147,13 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
     }
 
     /**
-     * The summaries in columns, sorted canonically, with the per-frequency terms computed once per
-     * evaluation; the sum runs in fixed chunks, in parallel, and adds the chunks' sums in order, so
-     * it is the same for any order of the input and any number of threads.
+     * The summaries grouped by equal (frequency, recency, age), in columns with each triple's
+     * count, sorted canonically, with the per-frequency terms computed once per evaluation: at a
+     * daily or weekly resolution a shop has far fewer distinct triples than customers. The sum runs
+     * over fixed chunks of triples, in parallel, and adds the chunks' sums in order, so it is the
+     * same for any order of the input and any number of threads.
      */
-    private record Data(double[] recency, double[] age, int[] xIndex, double[] distinctX) {
+    record Data(double[] recency, double[] age, int[] xIndex, double[] weight, double[] distinctX) {
 
         static Data of(List<CustomerSummary> summaries) {
             requireNonNull(summaries, "summaries");
@@ -177,12 +164,30 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
                 requireNonNull(s, "summary");
             }
             java.util.Arrays.parallelSort(sorted, CANONICAL);
-            int n = sorted.length;
-            double[] recency = new double[n];
-            double[] age = new double[n];
+            int groups = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || CANONICAL.compare(sorted[i - 1], sorted[i]) != 0) {
+                    groups++;
+                }
+            }
+            double[] recency = new double[groups];
+            double[] age = new double[groups];
+            double[] weight = new double[groups];
+            long[] frequency = new long[groups];
+            int g = -1;
+            for (int i = 0; i < sorted.length; i++) {
+                CustomerSummary s = sorted[i];
+                if (i == 0 || CANONICAL.compare(sorted[i - 1], s) != 0) {
+                    g++;
+                    recency[g] = s.recency();
+                    age[g] = s.age();
+                    frequency[g] = s.frequency();
+                }
+                weight[g]++;
+            }
             TreeMap<Long, Integer> distinct = new TreeMap<>();
-            for (CustomerSummary s : sorted) {
-                distinct.put(s.frequency(), 0);
+            for (long x : frequency) {
+                distinct.put(x, 0);
             }
             double[] distinctX = new double[distinct.size()];
             int k = 0;
@@ -190,35 +195,35 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
                 entry.setValue(k);
                 distinctX[k++] = entry.getKey();
             }
-            int[] xIndex = new int[n];
-            for (int i = 0; i < n; i++) {
-                CustomerSummary s = sorted[i];
-                recency[i] = s.recency();
-                age[i] = s.age();
-                xIndex[i] = distinct.get(s.frequency());
+            int[] xIndex = new int[groups];
+            for (int i = 0; i < groups; i++) {
+                xIndex[i] = distinct.get(frequency[i]);
             }
-            return new Data(recency, age, xIndex, distinctX);
+            return new Data(recency, age, xIndex, weight, distinctX);
         }
 
+        /** The number of distinct (frequency, recency, age) triples. */
         int size() {
             return age.length;
         }
 
-        /** Every {@code step}-th customer of the canonical order: the same sample for any input order. */
-        Data sample(int step) {
-            int n = (size() + step - 1) / step;
-            double[] r = new double[n];
-            double[] t = new double[n];
-            int[] xi = new int[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = recency[i * step];
-                t[i] = age[i * step];
-                xi[i] = xIndex[i * step];
-            }
-            return new Data(r, t, xi, distinctX);
+        double logLikelihood(double[] theta) {
+            return valueAndGradient(theta, new double[4]);
         }
 
-        double logLikelihood(double[] theta) {
+        /**
+         * The log-likelihood at theta = ln(r, alpha, a, b) with its gradient in theta written into
+         * {@code gradient}; negative infinity outside the search's box. The gradient is the closed
+         * form of Fader, Hardie and Lee's likelihood: with A3 = -(r + x) ln(alpha + T), A4 = ln a -
+         * ln(b + x - 1) - (r + x) ln(alpha + t_x) and w3, w4 their shares of e^A3 + e^A4, each
+         * customer adds
+         * d/dr = ψ(r + x) - ψ(r) + ln alpha - w3 ln(alpha + T) - w4 ln(alpha + t_x),
+         * d/dalpha = r / alpha - (r + x) (w3 / (alpha + T) + w4 / (alpha + t_x)),
+         * d/da = ψ(a + b) - ψ(a + b + x) + w4 / a,
+         * d/db = ψ(a + b) + ψ(b + x) - ψ(b) - ψ(a + b + x) - w4 / (b + x - 1),
+         * each times its parameter for the derivative in its logarithm.
+         */
+        double valueAndGradient(double[] theta, double[] gradient) {
             for (double t : theta) {
                 if (Math.abs(t) > BOUND) {
                     return Double.NEGATIVE_INFINITY;
@@ -231,45 +236,81 @@ public record BgNbdModel(double r, double alpha, double a, double b) {
             double logGammaR = SpecialFunctions.logGamma(r);
             double logGammaB = SpecialFunctions.logGamma(b);
             double logGammaAB = SpecialFunctions.logGamma(a + b);
+            double psiR = SpecialFunctions.digamma(r);
+            double psiB = SpecialFunctions.digamma(b);
+            double psiAB = SpecialFunctions.digamma(a + b);
             double logAlpha = Math.log(alpha);
             double logA = Math.log(a);
             int m = distinctX.length;
-            double[] perX = new double[m];
+            // per distinct frequency: the terms without t_x and T, and their derivatives
+            double[][] perX = new double[5][m];
             double[] dropout = new double[m];
             double[] shape = new double[m];
+            double[] bx1 = new double[m];
             for (int k = 0; k < m; k++) {
                 double xk = distinctX[k];
-                perX[k] = SpecialFunctions.logGamma(r + xk) - logGammaR
+                double psiABX = SpecialFunctions.digamma(a + b + xk);
+                perX[0][k] = SpecialFunctions.logGamma(r + xk) - logGammaR
                         + logGammaAB + SpecialFunctions.logGamma(b + xk) - logGammaB
                         - SpecialFunctions.logGamma(a + b + xk) + r * logAlpha;
+                perX[1][k] = SpecialFunctions.digamma(r + xk) - psiR + logAlpha;
+                perX[2][k] = r / alpha;
+                perX[3][k] = psiAB - psiABX;
+                perX[4][k] = psiAB + SpecialFunctions.digamma(b + xk) - psiB - psiABX;
                 dropout[k] = xk > 0 ? logA - Math.log(b + xk - 1) : Double.NaN;
                 shape[k] = r + xk;
+                bx1[k] = b + xk - 1;
             }
             int chunks = (size() + CHUNK - 1) / CHUNK;
-            double[] sums = new double[chunks];
+            double[][] sums = new double[chunks][];
             IntStream range = IntStream.range(0, chunks);
-            (chunks > 1 ? range.parallel() : range).forEach(c -> sums[c] = chunk(c, alpha, perX, dropout, shape));
-            double sum = 0;
-            for (double chunkSum : sums) {
-                sum += chunkSum;
+            (chunks > 1 ? range.parallel() : range).forEach(c -> sums[c] = chunk(c, alpha, a, perX, dropout, shape, bx1));
+            double[] total = new double[5];
+            for (double[] chunkSum : sums) {
+                for (int j = 0; j < 5; j++) {
+                    total[j] += chunkSum[j];
+                }
             }
-            return sum;
+            gradient[0] = total[1] * r;
+            gradient[1] = total[2] * alpha;
+            gradient[2] = total[3] * a;
+            gradient[3] = total[4] * b;
+            return total[0];
         }
 
-        private double chunk(int c, double alpha, double[] perX, double[] dropout, double[] shape) {
-            double sum = 0;
+        private double[] chunk(int c, double alpha, double a, double[][] perX, double[] dropout, double[] shape,
+                double[] bx1) {
+            double ll = 0;
+            double dr = 0;
+            double dAlpha = 0;
+            double da = 0;
+            double db = 0;
             for (int i = c * CHUNK, end = Math.min(size(), i + CHUNK); i < end; i++) {
                 int k = xIndex[i];
-                double a3 = -shape[k] * Math.log(alpha + age[i]);
+                double w = weight[i];
+                double logAgeTerm = Math.log(alpha + age[i]);
+                double a3 = -shape[k] * logAgeTerm;
                 double mixed = a3;
+                double w3 = 1;
+                double w4 = 0;
+                double logRecencyTerm = 0;
                 if (distinctX[k] > 0) {
-                    double a4 = dropout[k] - shape[k] * Math.log(alpha + recency[i]);
-                    // log(e^a3 + e^a4) without overflow
-                    mixed = Math.max(a3, a4) + Math.log1p(Math.exp(-Math.abs(a3 - a4)));
+                    logRecencyTerm = Math.log(alpha + recency[i]);
+                    double a4 = dropout[k] - shape[k] * logRecencyTerm;
+                    // log(e^a3 + e^a4) without overflow, and each term's share of the sum
+                    double e = Math.exp(-Math.abs(a3 - a4));
+                    mixed = Math.max(a3, a4) + Math.log1p(e);
+                    double small = e / (1 + e);
+                    w3 = a3 >= a4 ? 1 - small : small;
+                    w4 = 1 - w3;
                 }
-                sum += perX[k] + mixed;
+                ll += w * (perX[0][k] + mixed);
+                dr += w * (perX[1][k] - w3 * logAgeTerm - w4 * logRecencyTerm);
+                dAlpha += w * (perX[2][k] - shape[k] * (w3 / (alpha + age[i]) + w4 / (alpha + recency[i])));
+                da += w * (perX[3][k] + w4 / a);
+                db += w * (perX[4][k] - (w4 > 0 ? w4 / bx1[k] : 0));
             }
-            return sum;
+            return new double[] {ll, dr, dAlpha, da, db};
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.retention.predictive.internal;
 
 /**
  * The special functions the models need, in log space where the values overflow a double: the log
- * gamma function (Lanczos) and the Gauss hypergeometric function 2F1 by its power series.
+ * gamma function (Lanczos), its derivative the digamma function, and the Gauss hypergeometric function 2F1 by its power series.
  */
 public final class SpecialFunctions {
     private static final double LANCZOS_G = 7;
@@ -37,6 +37,27 @@ public final class SpecialFunctions {
         }
         double t = z + LANCZOS_G + 0.5;
         return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+    }
+
+    /**
+     * The digamma function ψ(x) = d ln Γ(x) / dx for x &gt; 0, to about 14 significant digits: the
+     * recurrence ψ(x) = ψ(x + 1) - 1 / x up to x &gt;= 10, then the asymptotic series.
+     *
+     * @param x a positive number
+     * @return ψ(x); NaN for x &lt;= 0 or NaN
+     */
+    public static double digamma(double x) {
+        if (!(x > 0)) {
+            return Double.NaN;
+        }
+        double result = 0;
+        while (x < 10) {
+            result -= 1 / x;
+            x += 1;
+        }
+        double inv2 = 1 / (x * x);
+        return result + Math.log(x) - 0.5 / x
+                - inv2 * (1.0 / 12 - inv2 * (1.0 / 120 - inv2 * (1.0 / 252 - inv2 * (1.0 / 240 - inv2 / 132))));
     }
 
     /**

@@ -23,6 +23,29 @@ class SpecialFunctionsTest {
         assertThat(SpecialFunctions.logGamma(x)).isCloseTo(expected, within(1e-13 * Math.max(1, Math.abs(expected))));
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "0.001, -1000.5755719318103",
+        "0.5, -1.9635100260214235",
+        "1, -0.57721566490153286",
+        "2.5, 0.70315664064524319",
+        "10, 2.2517525890667211",
+        "100, 4.6001618527380874",
+        "100000, 11.512920464961895",
+    })
+    void digammaMatchesReferenceValues(double x, double expected) {
+        assertThat(SpecialFunctions.digamma(x)).isCloseTo(expected, within(1e-13 * Math.max(1, Math.abs(expected))));
+    }
+
+    @net.jqwik.api.Property(tries = 200)
+    void digammaIsTheSlopeOfLogGamma(@net.jqwik.api.ForAll @net.jqwik.api.constraints.DoubleRange(min = 0.01, max = 1e4)
+            double x) {
+        double h = 1e-4 * x;
+        double central = (SpecialFunctions.logGamma(x + h) - SpecialFunctions.logGamma(x - h)) / (2 * h);
+        assertThat(SpecialFunctions.digamma(x)).isCloseTo(central, within(1e-6 * Math.max(1, Math.abs(central))));
+        assertThat(SpecialFunctions.digamma(0)).isNaN();
+    }
+
     @Test
     void logGammaIsNaNOutsideItsDomain() {
         assertThat(SpecialFunctions.logGamma(0)).isNaN();
