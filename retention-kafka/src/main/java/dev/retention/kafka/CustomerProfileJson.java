@@ -12,7 +12,6 @@ import dev.retention.core.profile.AcquisitionSource;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
-import dev.retention.kafka.internal.JsonFields;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;

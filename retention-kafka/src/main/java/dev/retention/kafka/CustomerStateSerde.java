@@ -14,7 +14,6 @@ import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.send.OutgoingMessage;
-import dev.retention.kafka.internal.JsonFields;
 import dev.retention.rules.campaign.DecisionCause;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.campaign.FireStatus;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.send.OutgoingMessage;
-import dev.retention.kafka.internal.JsonFields;
 import java.io.IOException;
 
 /**

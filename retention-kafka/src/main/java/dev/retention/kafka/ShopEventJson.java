@@ -19,7 +19,6 @@ import dev.retention.core.event.LineItem;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
-import dev.retention.kafka.internal.JsonFields;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

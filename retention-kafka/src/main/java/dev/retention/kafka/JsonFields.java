@@ -1,4 +1,4 @@
-package dev.retention.kafka.internal;
+package dev.retention.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reads fields of a JSON object with errors that name the field and the value, the way the CSV
  * reader names its column and value. Stateless.
  */
-public final class JsonFields {
+final class JsonFields {
     private final JsonNode node;
     private final String where;
 
@@ -20,7 +20,7 @@ public final class JsonFields {
      * @param node the object to read
      * @param where what the object is, for messages (e.g. {@code "event"}, {@code "lines[2]"})
      */
-    public JsonFields(JsonNode node, String where) {
+    JsonFields(JsonNode node, String where) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(where + " must be a JSON object, got "
                     + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
@@ -29,11 +29,11 @@ public final class JsonFields {
         this.where = where;
     }
 
-    public JsonNode node() {
+    JsonNode node() {
         return node;
     }
 
-    public Optional<String> optText(String field) {
+    Optional<String> optText(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return Optional.empty();
@@ -45,12 +45,12 @@ public final class JsonFields {
         return s.isBlank() ? Optional.empty() : Optional.of(s);
     }
 
-    public String text(String field) {
+    String text(String field) {
         return optText(field).orElseThrow(() -> new IllegalArgumentException(
                 where + ": field " + field + " is required"));
     }
 
-    public Instant instant(String field) {
+    Instant instant(String field) {
         String s = text(field);
         try {
             return Instant.parse(s);
@@ -68,11 +68,11 @@ public final class JsonFields {
         }
     }
 
-    public Optional<Instant> optInstant(String field) {
+    Optional<Instant> optInstant(String field) {
         return optText(field).isPresent() ? Optional.of(instant(field)) : Optional.empty();
     }
 
-    public long longValue(String field) {
+    long longValue(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException(where + ": field " + field + " is required");
@@ -90,7 +90,7 @@ public final class JsonFields {
         throw bad(field, v, "must be a whole number");
     }
 
-    public int intValue(String field, int otherwise) {
+    int intValue(String field, int otherwise) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
             return otherwise;
@@ -102,7 +102,7 @@ public final class JsonFields {
         return (int) l;
     }
 
-    public boolean bool(String field) {
+    boolean bool(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isBoolean()) {
             throw bad(field, v, "must be true or false");
@@ -110,7 +110,7 @@ public final class JsonFields {
         return v.booleanValue();
     }
 
-    public Currency currency(String field) {
+    Currency currency(String field) {
         String code = text(field);
         try {
             return Currency.getInstance(code);
@@ -121,7 +121,7 @@ public final class JsonFields {
     }
 
     /** An exact decimal amount (text or number) in {@code currency}. */
-    public Money money(String field, Currency currency) {
+    Money money(String field, Currency currency) {
         String amount = text(field);
         try {
             return Money.parse(amount, currency);
@@ -131,7 +131,7 @@ public final class JsonFields {
         }
     }
 
-    public JsonFields object(String field) {
+    JsonFields object(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException(where + ": field " + field + " is required");
@@ -139,7 +139,7 @@ public final class JsonFields {
         return new JsonFields(v, where + "." + field);
     }
 
-    public Iterable<JsonNode> array(String field) {
+    Iterable<JsonNode> array(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return java.util.List.of();
@@ -150,17 +150,17 @@ public final class JsonFields {
         return v;
     }
 
-    public String where() {
+    String where() {
         return where;
     }
 
-    public IllegalArgumentException bad(String field, JsonNode value, String why) {
+    IllegalArgumentException bad(String field, JsonNode value, String why) {
         return new IllegalArgumentException(where + ": field " + field + ", value '"
                 + (value == null ? "" : value.isTextual() ? value.asText() : value.toString()) + "': " + why);
     }
 
     /** Writes a present value, or nothing: absent fields are left out. */
-    public static void put(ObjectNode node, String field, Optional<String> value) {
+    static void put(ObjectNode node, String field, Optional<String> value) {
         value.ifPresent(v -> node.put(field, v));
     }
 }
