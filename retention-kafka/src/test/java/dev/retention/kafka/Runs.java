@@ -31,6 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** The same events through the in-process facade and through the topology, and what each sent. */
 final class Runs {
     static final String PROFILES = "customer-profiles";
+    static final String CHANGELOG = "retention-test-retention-customers-changelog";
     static final Duration TICK = Duration.ofMinutes(5);
 
     private Runs() {}
