@@ -115,10 +115,10 @@ public final class ShopEventJson {
         return switch (type) {
             case "view" -> {
                 ProductId product = ProductId.of(f.text("product_id"));
-                yield new ProductViewed(eventId.orElse("view:" + customer.value() + ":" + product.value() + "@" + at),
+                yield new ProductViewed(eventId.orElseGet(() -> "view:" + customer.value() + ":" + product.value() + "@" + at),
                         customer, at, product);
             }
-            case "cart" -> new CartUpdated(eventId.orElse("cart:" + customer.value() + "@" + at), customer, at,
+            case "cart" -> new CartUpdated(eventId.orElseGet(() -> "cart:" + customer.value() + "@" + at), customer, at,
                     lines(f, lineCurrency(f)));
             case "order" -> {
                 OrderId order = OrderId.of(f.text("order_id"));
@@ -133,11 +133,11 @@ public final class ShopEventJson {
                     throw new IllegalArgumentException(f.where() + ": an order needs an amount or lines (order "
                             + order.value() + ")");
                 }
-                yield new OrderPlaced(eventId.orElse("order:" + order.value()), customer, at, order, lines, total);
+                yield new OrderPlaced(eventId.orElseGet(() -> "order:" + order.value()), customer, at, order, lines, total);
             }
             case "refund" -> {
                 OrderId order = OrderId.of(f.text("order_id"));
-                yield new OrderRefunded(eventId.orElse("refund:" + order.value() + "@" + at), customer, at, order,
+                yield new OrderRefunded(eventId.orElseGet(() -> "refund:" + order.value() + "@" + at), customer, at, order,
                         f.money("amount", f.currency("currency")));
             }
             case "custom" -> {
