@@ -79,7 +79,7 @@ public final class CustomerProfileJson {
         JsonNode c = f.node().get("consents");
         if (c != null && !c.isNull()) {
             JsonFields all = new JsonFields(c, f.where() + ".consents");
-            all.node().fields().forEachRemaining(e -> {
+            all.node().properties().forEach(e -> {
                 Channel channel = Channel.of(e.getKey());
                 JsonFields one = new JsonFields(e.getValue(), all.where() + "." + e.getKey());
                 consents.put(channel, new Consent(channel, one.bool("granted"), one.instant("at")));
@@ -94,8 +94,8 @@ public final class CustomerProfileJson {
         Map<String, String> attributes = new LinkedHashMap<>();
         JsonNode a = f.node().get("attributes");
         if (a != null && !a.isNull()) {
-            new JsonFields(a, f.where() + ".attributes").node().fields()
-                    .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+            new JsonFields(a, f.where() + ".attributes").node().properties()
+                    .forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
         }
         try {
             return new CustomerProfile(customer, f.optText("email"), f.optText("phone"),

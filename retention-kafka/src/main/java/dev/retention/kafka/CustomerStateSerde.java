@@ -196,7 +196,7 @@ final class CustomerStateSerde implements Serde<CustomerState>, Serializer<Custo
 
     static Map<String, Object> personalisation(JsonFields f) {
         Map<String, Object> out = new LinkedHashMap<>();
-        f.node().fields().forEachRemaining(e -> {
+        f.node().properties().forEach(e -> {
             JsonNode typed = e.getValue();
             if (!typed.isArray() || typed.size() != 2) {
                 throw f.bad(e.getKey(), typed, "must be [type, value]");

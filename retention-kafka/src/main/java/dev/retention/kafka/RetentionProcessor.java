@@ -68,13 +68,20 @@ final class RetentionProcessor implements Processor<String, byte[], String, byte
     @Override
     public void process(Record<String, byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        boolean profiles = config.profilesTopic().filter(topic::equals).isPresent();
+        if (profiles && record.value() == null && record.key() != null && !record.key().isBlank()) {
+            // a tombstone on the profiles topic erases the customer (the right to erasure): the
+            // store deletes the key, and the changelog gets a tombstone of its own
+            state.erase(CustomerId.of(record.key()));
+            return;
+        }
         if (record.value() == null) {
             deadLetter(record, topic, "the record has no value");
             return;
         }
         Instant now = Instant.ofEpochMilli(record.timestamp());
         try {
-            if (config.profilesTopic().filter(topic::equals).isPresent()) {
+            if (profiles) {
                 CustomerProfile profile = CustomerProfileJson.read(record.value());
                 checkKey(record, profile.customerId());
                 step(profile.customerId(), now, () -> {

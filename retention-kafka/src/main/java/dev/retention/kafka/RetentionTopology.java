@@ -55,7 +55,8 @@ import org.apache.kafka.streams.state.Stores;
  *       customer id already and they go straight to the retention step.
  *   <li>{@code profiles} (optional): {@link CustomerProfileJson} records keyed by customer id,
  *       partitioned like the by-customer topic; a profile replaces the stored one and the customer
- *       is evaluated again.
+ *       is evaluated again. A tombstone (a null value) erases the customer from the store (the
+ *       right to erasure; messages already on the outbox topic stay there until its retention).
  *   <li>{@code outbox} (default {@code retention-outbox}): every message the campaigns send, keyed
  *       by its idempotency key, as {@link OutboxMessageJson}; {@link OutboxRelay} delivers them.
  *   <li>{@code ledger} (default {@code retention-ledger}): every new loyalty ledger entry, keyed by
@@ -373,7 +374,9 @@ public final class RetentionTopology {
 
         /**
          * How often each task evaluates its customers for time-driven triggers, on the wall
-         * clock. Default 5 minutes.
+         * clock. Default 5 minutes. A punctuation reads every customer of the task's partition on
+         * the task's thread, so keep a partition's customers few enough to walk within the interval
+         * (and within {@code max.poll.interval.ms}).
          *
          * @param interval the interval, at least one second
          * @return this builder

@@ -144,8 +144,8 @@ public final class ShopEventJson {
                 Map<String, String> attributes = new LinkedHashMap<>();
                 JsonNode attrs = f.node().get("attributes");
                 if (attrs != null && !attrs.isNull()) {
-                    new JsonFields(attrs, f.where() + ".attributes").node().fields()
-                            .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+                    new JsonFields(attrs, f.where() + ".attributes").node().properties()
+                            .forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
                 }
                 yield new CustomEvent(eventId.orElseThrow(() -> new IllegalArgumentException(
                         f.where() + ": field event_id is required for a custom event")), customer, at, f.text("name"),

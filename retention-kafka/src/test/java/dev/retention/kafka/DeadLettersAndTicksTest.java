@@ -97,6 +97,26 @@ class DeadLettersAndTicksTest {
         }
     }
 
+    @Test
+    void aTombstoneOnTheProfilesTopicErasesTheCustomer() {
+        try (Runs.Driven driven = new Runs.Driven(Runs.topology(), TopologyPropertiesTest.tempDir(), T0)) {
+            var changelog = driven.driver.createOutputTopic(Runs.CHANGELOG,
+                    new org.apache.kafka.common.serialization.StringDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+            driven.profile(Playbook.profile(ANNA), T0);
+            driven.event(new ProductViewed("v-1", ANNA, T0, ProductId.of("p1")));
+            assertThat(driven.store().get("anna")).isNotNull();
+            changelog.readRecordsToList();
+
+            driven.profiles.pipeInput("anna", null, T0.plusSeconds(60));
+            assertThat(driven.store().get("anna")).isNull();
+            var erased = changelog.readRecord();
+            assertThat(erased.key()).isEqualTo("anna");
+            assertThat(erased.value()).isNull();
+            assertThat(driven.deadLetters.isEmpty()).isTrue();
+        }
+    }
+
     static String reason(org.apache.kafka.streams.test.TestRecord<String, byte[]> r) {
         return header(r, RetentionTopology.REASON_HEADER);
     }
