@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -42,7 +44,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>A step ({@link #update}) loads the customer's value into a working set of the in-memory
  * stores, runs the change through the views, and writes the value back if it changed (or deletes
  * the key if nothing is left); a change that throws writes nothing, so the step is discarded as a
- * transaction's would be. There is no lock: the task thread owns the key (Kafka Streams gives each
+ * transaction's would be. The working sets of the customers changed last are kept (a small LRU),
+ * so that a customer's next step need not read and load the value again; the seam is the store's
+ * only writer, so they stay what the store holds. There is no lock: the task thread owns the key (Kafka Streams gives each
  * partition one thread), so {@code update} only runs the change. A call to a view that changes a
  * customer outside a step is a step of its own. Reads of a customer outside the step read the
  * stored value; the views' calls over every customer ({@code customerIds}, {@code due},
@@ -57,11 +61,27 @@ final class KeyedCustomerStateStore implements CustomerStateStore {
     private final ProfileView profiles = new ProfileView();
     private final FireLogView fireLog = new FireLogView();
     private final LedgerView ledger = new LedgerView();
+    /**
+     * The working sets of recently changed customers, as stored: a session's views, cart and order
+     * come close together, so most steps skip reading, parsing and loading the value again.
+     */
+    private final Map<String, Working> recent;
     /** The customer of the running step, or null between steps. */
     private Working current;
 
-    KeyedCustomerStateStore(KeyValueStore<String, CustomerState> store) {
+    /**
+     * @param store the task's store; only this seam writes to it
+     * @param cachedCustomers how many customers' working sets to keep between steps (0: none)
+     */
+    KeyedCustomerStateStore(KeyValueStore<String, CustomerState> store, int cachedCustomers) {
         this.store = requireNonNull(store, "store");
+        checkArgument(cachedCustomers >= 0, "cachedCustomers must not be negative, got %s", cachedCustomers);
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Working> eldest) {
+                return size() > cachedCustomers;
+            }
+        };
     }
 
     @Override
@@ -104,21 +124,34 @@ final class KeyedCustomerStateStore implements CustomerStateStore {
             }
             return change.get(); // re-entrant
         }
-        CustomerState before = stored(customer);
-        current = new Working(before);
+        String key = customer.value();
+        Working working = recent.remove(key);
+        current = working != null ? working : new Working(stored(customer));
+        boolean done = false;
         try {
             T result = change.get();
+            CustomerState before = current.saved;
             CustomerState after = current.state();
             if (after.isEmpty()) {
                 if (!before.isEmpty()) {
-                    store.delete(customer.value());
+                    store.delete(key);
                 }
-            } else if (changed(before, after)) {
-                store.put(customer.value(), after);
+            } else {
+                if (changed(before, after)) {
+                    store.put(key, after);
+                }
+                current.saved = after;
+                recent.put(key, current);
             }
+            done = true;
             return result;
         } finally {
+            // a change that threw may have left the working set half changed: it is dropped, and
+            // the next step of the customer reads the stored value again
             current = null;
+            if (!done) {
+                recent.remove(key);
+            }
         }
     }
 
@@ -129,6 +162,10 @@ final class KeyedCustomerStateStore implements CustomerStateStore {
 
     /** The customer's stored value, or an empty state; never the working set. */
     CustomerState stored(CustomerId customer) {
+        Working cached = recent.get(customer.value());
+        if (cached != null) {
+            return cached.saved;
+        }
         CustomerState state = store.get(customer.value());
         return state != null ? state : empty(customer);
     }
@@ -182,9 +219,12 @@ final class KeyedCustomerStateStore implements CustomerStateStore {
         final InMemoryProfileStore profiles = new InMemoryProfileStore();
         final InMemoryFireLog fireLog = new InMemoryFireLog();
         final InMemoryLedgerStore ledger = new InMemoryLedgerStore();
+        /** The customer's state as the store holds it. */
+        CustomerState saved;
 
         Working(CustomerState state) {
             this.customer = state.customerId();
+            this.saved = state;
             events.appendAll(state.history().events());
             state.profile().ifPresent(profiles::put);
             state.decisions().forEach(fireLog::record);

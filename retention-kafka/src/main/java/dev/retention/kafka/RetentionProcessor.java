@@ -55,7 +55,8 @@ final class RetentionProcessor implements Processor<String, byte[], String, byte
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         KeyValueStore<String, CustomerState> store = context.getStateStore(config.storeName());
-        this.state = new KeyedCustomerStateStore(store);
+        // a new seam on every init: a task revived after an aborted transaction starts from its store
+        this.state = new KeyedCustomerStateStore(store, config.cachedCustomers());
         // the "sender" hands the message to the outbox topic: it is sent for real by the sender
         // stage, so here a message is delivered once it is on the outbox, in the task's transaction
         this.retention = config.newRetention(state, message -> {

@@ -222,6 +222,10 @@ public final class RetentionTopology {
         return b.tickInterval;
     }
 
+    int cachedCustomers() {
+        return b.cachedCustomers;
+    }
+
     /** A task's facade: the user's settings, then the task's seam, outbox sender and clock. */
     Retention newRetention(CustomerStateStore state, MessageSender outbox, Clock clock) {
         Retention.Builder r = Retention.builder().state(state).sender(outbox).clock(clock);
@@ -249,6 +253,7 @@ public final class RetentionTopology {
         private Optional<KeyValueBytesStoreSupplier> storeSupplier = Optional.empty();
         private Deserializer<CustomerEvent> events = ShopEventJson.serde().deserializer();
         private Duration tickInterval = Duration.ofMinutes(5);
+        private int cachedCustomers = 1_000;
         private final List<Campaign> campaigns = new ArrayList<>();
         private Optional<PointsProgram> program = Optional.empty();
         private Optional<TierPolicy> tiers = Optional.empty();
@@ -386,6 +391,22 @@ public final class RetentionTopology {
             checkArgument(interval.compareTo(Duration.ofSeconds(1)) >= 0,
                     "tickEvery must be at least 1 second, got %s", interval);
             this.tickInterval = interval;
+            return this;
+        }
+
+        /**
+         * How many customers each task keeps loaded between their events (a least-recently-used
+         * set): a customer's events come in sessions (views, cart, order), so most events then skip
+         * reading and loading the customer's whole state. Default 1,000; 0 loads every time.
+         * Memory grows with it (each kept customer holds their events, decisions and ledger).
+         *
+         * @param customers how many, not negative
+         * @return this builder
+         * @throws IllegalArgumentException if {@code customers} is negative
+         */
+        public Builder cachedCustomers(int customers) {
+            checkArgument(customers >= 0, "cachedCustomers must not be negative, got %s", customers);
+            this.cachedCustomers = customers;
             return this;
         }
 

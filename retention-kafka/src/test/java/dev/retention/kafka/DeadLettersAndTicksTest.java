@@ -56,6 +56,11 @@ class DeadLettersAndTicksTest {
             assertThat(reason(driven.deadLetters.readRecord())).startsWith("IllegalArgumentException").contains("EUR");
             assertThat(driven.store().get("anna")).isNull();
             assertThat(driven.ledger.isEmpty()).isTrue();
+
+            // the next event starts from the stored state, not from the refused step's leftovers
+            driven.event(new ProductViewed("v-1", ANNA, T0.plusSeconds(60), ProductId.of("p1")));
+            assertThat(driven.store().get("anna").history().events()).extracting(e -> e.eventId())
+                    .containsExactly("v-1");
         }
     }
 

@@ -45,8 +45,12 @@ final class Runs {
     }
 
     static RetentionTopology topology() {
+        return topology(1_000);
+    }
+
+    static RetentionTopology topology(int cachedCustomers) {
         RetentionTopology.Builder b = RetentionTopology.builder().profilesTopic(PROFILES).points(Playbook.points())
-                .tickEvery(TICK);
+                .tickEvery(TICK).cachedCustomers(cachedCustomers);
         Playbook.campaigns().forEach(b::campaign);
         return b.build();
     }

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * Whatever order a customer's events come in (a producer that retries, several services writing),
@@ -30,14 +33,15 @@ class TopologyPropertiesTest {
     static final SyntheticShop SHOP = SyntheticShop.of(8, 23);
 
     @Property(tries = 4)
-    void sameDecisionsAsTheInProcessEngineInAnyOrderWithinACustomer(@ForAll long seed) {
+    void sameDecisionsAsTheInProcessEngineInAnyOrderWithinACustomer(@ForAll long seed,
+            @ForAll("cachedCustomers") int cached) {
         Random random = new Random(seed);
         List<CustomerEvent> events = shuffledWithinCustomers(SHOP.events(), random);
         Set<CustomerId> customers = new TreeSet<>();
         events.forEach(e -> customers.add(e.customerId()));
         Instant end = SHOP.end();
         Runs.Reference reference = new Runs.Reference();
-        try (Runs.Driven driven = new Runs.Driven(Runs.topology(), tempDir(), end.minus(Runs.TICK))) {
+        try (Runs.Driven driven = new Runs.Driven(Runs.topology(cached), tempDir(), end.minus(Runs.TICK))) {
             for (CustomerId c : customers) {
                 reference.profile(Playbook.profile(c), SyntheticShop.START);
                 driven.profile(Playbook.profile(c), SyntheticShop.START);
@@ -55,6 +59,12 @@ class TopologyPropertiesTest {
                 TopologyEquivalenceTest.assertSameState(driven.store().get(c.value()), reference.state(c));
             }
         }
+    }
+
+    /** None (every step reads the store), one (a customer evicted at every switch), more than the shop's. */
+    @Provide
+    Arbitrary<Integer> cachedCustomers() {
+        return Arbitraries.of(0, 1, 1_000);
     }
 
     /** Each customer's events in a random order, the customers randomly interleaved. */
