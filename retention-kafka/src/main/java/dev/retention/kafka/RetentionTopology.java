@@ -99,7 +99,7 @@ public final class RetentionTopology {
     private final List<Campaign> campaigns;
 
     private RetentionTopology(Builder b) {
-        this.b = b;
+        this.b = b.copy(); // a builder the caller goes on changing must not change this topology
         this.campaigns = List.copyOf(b.campaigns);
     }
 
@@ -260,6 +260,26 @@ public final class RetentionTopology {
         private Consumer<CampaignEngine.Builder> engineSettings = e -> {};
 
         private Builder() {}
+
+        private Builder copy() {
+            Builder c = new Builder();
+            c.eventsTopic = eventsTopic;
+            c.rekeyTopic = rekeyTopic;
+            c.profilesTopic = profilesTopic;
+            c.outboxTopic = outboxTopic;
+            c.ledgerTopic = ledgerTopic;
+            c.deadLetterTopic = deadLetterTopic;
+            c.storeName = storeName;
+            c.storeSupplier = storeSupplier;
+            c.events = events;
+            c.tickInterval = tickInterval;
+            c.cachedCustomers = cachedCustomers;
+            c.campaigns.addAll(campaigns);
+            c.program = program;
+            c.tiers = tiers;
+            c.engineSettings = engineSettings;
+            return c;
+        }
 
         /**
          * The topic of shop events. Default {@code shop-events}.
@@ -462,10 +482,14 @@ public final class RetentionTopology {
          * Builds the topology's configuration.
          *
          * @return the configuration
-         * @throws IllegalArgumentException if tiers are set without points, or two of the topics are the same
+         * @throws IllegalArgumentException if tiers are set without points, two of the topics are the
+         *     same, or the store's name is not the store supplier's
          */
         public RetentionTopology build() {
             checkArgument(tiers.isEmpty() || program.isPresent(), "tiers is set but points is not: tiers only multiply points");
+            checkArgument(storeSupplier.isEmpty() || storeSupplier.get().name().equals(storeName),
+                    "storeName %s differs from the store supplier's name %s", storeName,
+                    storeSupplier.map(KeyValueBytesStoreSupplier::name).orElse(""));
             List<String> topics = new ArrayList<>(List.of(eventsTopic, outboxTopic, ledgerTopic, deadLetterTopic));
             rekeyTopic.ifPresent(topics::add);
             profilesTopic.ifPresent(topics::add);
