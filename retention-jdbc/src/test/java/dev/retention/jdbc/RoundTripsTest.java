@@ -9,15 +9,23 @@ import dev.retention.core.ProductId;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
+import dev.retention.core.profile.Channel;
+import dev.retention.core.send.OutgoingMessage;
+import dev.retention.rules.campaign.DecisionCause;
+import dev.retention.rules.campaign.FireEntry;
+import dev.retention.rules.campaign.FireStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The statements one append sends to PostgreSQL (each a round trip; the transaction's commit is
  * not counted): the lock, the insert that tells whether the event was new, one upsert of the
  * summaries, and for money one query for the duplicate, money and overflow checks together and one
- * upsert of the running total. A re-read of what was just written would show here.
+ * upsert of the running total; a claim of a fire-log entry one update that compares the stored
+ * entry. A re-read of what was just written would show here.
  */
 class RoundTripsTest {
     private static final Instant T = Instant.parse("2026-03-02T12:00:00Z");
@@ -57,5 +65,19 @@ class RoundTripsTest {
                 .as("a duplicate: the check finds it").isEqualTo(2);
         assertThat(store.events().history(ANNA).events()).hasSize(2);
         assertThat(store.events().history(ANNA).lastOrderAt()).contains(T);
+    }
+
+    @Test
+    void aClaimIsTheLockAndOneConditionalUpdate() {
+        OutgoingMessage message = new OutgoingMessage("k-1", ANNA, "thanks", Channel.EMAIL, "thanks",
+                Map.of("orderCount", 3));
+        FireEntry pending = new FireEntry(message, 1, 0, "episode", Optional.empty(), "ordered", T, FireStatus.PENDING,
+                DecisionCause.TRIGGERED, "triggered", T, 0, T);
+        store.fireLog().record(pending);
+        FireEntry claimed = pending.claim(T.plusSeconds(1), T.plusSeconds(301));
+        assertThat(statements(() -> assertThat(store.fireLog().replace(pending, claimed)).isTrue())).isEqualTo(2);
+        assertThat(statements(() -> assertThat(store.fireLog().replace(pending, claimed)).isFalse()))
+                .as("a stale claim reads the stored entry to be sure").isEqualTo(3);
+        assertThat(store.fireLog().find("k-1")).contains(claimed);
     }
 }
