@@ -125,13 +125,7 @@ public final class JdbcEventStore implements EventStore {
             }
         }
         if (batched > 0) {
-            Summaries.ensureCustomer(c, customers, customer);
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
-                    + " SET event_count = event_count + ? WHERE customer_id = ?")) {
-                s.setInt(1, batched);
-                s.setString(2, customer);
-                s.executeUpdate();
-            }
+            count(c, customer, batched, 0, null);
         }
         return new Run(added + batched, refused);
     }
@@ -191,98 +185,126 @@ public final class JdbcEventStore implements EventStore {
 
     private boolean insert(Connection c, CustomerEvent event) throws SQLException {
         String customer = event.customerId().value();
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM " + events + " WHERE customer_id = ? AND event_id = ?")) {
-            s.setString(1, customer);
-            s.setString(2, event.eventId());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    return false;
-                }
-            }
-        }
         String orderId = null;
         Money amount = null;
         if (event instanceof OrderPlaced o) {
             orderId = o.orderId().value();
             amount = o.total();
-            checkMoney(c, customer, event.eventId(), orderId, amount, false);
         } else if (event instanceof OrderRefunded r) {
             orderId = r.orderId().value();
             amount = r.amount();
-            checkMoney(c, customer, event.eventId(), orderId, amount, true);
         }
-        try (PreparedStatement s = c.prepareStatement(INSERT_SQL.formatted(events))) {
+        if (amount != null && !checkMoney(c, customer, event.eventId(), orderId, amount, event instanceof OrderRefunded)) {
+            return false;
+        }
+        // a view, cart or custom event is not read first: the insert itself tells whether it was new
+        try (PreparedStatement s = c.prepareStatement(INSERT_SQL.formatted(events) + NEW_ONLY)) {
             bind(s, event, orderId, amount);
-            s.executeUpdate();
-        }
-        Summaries.ensureCustomer(c, customers, customer);
-        boolean order = event instanceof OrderPlaced;
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + customers + " SET event_count = event_count + 1"
-                + (order ? ", order_count = order_count + 1" : "") + " WHERE customer_id = ?")) {
-            s.setString(1, customer);
-            s.executeUpdate();
-        }
-        if (order) {
-            Instant at = event.occurredAt();
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
-                    + " SET last_order_sec = ?, last_order_nano = ? WHERE customer_id = ? AND (last_order_sec IS NULL"
-                    + " OR last_order_sec < ? OR (last_order_sec = ? AND last_order_nano < ?))")) {
-                s.setLong(1, at.getEpochSecond());
-                s.setInt(2, at.getNano());
-                s.setString(3, customer);
-                s.setLong(4, at.getEpochSecond());
-                s.setLong(5, at.getEpochSecond());
-                s.setInt(6, at.getNano());
-                s.executeUpdate();
+            if (s.executeUpdate() == 0) {
+                return false;
             }
         }
+        boolean order = event instanceof OrderPlaced;
+        count(c, customer, 1, order ? 1 : 0, order ? event.occurredAt() : null);
         if (amount != null) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + spend
-                    + " (customer_id, currency) VALUES (?, ?) ON CONFLICT (customer_id, currency) DO NOTHING")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + spend + " AS t"
+                    + " (customer_id, currency, ordered_minor, refunded_minor) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (customer_id, currency) DO UPDATE SET"
+                    + " ordered_minor = t.ordered_minor + excluded.ordered_minor,"
+                    + " refunded_minor = t.refunded_minor + excluded.refunded_minor")) {
                 s.setString(1, customer);
                 s.setString(2, amount.currency().getCurrencyCode());
-                s.executeUpdate();
-            }
-            String column = order ? "ordered_minor" : "refunded_minor";
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + spend + " SET " + column + " = " + column
-                    + " + ? WHERE customer_id = ? AND currency = ?")) {
-                s.setLong(1, amount.minorUnits());
-                s.setString(2, customer);
-                s.setString(3, amount.currency().getCurrencyCode());
+                s.setLong(3, order ? amount.minorUnits() : 0);
+                s.setLong(4, order ? 0 : amount.minorUnits());
                 s.executeUpdate();
             }
         }
         return true;
     }
 
-    /** The checks of the in-memory store, with its messages, over the order's rows and the running totals. */
-    private void checkMoney(Connection c, String customer, String eventId, String orderId, Money amount,
+    private static final String NEW_ONLY = " ON CONFLICT (customer_id, event_id) DO NOTHING";
+
+    /**
+     * Adds to the customer's summary row, creating it if it is missing, in one statement; an order
+     * moves the last order's time only forwards.
+     */
+    private void count(Connection c, String customer, int events, int orders, Instant lastOrder) throws SQLException {
+        String newer = "excluded.last_order_sec IS NOT NULL AND (t.last_order_sec IS NULL"
+                + " OR t.last_order_sec < excluded.last_order_sec OR (t.last_order_sec = excluded.last_order_sec"
+                + " AND t.last_order_nano < excluded.last_order_nano))";
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + customers + " AS t"
+                + " (customer_id, event_count, order_count, last_order_sec, last_order_nano) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (customer_id) DO UPDATE SET event_count = t.event_count + excluded.event_count,"
+                + " order_count = t.order_count + excluded.order_count,"
+                + " last_order_sec = CASE WHEN " + newer + " THEN excluded.last_order_sec ELSE t.last_order_sec END,"
+                + " last_order_nano = CASE WHEN " + newer + " THEN excluded.last_order_nano ELSE t.last_order_nano END")) {
+            s.setString(1, customer);
+            s.setLong(2, events);
+            s.setLong(3, orders);
+            if (lastOrder == null) {
+                s.setNull(4, java.sql.Types.BIGINT);
+                s.setNull(5, java.sql.Types.INTEGER);
+            } else {
+                s.setLong(4, lastOrder.getEpochSecond());
+                s.setInt(5, lastOrder.getNano());
+            }
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * The money checks of an order or refund, in one query that also tells whether the event is
+     * stored already and reads the running total it adds to.
+     *
+     * @return false if the event is stored already (nothing checked: it adds nothing)
+     * @throws IllegalArgumentException if the event breaks a money rule
+     */
+    private boolean checkMoney(Connection c, String customer, String eventId, String orderId, Money amount,
             boolean refund) throws SQLException {
         String currency = amount.currency().getCurrencyCode();
         long ordered = 0;
         long refunded = 0;
+        long soFar = 0;
         boolean orderKnown = !refund;
-        try (PreparedStatement s = c.prepareStatement("SELECT kind, currency, SUM(amount_minor) FROM " + events
+        String stored = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT 'stored', NULL, 0 FROM " + events
+                + " WHERE customer_id = ? AND event_id = ?"
+                + " UNION ALL SELECT kind, currency, SUM(amount_minor) FROM " + events
                 + " WHERE customer_id = ? AND order_id = ? AND kind IN ('order', 'refund') GROUP BY kind, currency"
-                + " ORDER BY kind")) {
+                + " UNION ALL SELECT 'spend', currency, " + (refund ? "refunded_minor" : "ordered_minor")
+                + " FROM " + spend + " WHERE customer_id = ? AND currency = ?")) {
             s.setString(1, customer);
-            s.setString(2, orderId);
+            s.setString(2, eventId);
+            s.setString(3, customer);
+            s.setString(4, orderId);
+            s.setString(5, customer);
+            s.setString(6, currency);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    String stored = r.getString(2).trim();
-                    if (!stored.equals(currency)) {
-                        throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of "
-                                + amount + " for order " + orderId + " is not in the order's currency " + stored
-                                + "; nothing of it was stored");
-                    }
-                    if (r.getString(1).equals("order")) {
-                        ordered += r.getLong(3);
-                        orderKnown = true;
-                    } else {
-                        refunded += r.getLong(3);
+                    switch (r.getString(1)) {
+                        case "stored" -> {
+                            return false;
+                        }
+                        case "spend" -> soFar = r.getLong(3);
+                        default -> {
+                            String other = r.getString(2).trim();
+                            if (!other.equals(currency)) {
+                                stored = other;
+                            } else if (r.getString(1).equals("order")) {
+                                ordered += r.getLong(3);
+                                orderKnown = true;
+                            } else {
+                                refunded += r.getLong(3);
+                            }
+                        }
                     }
                 }
             }
+        }
+        if (stored != null) {
+            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of "
+                    + amount + " for order " + orderId + " is not in the order's currency " + stored
+                    + "; nothing of it was stored");
         }
         if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
             throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
@@ -295,23 +317,13 @@ public final class JdbcEventStore implements EventStore {
                     + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
                     + " already refunded for it; nothing of it was stored");
         }
-        long soFar = 0;
-        try (PreparedStatement s = c.prepareStatement("SELECT " + (refund ? "refunded_minor" : "ordered_minor")
-                + " FROM " + spend + " WHERE customer_id = ? AND currency = ?")) {
-            s.setString(1, customer);
-            s.setString(2, currency);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    soFar = r.getLong(1);
-                }
-            }
-        }
         if (soFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
             throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
                     + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
                     + " in " + amount.currency() + " (already " + Money.ofMinor(soFar, amount.currency())
                     + "); nothing of it was stored");
         }
+        return true;
     }
 
     @Override

@@ -82,6 +82,10 @@ public final class JdbcFireLog implements FireLog {
         String body = Codec.fireEntry(replacement);
         return db.write("fire-log entry " + expected.key() + " of customer " + expected.customerId().value(),
                 expected.customerId(), c -> {
+                    // the common case in one statement: the stored body is the expected entry's encoding
+                    if (update(c, replacement, body, Codec.fireEntry(expected))) {
+                        return true;
+                    }
                     Optional<String> stored = body(c, expected.key());
                     // the same entry: equal as read back, or written from equal values (a
                     // personalisation value that is no JSON type reads back as a map, not as itself)
@@ -89,16 +93,22 @@ public final class JdbcFireLog implements FireLog {
                             || row(expected.key(), expected.customerId().value(), stored.get()).equals(expected))) {
                         return false;
                     }
-                    try (PreparedStatement s = c.prepareStatement("UPDATE " + log
-                            + " SET status = ?, due_sec = ?, due_nano = ?, body = ? WHERE entry_key = ?")) {
-                        s.setString(1, replacement.status().name());
-                        s.setLong(2, replacement.dueAt().getEpochSecond());
-                        s.setInt(3, replacement.dueAt().getNano());
-                        s.setString(4, body);
-                        s.setString(5, replacement.key());
-                        return s.executeUpdate() == 1;
-                    }
+                    return update(c, replacement, body, stored.get());
                 });
+    }
+
+    /** Writes the replacement if the stored body is still {@code storedBody}; true if it did. */
+    private boolean update(Connection c, FireEntry replacement, String body, String storedBody) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + log
+                + " SET status = ?, due_sec = ?, due_nano = ?, body = ? WHERE entry_key = ? AND body = ?")) {
+            s.setString(1, replacement.status().name());
+            s.setLong(2, replacement.dueAt().getEpochSecond());
+            s.setInt(3, replacement.dueAt().getNano());
+            s.setString(4, body);
+            s.setString(5, replacement.key());
+            s.setString(6, storedBody);
+            return s.executeUpdate() == 1;
+        }
     }
 
     private Optional<String> body(Connection c, String key) throws SQLException {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,20 +69,26 @@ public final class JdbcLedgerStore implements LedgerStore {
     private int insert(Connection c, List<LedgerEntry> entries) throws SQLException {
         int added = 0;
         String customer = null;
-        for (LedgerEntry e : entries) {
-            customer = e.customerId().value();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + ledger
-                    + " (customer_id, entry_key, body) VALUES (?, ?, ?) ON CONFLICT (customer_id, entry_key) DO NOTHING")) {
+        // one batch for the entries and one statement for the version: two round trips however many entries
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + ledger
+                + " (customer_id, entry_key, body) VALUES (?, ?, ?) ON CONFLICT (customer_id, entry_key) DO NOTHING")) {
+            for (LedgerEntry e : entries) {
+                customer = e.customerId().value();
                 s.setString(1, customer);
                 s.setString(2, e.key());
                 s.setString(3, Codec.ledgerEntry(e));
-                added += s.executeUpdate();
+                s.addBatch();
+            }
+            if (customer == null) {
+                return 0;
+            }
+            for (int n : s.executeBatch()) {
+                added += n == Statement.SUCCESS_NO_INFO ? 1 : n;
             }
         }
         if (added > 0) {
-            Summaries.ensureCustomer(c, customers, customer);
-            try (PreparedStatement s = c.prepareStatement("UPDATE " + customers
-                    + " SET ledger_version = ledger_version + 1 WHERE customer_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + customers + " AS t (customer_id, ledger_version)"
+                    + " VALUES (?, 1) ON CONFLICT (customer_id) DO UPDATE SET ledger_version = t.ledger_version + 1")) {
                 s.setString(1, customer);
                 s.executeUpdate();
             }

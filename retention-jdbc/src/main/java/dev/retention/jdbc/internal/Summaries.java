@@ -11,14 +11,6 @@ import java.util.List;
 final class Summaries {
     private Summaries() {}
 
-    static void ensureCustomer(Connection c, String customers, String customer) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + customers
-                + " (customer_id) VALUES (?) ON CONFLICT (customer_id) DO NOTHING")) {
-            s.setString(1, customer);
-            s.executeUpdate();
-        }
-    }
-
     /** Drops the customers row once it holds neither events nor a ledger version worth keeping. */
     static void dropEmptyCustomer(Connection c, String customers, String customer) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("DELETE FROM " + customers
