@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,9 @@ import java.util.stream.Stream;
  */
 public final class JdbcEventStore implements EventStore {
     private static final int BATCH = 500;
+
+    /** Rows a streaming read asks the driver for at a time: few round trips, little memory. */
+    public static final int FETCH = 1000;
 
     private final Database db;
     private final String events;
@@ -355,6 +359,33 @@ public final class JdbcEventStore implements EventStore {
             }
         }
         return CustomerHistory.of(customerId, list);
+    }
+
+    /**
+     * Hands the customer's events to {@code each} in the history's order as the rows arrive, on a
+     * connection the caller's transaction holds: the driver fetches {@value #FETCH} rows at a time
+     * (on PostgreSQL a cursor, as the transaction is open), so a long history is never read whole.
+     * The order is the history's: time, then the event id by code point, which is the order of its
+     * UTF-8 bytes (PostgreSQL's "C" collation, SQLite's default BINARY one).
+     *
+     * @param c the connection, in a transaction
+     * @param customerId the customer
+     * @param each what receives each event
+     * @throws SQLException if the query fails
+     */
+    public void stream(Connection c, CustomerId customerId, Consumer<CustomerEvent> each) throws SQLException {
+        String byteOrder = db.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_sec, occurred_nano,"
+                + " body FROM " + events + " WHERE customer_id = ? ORDER BY occurred_sec, occurred_nano, event_id"
+                + byteOrder)) {
+            s.setFetchSize(FETCH);
+            s.setString(1, customerId.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    each.accept(row(r));
+                }
+            }
+        }
     }
 
     private static CustomerEvent row(ResultSet r) throws SQLException {
