@@ -18,6 +18,7 @@ import dev.retention.jdbc.internal.Stores;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.campaign.FireLog;
 import dev.retention.rules.customer.CustomerState;
+import dev.retention.rules.customer.CustomerStateSink;
 import dev.retention.rules.customer.CustomerStateStore;
 import dev.retention.rules.customer.Erasure;
 import dev.retention.rules.loyalty.LedgerSnapshot;
@@ -145,6 +146,37 @@ public final class JdbcCustomerStateStore implements CustomerStateStore {
             Optional<CustomerProfile> profile = profiles.find(c, customer);
             List<FireEntry> decisions = fireLog.entries(c, customer);
             return new CustomerState(customer, history, profile, decisions, ledger.snapshot(c, customer));
+        });
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One read transaction, as {@link #read}'s, in which the events and the fire-log entries are
+     * handed over as their rows arrive, {@value JdbcEventStore#FETCH} rows fetched at a time: a
+     * customer's history is never in memory whole. The ledger (a few entries per order, sorted by
+     * their time, which is inside the stored entry) is read whole. What {@code sink} throws rolls
+     * the read back and is thrown from here.
+     *
+     * @throws StoreException if the database fails (a {@code RetentionException})
+     */
+    @Override
+    public void exportTo(CustomerId customer, CustomerStateSink sink) {
+        requireNonNull(customer, "customer");
+        requireNonNull(sink, "sink");
+        if (!db.dialect().canStore(customer.value())) {
+            sink.profile(Optional.empty());
+            sink.ledgerVersion(0);
+            return;
+        }
+        db.readCustomer("the export of customer " + customer.value(), customer, c -> {
+            events.stream(c, customer, sink::event);
+            sink.profile(profiles.find(c, customer));
+            fireLog.entries(c, customer, sink::decision);
+            LedgerSnapshot snapshot = ledger.snapshot(c, customer);
+            sink.ledgerVersion(snapshot.version());
+            snapshot.entries().forEach(sink::ledgerEntry);
+            return null;
         });
     }
 

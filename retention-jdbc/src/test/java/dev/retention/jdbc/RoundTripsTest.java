@@ -6,6 +6,7 @@ import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.OrderId;
 import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.event.ProductViewed;
@@ -15,6 +16,7 @@ import dev.retention.rules.campaign.DecisionCause;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.campaign.FireStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,26 @@ class RoundTripsTest {
                 .as("a duplicate: the check finds it").isEqualTo(2);
         assertThat(store.events().history(ANNA).events()).hasSize(2);
         assertThat(store.events().history(ANNA).lastOrderAt()).contains(T);
+    }
+
+    @Test
+    void aThousandOrdersAndTheirRefundsInOneAppendAllAreAFewStatementsPerRun() {
+        List<CustomerEvent> events = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            OrderPlaced order = new OrderPlaced("o-" + i, ANNA, T.plusSeconds(i), OrderId.of("order-" + i), List.of(),
+                    Money.of(100, "EUR"));
+            events.add(i % 10 == 9
+                    ? new OrderRefunded("r-" + i, ANNA, T.plusSeconds(i), OrderId.of("order-" + (i - 1)),
+                            Money.of(40, "EUR"))
+                    : order);
+        }
+        // two runs of 500: each the lock, the stored ids, the money facts, one batch of inserts, the
+        // summary upsert and one batch of running-total upserts
+        assertThat(statements(() -> assertThat(store.events().appendAll(events)).isEqualTo(1000))).isEqualTo(12);
+        assertThat(store.events().history(ANNA).orderCount()).isEqualTo(900);
+        assertThat(store.events().history(ANNA).lastOrderAt()).contains(T.plusSeconds(998));
+        assertThat(statements(() -> assertThat(store.events().appendAll(events)).isZero()))
+                .as("all stored already: the lock and the stored ids per run").isEqualTo(4);
     }
 
     @Test

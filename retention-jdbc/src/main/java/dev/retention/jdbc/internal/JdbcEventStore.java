@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +31,9 @@ import java.util.stream.Stream;
  */
 public final class JdbcEventStore implements EventStore {
     private static final int BATCH = 500;
+
+    /** Rows a streaming read asks the driver for at a time: few round trips, little memory. */
+    public static final int FETCH = 1000;
 
     private final Database db;
     private final String events;
@@ -61,9 +65,11 @@ public final class JdbcEventStore implements EventStore {
      *
      * <p>Bulk: each run of consecutive events of one customer (up to {@value #BATCH}) is one
      * transaction holding the customer, which checks the run's ids against the stored ones in one
-     * query per {@value #BATCH} ids and inserts its views, carts and custom events as one JDBC
-     * batch (orders and refunds go one by one through the money checks), then updates the
-     * customer's summary once. An event refused as {@link #append} says stops the call; the
+     * query per {@value #BATCH} ids and inserts its events as one JDBC batch, then updates the
+     * customer's summary once and its running totals once per currency (one batch). Orders and
+     * refunds are checked as {@link #append} checks them (refund within the order's total, one
+     * currency per order, no overflow of a running total) against the stored sums of the orders the
+     * run names and the running totals, read in one query, and the run's own earlier events. An event refused as {@link #append} says stops the call; the
      * events before it stay stored, those after it are not. A run that fails in the database
      * stores nothing of itself (the runs before it stay stored).
      */
@@ -97,37 +103,55 @@ public final class JdbcEventStore implements EventStore {
 
     private Run appendRun(Connection c, String customer, List<CustomerEvent> run) throws SQLException {
         java.util.Set<String> seen = storedIds(c, customer, run);
+        MoneyFacts facts = null;
         int batched = 0;
-        int added = 0;
+        int orders = 0;
+        Instant lastOrder = null;
         IllegalArgumentException refused = null;
         try (PreparedStatement insert = c.prepareStatement(INSERT_SQL.formatted(events))) {
             for (CustomerEvent e : run) {
                 if (!seen.add(e.eventId())) {
                     continue;
                 }
-                if (e instanceof OrderPlaced || e instanceof OrderRefunded) {
+                String orderId = null;
+                Money amount = null;
+                if (e instanceof OrderPlaced o) {
+                    orderId = o.orderId().value();
+                    amount = o.total();
+                } else if (e instanceof OrderRefunded r) {
+                    orderId = r.orderId().value();
+                    amount = r.amount();
+                }
+                if (amount != null) {
+                    if (facts == null) {
+                        facts = MoneyFacts.read(c, events, spend, customer, run);
+                    }
                     try {
-                        if (insert(c, e)) {
-                            added++;
-                        }
+                        facts.take(customer, e.eventId(), orderId, amount, e instanceof OrderRefunded);
                     } catch (IllegalArgumentException refusal) {
                         refused = refusal;
                         break;
                     }
-                } else {
-                    bind(insert, e, null, null);
-                    insert.addBatch();
-                    batched++;
+                    if (e instanceof OrderPlaced) {
+                        orders++;
+                        lastOrder = lastOrder == null || e.occurredAt().isAfter(lastOrder) ? e.occurredAt() : lastOrder;
+                    }
                 }
+                bind(insert, e, orderId, amount);
+                insert.addBatch();
+                batched++;
             }
             if (batched > 0) {
                 insert.executeBatch();
             }
         }
         if (batched > 0) {
-            count(c, customer, batched, 0, null);
+            count(c, customer, batched, orders, lastOrder);
         }
-        return new Run(added + batched, refused);
+        if (facts != null) {
+            facts.storeRunningTotals(c, spend, customer);
+        }
+        return new Run(batched, refused);
     }
 
     /** The ids among the run's that the customer has stored already, one query per {@value #BATCH} ids. */
@@ -207,11 +231,7 @@ public final class JdbcEventStore implements EventStore {
         boolean order = event instanceof OrderPlaced;
         count(c, customer, 1, order ? 1 : 0, order ? event.occurredAt() : null);
         if (amount != null) {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO " + spend + " AS t"
-                    + " (customer_id, currency, ordered_minor, refunded_minor) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (customer_id, currency) DO UPDATE SET"
-                    + " ordered_minor = t.ordered_minor + excluded.ordered_minor,"
-                    + " refunded_minor = t.refunded_minor + excluded.refunded_minor")) {
+            try (PreparedStatement s = c.prepareStatement(spendUpsert(spend))) {
                 s.setString(1, customer);
                 s.setString(2, amount.currency().getCurrencyCode());
                 s.setLong(3, order ? amount.minorUnits() : 0);
@@ -220,6 +240,14 @@ public final class JdbcEventStore implements EventStore {
             }
         }
         return true;
+    }
+
+    /** Adds to a customer's running totals in one currency, creating the row if it is missing. */
+    static String spendUpsert(String spend) {
+        return "INSERT INTO " + spend + " AS t (customer_id, currency, ordered_minor, refunded_minor)"
+                + " VALUES (?, ?, ?, ?) ON CONFLICT (customer_id, currency) DO UPDATE SET"
+                + " ordered_minor = t.ordered_minor + excluded.ordered_minor,"
+                + " refunded_minor = t.refunded_minor + excluded.refunded_minor";
     }
 
     private static final String NEW_ONLY = " ON CONFLICT (customer_id, event_id) DO NOTHING";
@@ -301,28 +329,7 @@ public final class JdbcEventStore implements EventStore {
                 }
             }
         }
-        if (stored != null) {
-            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of "
-                    + amount + " for order " + orderId + " is not in the order's currency " + stored
-                    + "; nothing of it was stored");
-        }
-        if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
-            throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
-                    + " for order " + orderId + " would take back more than the order's total "
-                    + Money.ofMinor(ordered, amount.currency())
-                    + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
-        }
-        if (!refund && refunded - ordered > amount.minorUnits()) {
-            throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
-                    + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
-                    + " already refunded for it; nothing of it was stored");
-        }
-        if (soFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
-            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
-                    + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
-                    + " in " + amount.currency() + " (already " + Money.ofMinor(soFar, amount.currency())
-                    + "); nothing of it was stored");
-        }
+        MoneyFacts.check(customer, eventId, orderId, amount, refund, ordered, refunded, orderKnown, soFar, stored);
         return true;
     }
 
@@ -355,6 +362,33 @@ public final class JdbcEventStore implements EventStore {
             }
         }
         return CustomerHistory.of(customerId, list);
+    }
+
+    /**
+     * Hands the customer's events to {@code each} in the history's order as the rows arrive, on a
+     * connection the caller's transaction holds: the driver fetches {@value #FETCH} rows at a time
+     * (on PostgreSQL a cursor, as the transaction is open), so a long history is never read whole.
+     * The order is the history's: time, then the event id by code point, which is the order of its
+     * UTF-8 bytes (PostgreSQL's "C" collation, SQLite's default BINARY one).
+     *
+     * @param c the connection, in a transaction
+     * @param customerId the customer
+     * @param each what receives each event
+     * @throws SQLException if the query fails
+     */
+    public void stream(Connection c, CustomerId customerId, Consumer<CustomerEvent> each) throws SQLException {
+        String byteOrder = db.dialect() == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+        try (PreparedStatement s = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_sec, occurred_nano,"
+                + " body FROM " + events + " WHERE customer_id = ? ORDER BY occurred_sec, occurred_nano, event_id"
+                + byteOrder)) {
+            s.setFetchSize(FETCH);
+            s.setString(1, customerId.value());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    each.accept(row(r));
+                }
+            }
+        }
     }
 
     private static CustomerEvent row(ResultSet r) throws SQLException {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -158,16 +159,30 @@ public final class JdbcFireLog implements FireLog {
      */
     public List<FireEntry> entries(Connection c, CustomerId customerId) throws SQLException {
         List<FireEntry> out = new ArrayList<>();
+        entries(c, customerId, out::add);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Hands the customer's entries to {@code each} in the order recorded as the rows arrive, a
+     * page of rows at a time, on the caller's transaction.
+     *
+     * @param c the connection, in a transaction
+     * @param customerId the customer
+     * @param each what receives each entry
+     * @throws SQLException if the query fails
+     */
+    public void entries(Connection c, CustomerId customerId, Consumer<FireEntry> each) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT entry_key, customer_id, body FROM " + log
                 + " WHERE customer_id = ? ORDER BY seq")) {
+            s.setFetchSize(JdbcEventStore.FETCH);
             s.setString(1, customerId.value());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    out.add(row(r));
+                    each.accept(row(r));
                 }
             }
         }
-        return List.copyOf(out);
     }
 
     @Override

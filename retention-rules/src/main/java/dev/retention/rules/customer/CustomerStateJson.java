@@ -1,5 +1,8 @@
 package dev.retention.rules.customer;
 
+import static com.google.common.base.Preconditions.checkState;
+
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
 import dev.retention.core.event.CartUpdated;
 import dev.retention.core.event.CustomEvent;
@@ -19,6 +23,9 @@ import dev.retention.core.profile.Consent;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.loyalty.LedgerEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -56,6 +63,98 @@ final class CustomerStateJson {
             return MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree failed to print", e); // cannot happen for a tree
+        }
+    }
+
+    /**
+     * Writes the same document as {@link #write} to {@code out} while {@code store} hands the
+     * customer's parts over: each part goes through the generator as it comes, so no more than one
+     * event, decision or ledger entry is held here at once. {@code out} is flushed, not closed.
+     */
+    static void stream(CustomerStateStore store, CustomerId customer, Instant exportedAt, Writer out) {
+        try (JsonGenerator json = MAPPER.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            json.writeStartObject();
+            json.writeStringField("customerId", customer.value());
+            json.writeStringField("exportedAt", exportedAt.toString());
+            json.writeArrayFieldStart("events");
+            StreamingSink sink = new StreamingSink(json);
+            store.exportTo(customer, sink);
+            checkState(sink.part == Part.LEDGER, "the seam's exportTo ended before the ledger (at %s)", sink.part);
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the export of customer " + customer.value() + " failed to write", e);
+        }
+    }
+
+    private enum Part { EVENTS, DECISIONS, LEDGER }
+
+    /** Writes each part as it comes, checking that the seam keeps the sink's order. */
+    private static final class StreamingSink implements CustomerStateSink {
+        private final JsonGenerator json;
+        private Part part = Part.EVENTS;
+
+        StreamingSink(JsonGenerator json) {
+            this.json = json;
+        }
+
+        @Override
+        public void event(CustomerEvent event) {
+            expect(Part.EVENTS, "an event");
+            tree(CustomerStateJson.event(event));
+        }
+
+        @Override
+        public void profile(Optional<CustomerProfile> profile) {
+            expect(Part.EVENTS, "the profile");
+            try {
+                json.writeEndArray();
+                json.writeFieldName("profile");
+                tree(profile.<JsonNode>map(CustomerStateJson::profile).orElse(NODES.nullNode()));
+                json.writeArrayFieldStart("decisions");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            part = Part.DECISIONS;
+        }
+
+        @Override
+        public void decision(FireEntry entry) {
+            expect(Part.DECISIONS, "a decision");
+            tree(CustomerStateJson.decision(entry));
+        }
+
+        @Override
+        public void ledgerVersion(long version) {
+            expect(Part.DECISIONS, "the ledger's version");
+            try {
+                json.writeEndArray();
+                json.writeObjectFieldStart("ledger");
+                json.writeNumberField("version", version);
+                json.writeArrayFieldStart("entries");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            part = Part.LEDGER;
+        }
+
+        @Override
+        public void ledgerEntry(LedgerEntry entry) {
+            expect(Part.LEDGER, "a ledger entry");
+            tree(CustomerStateJson.ledgerEntry(entry));
+        }
+
+        private void expect(Part expected, String what) {
+            checkState(part == expected, "the seam's exportTo handed over %s out of order (at %s)", what, part);
+        }
+
+        private void tree(JsonNode node) {
+            try {
+                json.writeTree(node);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

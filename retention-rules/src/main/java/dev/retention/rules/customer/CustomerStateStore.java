@@ -1,5 +1,7 @@
 package dev.retention.rules.customer;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.retention.core.CustomerId;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
@@ -87,6 +89,27 @@ public interface CustomerStateStore {
      * @throws NullPointerException if {@code customer} or {@code change} is null
      */
     <T> T update(CustomerId customer, Supplier<T> change);
+
+    /**
+     * Hands everything kept about the customer to {@code sink}, part by part in the order its
+     * class comment gives, read in one step as {@link #read} is. This default reads the whole state
+     * with {@link #read} and then hands it over; a backend whose stores are not in memory (a
+     * database) overrides it to hand over rows as it reads them, so a long history never sits in
+     * memory at once.
+     *
+     * @param customer whose state to hand over
+     * @param sink what receives the parts; what it throws is thrown from here
+     * @throws NullPointerException if {@code customer} or {@code sink} is null
+     */
+    default void exportTo(CustomerId customer, CustomerStateSink sink) {
+        requireNonNull(sink, "sink");
+        CustomerState state = read(requireNonNull(customer, "customer"));
+        state.history().events().forEach(sink::event);
+        sink.profile(state.profile());
+        state.decisions().forEach(sink::decision);
+        sink.ledgerVersion(state.ledger().version());
+        state.ledger().entries().forEach(sink::ledgerEntry);
+    }
 
     /**
      * Removes every trace of the customer from every store in one step (the right to erasure):

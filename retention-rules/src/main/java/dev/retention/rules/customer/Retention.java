@@ -16,6 +16,7 @@ import dev.retention.rules.loyalty.PointsProgram;
 import dev.retention.rules.loyalty.QualifyingActivity;
 import dev.retention.rules.loyalty.TierMeasure;
 import dev.retention.rules.loyalty.TierPolicy;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,6 +231,24 @@ public final class Retention {
     public String export(CustomerId customer) {
         requireNonNull(customer, "customer");
         return CustomerStateJson.write(state.read(customer), clock.instant());
+    }
+
+    /**
+     * Writes the document of {@link #export(CustomerId)} to {@code out} while the seam reads it
+     * ({@link CustomerStateStore#exportTo}): the same text, but a database-backed seam hands the
+     * rows over as it reads them, so a customer with a long history is never held in memory whole.
+     * Still one step of the customer. {@code out} is flushed, not closed.
+     *
+     * @param customer whose data to export
+     * @param out where the JSON goes, as UTF-16 text (wrap an {@code OutputStream} in an
+     *     {@code OutputStreamWriter} with UTF-8)
+     * @throws NullPointerException if {@code customer} or {@code out} is null
+     * @throws java.io.UncheckedIOException if writing to {@code out} fails; what was written stays
+     */
+    public void export(CustomerId customer, Writer out) {
+        requireNonNull(customer, "customer");
+        requireNonNull(out, "out");
+        CustomerStateJson.stream(state, customer, clock.instant(), out);
     }
 
     /**

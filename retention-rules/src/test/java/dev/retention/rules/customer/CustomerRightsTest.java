@@ -22,6 +22,7 @@ import dev.retention.core.send.RecordingSender;
 import dev.retention.rules.campaign.FireEntry;
 import dev.retention.rules.loyalty.LedgerEntry;
 import dev.retention.rules.testing.MutableClock;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +153,27 @@ class CustomerRightsTest {
             assertThat(entries.get(i).get("sourceId").asText()).isEqualTo(ledger.get(i).source().id());
         }
         assertThat(retention.export(ANNA)).doesNotContain("bob");
+    }
+
+    @Test
+    void theStreamedExportIsTheSameDocument() {
+        assertThat(retention.customer(ANNA).ledger().entries()).as("the ledger has entries").isNotEmpty();
+        assertThat(retention.customer(ANNA).decisions()).as("there are decisions").isNotEmpty();
+        StringWriter out = new StringWriter();
+
+        retention.export(ANNA, out);
+
+        assertThat(out.toString()).isEqualTo(retention.export(ANNA));
+    }
+
+    @Test
+    void theStreamedExportOfAnErasedCustomerIsTheSameDocument() {
+        retention.erase(ANNA);
+        StringWriter out = new StringWriter();
+
+        retention.export(ANNA, out);
+
+        assertThat(out.toString()).isEqualTo(retention.export(ANNA)).contains("\"events\" : [ ]");
     }
 
     @Test
