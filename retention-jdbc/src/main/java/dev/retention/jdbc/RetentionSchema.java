@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -136,11 +135,11 @@ public final class RetentionSchema {
                 for (String statement : statements(load(dialect, script), prefix)) {
                     s.execute(statement);
                 }
+                // the database's clock, as Flyway's history records it: the time the schema changed there
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO " + prefix
-                        + "schema_version (version, script, installed_at) VALUES (?, ?, ?)")) {
+                        + "schema_version (version, script, installed_at) VALUES (?, ?, CAST(CURRENT_TIMESTAMP AS TEXT))")) {
                     p.setInt(1, i + 1);
                     p.setString(2, script);
-                    p.setString(3, Instant.now().toString());
                     p.executeUpdate();
                 }
                 applied++;
