@@ -12,5 +12,5 @@ module dev.retention.core {
     exports dev.retention.core.send;
     exports dev.retention.core.io;
     // internal: the columnar storage; opened to the library's own modules only
-    exports dev.retention.core.internal to dev.retention.rules, dev.retention.metrics;
+    exports dev.retention.core.internal to dev.retention.rules, dev.retention.metrics, dev.retention.jdbc;
 }

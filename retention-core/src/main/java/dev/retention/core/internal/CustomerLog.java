@@ -245,23 +245,7 @@ public class CustomerLog {
                 refunded += refundAmount;
             }
         }
-        if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
-            throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
-                    + " for order " + orderId + " would take back more than the order's total "
-                    + Money.ofMinor(ordered, amount.currency())
-                    + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
-        }
-        if (!refund && refunded - ordered > amount.minorUnits()) {
-            throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
-                    + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
-                    + " already refunded for it; nothing of it was stored");
-        }
-        if (sameKindSoFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
-            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
-                    + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
-                    + " in " + amount.currency() + " (already " + Money.ofMinor(sameKindSoFar, amount.currency())
-                    + "); nothing of it was stored");
-        }
+        MoneyRules.check(customer, eventId, orderId, amount, refund, orderKnown, ordered, refunded, sameKindSoFar);
     }
 
     private void checkSameCurrency(String eventId, String orderId, Money amount, int storedCurrency) {

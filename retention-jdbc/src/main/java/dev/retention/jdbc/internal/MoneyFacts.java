@@ -4,6 +4,7 @@ import dev.retention.core.Money;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.event.OrderRefunded;
+import dev.retention.core.internal.MoneyRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -149,22 +150,6 @@ final class MoneyFacts {
                     + amount + " for order " + orderId + " is not in the order's currency " + stored
                     + "; nothing of it was stored");
         }
-        if (refund && orderKnown && amount.minorUnits() > ordered - refunded) {
-            throw new IllegalArgumentException("customer " + customer + ": refund " + eventId + " of " + amount
-                    + " for order " + orderId + " would take back more than the order's total "
-                    + Money.ofMinor(ordered, amount.currency())
-                    + " (already refunded " + Money.ofMinor(refunded, amount.currency()) + "); nothing of it was stored");
-        }
-        if (!refund && refunded - ordered > amount.minorUnits()) {
-            throw new IllegalArgumentException("customer " + customer + ": order " + eventId + " (order id " + orderId
-                    + ") of " + amount + " is less than the " + Money.ofMinor(refunded - ordered, amount.currency())
-                    + " already refunded for it; nothing of it was stored");
-        }
-        if (soFar + amount.minorUnits() < 0) { // neither is negative: a negative sum wrapped
-            throw new IllegalArgumentException("customer " + customer + ": event " + eventId + " of " + amount
-                    + " would overflow the customer's running total of " + (refund ? "refunds" : "orders")
-                    + " in " + amount.currency() + " (already " + Money.ofMinor(soFar, amount.currency())
-                    + "); nothing of it was stored");
-        }
+        MoneyRules.check(customer, eventId, orderId, amount, refund, orderKnown, ordered, refunded, soFar);
     }
 }
