@@ -36,21 +36,67 @@ import java.util.Set;
  * count. Net spend subtracts the refunds that happened in the same window.
  *
  * <p>Immutable and thread-safe: a history is a snapshot, and events appended to the store later do
- * not show up in it. Queries cost a binary search plus the rows in the window and allocate
+ * not show up in it. (The one exception is internal: a history {@linkplain #lend lent} by a store
+ * for one step of its customer reads the live events and refuses every query after the step.) Queries cost a binary search plus the rows in the window and allocate
  * nothing unless they return objects. Events of equal time are ordered by event id, so the order
  * never depends on arrival.
  */
 public final class CustomerHistory {
-    private final CustomerLog log;
+    /**
+     * A snapshot, or for a {@linkplain #lend lent} history the live log until {@link #endLoan}:
+     * volatile, so that a thread reading a lent history after its step sees the loan ended.
+     */
+    private volatile CustomerLog log;
     private final CustomerId customerId;
+    private final boolean lent;
 
     private CustomerHistory(CustomerLog log) {
         this(log, log.customerId());
     }
 
     private CustomerHistory(CustomerLog log, CustomerId customerId) {
+        this(log, customerId, false);
+    }
+
+    private CustomerHistory(CustomerLog log, CustomerId customerId, boolean lent) {
         this.log = log;
         this.customerId = customerId;
+        this.lent = lent;
+    }
+
+    /**
+     * A history over a live log, lent for one step of its customer: no snapshot, no copy.
+     * Internal: a store that holds the customer for the calling thread calls this, for a reader that
+     * uses the history within the step only (the campaign engine deciding inside the step).
+     *
+     * <p>Unlike every other history it is not a snapshot. It is valid while the store holds the
+     * customer and the log does not change, and it is for the holding thread (another thread reading
+     * it during the step may see the log change under it). The store must call
+     * {@link #endLoan} before the log's next change and when the step ends; from then on every query
+     * throws {@link IllegalStateException}, so a lent history kept past its step (by a trigger that
+     * stores it, say) is refused rather than seen to change.
+     *
+     * @param live the customer's live log, which the history reads in place
+     * @param customerId the id of the log's customer
+     * @return the lent history of {@code customerId}
+     * @throws IllegalArgumentException if the log holds another customer
+     */
+    public static CustomerHistory lend(CustomerLog live, CustomerId customerId) {
+        checkArgument(live.isCustomer(customerId.value()), "live log of another customer than %s", customerId);
+        return new CustomerHistory(live, customerId, true);
+    }
+
+    /**
+     * Ends the loan of a history made by {@link #lend}: every later query of it throws
+     * {@link IllegalStateException}. Internal: the lending store calls this before the live log
+     * changes and when the customer's step ends. Ending a loan twice is harmless.
+     *
+     * @param lent a history made by {@link #lend}
+     * @throws IllegalArgumentException if {@code lent} is not a lent history (a snapshot's loan never ends)
+     */
+    public static void endLoan(CustomerHistory lent) {
+        checkArgument(lent.lent, "only a lent history can be ended, not a snapshot of %s", lent.customerId);
+        lent.log = EndedLoan.INSTANCE;
     }
 
     /**

@@ -77,6 +77,23 @@ public interface EventStore {
     CustomerHistory history(CustomerId customerId);
 
     /**
+     * The customer's history for a caller that reads it only within the current step of that
+     * customer and keeps nothing of it: the campaign engine deciding inside a per-customer seam's
+     * {@code update}. A store that holds the customer for the calling thread may answer with a
+     * history over its live data instead of a snapshot (the native in-memory seam does, saving a
+     * snapshot per event); such a history throws {@link IllegalStateException} on every query once
+     * the step has ended or the customer's events have changed, so it never answers differently from
+     * a snapshot taken at the call. Everywhere else this is {@link #history}, as by default.
+     *
+     * @param customerId the customer
+     * @return the customer's history, valid at least until the step ends or the customer's events change
+     * @throws NullPointerException if {@code customerId} is null
+     */
+    default CustomerHistory historyInStep(CustomerId customerId) {
+        return history(customerId);
+    }
+
+    /**
      * Every customer with at least one event, e.g. to evaluate a segment over the whole shop.
      *
      * @return a stream of distinct ids in no particular order; a customer whose first event arrives

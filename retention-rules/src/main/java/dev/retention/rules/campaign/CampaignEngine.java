@@ -191,6 +191,26 @@ public final class CampaignEngine {
     }
 
     /**
+     * {@link #decide(CustomerId, Instant)} for a caller that already holds the customer with the
+     * hold given to {@link Builder#holdCustomersWith} (the {@code Retention} facade, inside the
+     * seam's {@code update} of the customer): the same decisions, without taking the hold again. An
+     * engine without such a hold takes its own lock, exactly as {@code decide} does.
+     *
+     * @param customer the customer to evaluate, held by the calling thread
+     * @param now the instant to evaluate at
+     * @return the entries this call recorded or changed, in order; unmodifiable
+     */
+    public List<FireEntry> decideHolding(CustomerId customer, Instant now) {
+        requireNonNull(customer, "customer");
+        requireNonNull(now, "now");
+        if (hold == null) {
+            return decide(customer, now);
+        }
+        List<FireEntry> decided = decide(customer, parts.fireLog().entries(customer), now);
+        return decided.isEmpty() ? decided : Collections.unmodifiableList(decided);
+    }
+
+    /**
      * The second half of {@link #reevaluate}: sends the customer's messages due at {@code now}
      * (claims each under the customer's lock, sends with no lock held, settles), with the guards
      * checked again right before each send.
@@ -221,7 +241,7 @@ public final class CampaignEngine {
     }
 
     private List<FireEntry> decide(CustomerId customer, List<FireEntry> log, Instant now) {
-        return decider.decide(customer, parts.events().history(customer), parts.profiles().profileOrUnknown(customer),
+        return decider.decide(customer, parts.events().historyInStep(customer), parts.profiles().profileOrUnknown(customer),
                 log, now);
     }
 

@@ -187,7 +187,7 @@ final class Decider {
      */
     String explain(Campaign campaign, CustomerId customer, Instant now) {
         CustomerProfile profile = parts.profiles().profileOrUnknown(customer);
-        Optional<Firing> firing = campaign.trigger().evaluate(parts.events().history(customer), profile, now);
+        Optional<Firing> firing = campaign.trigger().evaluate(parts.events().historyInStep(customer), profile, now);
         if (firing.isEmpty()) {
             return "not triggered: " + campaign.trigger().name() + " does not fire for " + customer + " at " + now;
         }

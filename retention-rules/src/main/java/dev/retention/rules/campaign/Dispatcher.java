@@ -152,7 +152,7 @@ final class Dispatcher {
     }
 
     private Optional<Guards.Verdict> exit(Campaign campaign, FireEntry entry, CustomerProfile profile, Instant now) {
-        CustomerHistory history = parts.events().history(entry.customerId());
+        CustomerHistory history = parts.events().historyInStep(entry.customerId()); // under the claim's hold
         if (campaign.exitConditions().contains(ExitCondition.CUSTOMER_ORDERED)
                 && history.orderCount(entry.decidedAt(), now.plusNanos(1)) > 0) {
             Instant ordered = history.orders(entry.decidedAt(), now.plusNanos(1)).get(0).occurredAt();

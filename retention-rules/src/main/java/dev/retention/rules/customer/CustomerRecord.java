@@ -1,6 +1,9 @@
 package dev.retention.rules.customer;
 
+import dev.retention.core.CustomerId;
 import dev.retention.core.ProductId;
+import dev.retention.core.event.CustomerEvent;
+import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.internal.CustomerLog;
 import dev.retention.core.internal.Dictionary;
 import dev.retention.core.profile.CustomerProfile;
@@ -38,9 +41,45 @@ final class CustomerRecord extends CustomerLog {
     Thread owner;
     /** Removed from the store's map: a thread that waited for the lock looks the customer up again. */
     boolean erased;
+    /**
+     * The history lent over these events for the running update's step, or null; its loan ends
+     * before the events change and when the step ends (a field that fits the object's padding).
+     */
+    private CustomerHistory lent;
 
     CustomerRecord(String customer, Dictionary<ProductId> products) {
         super(customer, products);
+    }
+
+    /** Under the lock, while an update of this customer runs on the calling thread: the events, read in place. */
+    CustomerHistory lendHistory(CustomerId customerId) {
+        CustomerHistory h = lent;
+        if (h == null) {
+            h = CustomerHistory.lend(this, customerId);
+            lent = h;
+        }
+        return h;
+    }
+
+    /** Under the lock: the lent history, if any, answers no more. */
+    void endLoan() {
+        CustomerHistory h = lent;
+        if (h != null) {
+            lent = null;
+            CustomerHistory.endLoan(h);
+        }
+    }
+
+    @Override
+    public boolean append(CustomerEvent event) {
+        endLoan(); // before the events change: a lent history must never show the change
+        return super.append(event);
+    }
+
+    @Override
+    public void clear() {
+        endLoan();
+        super.clear();
     }
 
     boolean hasDecisions() {

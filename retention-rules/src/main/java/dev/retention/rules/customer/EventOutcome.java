@@ -33,4 +33,16 @@ public record EventOutcome(boolean stored, boolean ledgerChanged, Optional<Strin
         requireNonNull(tier, "tier");
         fireEntries = List.copyOf(requireNonNull(fireEntries, "fireEntries"));
     }
+
+    // the outcomes of most events, shared: an object per event would be garbage per event
+    private static final EventOutcome[] WITHOUT_DETAILS = {
+        new EventOutcome(false, false, Optional.empty(), List.of()),
+        new EventOutcome(false, true, Optional.empty(), List.of()),
+        new EventOutcome(true, false, Optional.empty(), List.of()),
+        new EventOutcome(true, true, Optional.empty(), List.of())};
+
+    /** An outcome without tier or fire-log entries, one shared instance per pair of flags. */
+    static EventOutcome withoutDetails(boolean stored, boolean ledgerChanged) {
+        return WITHOUT_DETAILS[(stored ? 2 : 0) + (ledgerChanged ? 1 : 0)];
+    }
 }

@@ -205,6 +205,9 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
                 try {
                     return change.get();
                 } finally {
+                    if (before == null) {
+                        r.endLoan(); // the step ends: a history lent in it answers no more
+                    }
                     r.owner = before;
                     hint = hintBefore;
                     dropIfEmpty(r, id);
@@ -318,6 +321,17 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
             requireNonNull(customerId, "customerId");
             return withExistingRecord(customerId.value(), r -> InMemoryCustomerStateStore.history(r, customerId),
                     () -> CustomerHistory.empty(customerId));
+        }
+
+        /**
+         * Inside an {@link #update} of the customer on this thread, the held record's events read in
+         * place (lent until the step ends or the events change, see {@link CustomerHistory#lend}):
+         * no snapshot per event for the engine. Elsewhere a snapshot, as {@link #history}.
+         */
+        @Override
+        public CustomerHistory historyInStep(CustomerId customerId) {
+            CustomerRecord r = held(requireNonNull(customerId, "customerId").value());
+            return r != null ? r.lendHistory(customerId) : history(customerId);
         }
 
         @Override

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -118,11 +119,41 @@ public final class Retention {
     public EventOutcome onEvent(CustomerEvent event) {
         requireNonNull(event, "event");
         CustomerId customer = event.customerId();
-        Instant now = clock.instant();
-        Step step = state.update(customer, () -> {
-            boolean stored = state.events().append(event);
-            Optional<String> tier = Optional.empty();
-            boolean ledgerChanged = false;
+        EventStep step = state.update(customer, new EventStep(event, clock.instant()));
+        List<FireEntry> sent = step.due ? engine.sendDue(customer, step.now) : List.of();
+        List<FireEntry> entries = step.decided;
+        if (!sent.isEmpty()) {
+            entries = new ArrayList<>(step.decided);
+            entries.addAll(sent);
+        }
+        if (entries.isEmpty() && step.tier.isEmpty()) {
+            return EventOutcome.withoutDetails(step.stored, step.ledgerChanged); // most events: no object per event
+        }
+        return new EventOutcome(step.stored, step.ledgerChanged, step.tier, entries);
+    }
+
+    /**
+     * The step of {@link #onEvent} inside the customer's {@code update}, and what it found: one
+     * object per event where a lambda and a result record would be two.
+     */
+    private final class EventStep implements Supplier<EventStep> {
+        final CustomerEvent event;
+        final Instant now;
+        boolean stored;
+        boolean ledgerChanged;
+        Optional<String> tier = Optional.empty();
+        List<FireEntry> decided;
+        boolean due;
+
+        EventStep(CustomerEvent event, Instant now) {
+            this.event = event;
+            this.now = now;
+        }
+
+        @Override
+        public EventStep get() {
+            CustomerId customer = event.customerId();
+            stored = state.events().append(event);
             if (points.isPresent()) {
                 PointsLedger ledger = points.get();
                 if (event instanceof OrderPlaced order) {
@@ -132,21 +163,13 @@ public final class Retention {
                     ledgerChanged = ledger.recordRefund(refund);
                 }
             }
-            List<FireEntry> decided = engine.decide(customer, now);
+            // the facade holds the customer already: the engine need not take the hold again
+            decided = engine.decideHolding(customer, now);
             // read here, where the seam hands over the held customer, so most events need no second lookup
-            return new Step(stored, ledgerChanged, tier, decided, anyClaimable(state.fireLog().entries(customer), now));
-        });
-        List<FireEntry> sent = step.due ? engine.sendDue(customer, now) : List.of();
-        List<FireEntry> entries = step.decided;
-        if (!sent.isEmpty()) {
-            entries = new ArrayList<>(step.decided);
-            entries.addAll(sent);
+            due = anyClaimable(state.fireLog().entries(customer), now);
+            return this;
         }
-        return new EventOutcome(step.stored, step.ledgerChanged, step.tier, entries);
     }
-
-    private record Step(boolean stored, boolean ledgerChanged, Optional<String> tier, List<FireEntry> decided,
-            boolean due) {}
 
     /**
      * Whether the customer has an entry to send at {@code now}. Checked inside the step, so an
@@ -173,7 +196,7 @@ public final class Retention {
             QualifyingActivity earned = QualifyingActivity.pointsEarned(ledger.statement(order.customerId(), justBefore));
             return Optional.of(policy.tierOf(earned, justBefore).tier().name());
         }
-        return Optional.of(policy.tierOf(state.events().history(order.customerId()), justBefore).tier().name());
+        return Optional.of(policy.tierOf(state.events().historyInStep(order.customerId()), justBefore).tier().name());
     }
 
     /**

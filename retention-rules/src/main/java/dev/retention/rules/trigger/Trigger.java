@@ -36,6 +36,11 @@ public interface Trigger {
      * Whether the trigger fires for the customer at {@code now}, and why. Pure: ignores events after
      * {@code now} and reads no clock.
      *
+     * <p>Read the history within this call (a {@link Firing#lazy lazy} firing's reason and payload
+     * may read it too: the engine asks for them before the customer's step ends) and do not keep
+     * it: the engine may hand over the customer's live events, which refuse every query once the
+     * step is over.
+     *
      * @param history the customer's events
      * @param profile the customer's profile
      * @param now the instant of evaluation
