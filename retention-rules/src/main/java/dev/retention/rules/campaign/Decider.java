@@ -68,11 +68,12 @@ final class Decider {
                 }
                 continue;
             }
-            List<FireEntry> mine = entriesOf(customerLog, campaign);
-            if (refusal(campaign, firing.get(), mine, customer, now).isPresent()) {
+            // the verdict only: no list of the campaign's entries and no sentence, as most firings are refused
+            if (refused(campaign, firing.get(), customerLog, now)) {
                 continue;
             }
-            FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(mine), profile, customerLog, now);
+            FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(customerLog, campaign), profile,
+                    customerLog, now);
             if (parts.fireLog().record(decision)) {
                 if (out.isEmpty()) {
                     out = new ArrayList<>(2);
@@ -109,6 +110,17 @@ final class Decider {
         return last;
     }
 
+    private static int nextEntry(List<FireEntry> log, Campaign campaign) {
+        int last = 0;
+        for (int i = 0, n = log.size(); i < n; i++) {
+            FireEntry e = log.get(i);
+            if (e.campaignId().equals(campaign.id())) {
+                last = Math.max(last, e.entry());
+            }
+        }
+        return last + 1;
+    }
+
     private static int nextEntry(List<FireEntry> mine) {
         int last = 0;
         for (FireEntry e : mine) {
@@ -138,8 +150,44 @@ final class Decider {
     }
 
     /**
-     * Why the customer may not enter the campaign now, or empty if they may. The sentence is built
-     * only when asked for: deciding needs just the verdict, and that runs for every event.
+     * Whether {@link #refusal} would refuse the customer's entry into the campaign now, read from the
+     * customer's whole log without building the list of the campaign's entries or the sentence:
+     * deciding needs just the verdict, and that runs for every event a trigger fires on.
+     */
+    private static boolean refused(Campaign campaign, Firing firing, List<FireEntry> log, Instant now) {
+        FireEntry last = null;
+        boolean episodeDecided = false;
+        String id = campaign.id();
+        for (int i = 0, n = log.size(); i < n; i++) {
+            FireEntry e = log.get(i);
+            if (!e.campaignId().equals(id)) {
+                continue;
+            }
+            if (e.isOpen()) {
+                return true; // a message of this campaign is pending
+            }
+            if (e.step() == 0) {
+                last = e;
+                episodeDecided |= e.episode().equals(firing.episode());
+            }
+        }
+        if (last == null) {
+            return false;
+        }
+        ReEntry policy = campaign.reEntry();
+        if (policy.isOnce()) {
+            return true;
+        }
+        if (policy.period().isPresent()) {
+            return last.decidedAt().plus(policy.period().get()).isAfter(now);
+        }
+        return episodeDecided && last.leftTriggerSince().isEmpty();
+    }
+
+    /**
+     * Why the customer may not enter the campaign now, or empty if they may, for {@link #explain}
+     * ({@link #refused} gives the same verdict to {@link #decide}). The sentence is built only when
+     * asked for.
      */
     private Optional<Supplier<String>> refusal(Campaign campaign, Firing firing, List<FireEntry> mine,
             CustomerId customer, Instant now) {

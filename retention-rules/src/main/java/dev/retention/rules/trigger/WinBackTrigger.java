@@ -71,9 +71,12 @@ public final class WinBackTrigger implements Trigger {
 
     @Override
     public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
-        Optional<Instant> last = history.lastOrderAt(now);
         int orders = history.orderCountAsOf(now);
-        if (last.isEmpty() || orders < minOrders) {
+        if (orders < minOrders) {
+            return Optional.empty(); // before lastOrderAt: most customers stop here, and a count allocates nothing
+        }
+        Optional<Instant> last = history.lastOrderAt(now);
+        if (last.isEmpty()) {
             return Optional.empty();
         }
         Duration gap = Duration.between(last.get(), now);
