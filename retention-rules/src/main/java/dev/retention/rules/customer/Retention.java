@@ -74,6 +74,8 @@ public final class Retention {
     private final Optional<PointsLedger> points;
     private final Optional<TierPolicy> tiers;
     private final Clock clock;
+    /** Each thread's {@link EventStep}, emptied between events. */
+    private final ThreadLocal<EventStep> steps = ThreadLocal.withInitial(EventStep::new);
 
     private Retention(Builder b) {
         this.state = b.state;
@@ -119,54 +121,92 @@ public final class Retention {
     public EventOutcome onEvent(CustomerEvent event) {
         requireNonNull(event, "event");
         CustomerId customer = event.customerId();
-        EventStep step = state.update(customer, new EventStep(event, clock.instant()));
-        List<FireEntry> sent = step.due ? engine.sendDue(customer, step.now) : List.of();
-        List<FireEntry> entries = step.decided;
+        EventStep step = steps.get();
+        if (step.event != null) {
+            step = new EventStep(); // an onEvent inside this thread's onEvent (a sender feeding events back): its own
+        }
+        Instant now = clock.instant();
+        boolean stored;
+        boolean ledgerChanged;
+        Optional<String> tier;
+        List<FireEntry> decided;
+        boolean due;
+        step.begin(this, event, now);
+        try {
+            state.update(customer, step);
+            stored = step.stored;
+            ledgerChanged = step.ledgerChanged;
+            tier = step.tier;
+            decided = step.decided;
+            due = step.due;
+        } finally {
+            step.end();
+        }
+        List<FireEntry> sent = due ? engine.sendDue(customer, now) : List.of();
+        List<FireEntry> entries = decided;
         if (!sent.isEmpty()) {
-            entries = new ArrayList<>(step.decided);
+            entries = new ArrayList<>(decided);
             entries.addAll(sent);
         }
-        if (entries.isEmpty() && step.tier.isEmpty()) {
-            return EventOutcome.withoutDetails(step.stored, step.ledgerChanged); // most events: no object per event
+        if (entries.isEmpty() && tier.isEmpty()) {
+            return EventOutcome.withoutDetails(stored, ledgerChanged); // most events: no object per event
         }
-        return new EventOutcome(step.stored, step.ledgerChanged, step.tier, entries);
+        return new EventOutcome(stored, ledgerChanged, tier, entries);
     }
 
     /**
-     * The step of {@link #onEvent} inside the customer's {@code update}, and what it found: one
-     * object per event where a lambda and a result record would be two.
+     * The step of {@link #onEvent} inside the customer's {@code update}, and what it found. One per
+     * thread, used again event after event ({@link #steps}), where a lambda and a result record would
+     * be two objects per event; static and emptied after each step, so a thread's reference to it
+     * keeps no facade alive.
      */
-    private final class EventStep implements Supplier<EventStep> {
-        final CustomerEvent event;
-        final Instant now;
+    private static final class EventStep implements Supplier<EventStep> {
+        Retention facade;
+        CustomerEvent event;
+        Instant now;
         boolean stored;
         boolean ledgerChanged;
-        Optional<String> tier = Optional.empty();
+        Optional<String> tier;
         List<FireEntry> decided;
         boolean due;
 
-        EventStep(CustomerEvent event, Instant now) {
+        void begin(Retention facade, CustomerEvent event, Instant now) {
+            this.facade = facade;
             this.event = event;
             this.now = now;
+            stored = false;
+            ledgerChanged = false;
+            tier = Optional.empty();
+            decided = List.of();
+            due = false;
+        }
+
+        void end() {
+            facade = null;
+            event = null;
+            now = null;
+            tier = null;
+            decided = null;
         }
 
         @Override
         public EventStep get() {
+            Retention f = facade;
             CustomerId customer = event.customerId();
-            stored = state.events().append(event);
-            if (points.isPresent()) {
-                PointsLedger ledger = points.get();
+            stored = f.state.events().append(event);
+            if (f.points.isPresent()) {
+                PointsLedger ledger = f.points.get();
                 if (event instanceof OrderPlaced order) {
-                    tier = tierBefore(ledger, order);
+                    tier = f.tierBefore(ledger, order);
                     ledgerChanged = ledger.recordOrder(order, tier);
                 } else if (event instanceof OrderRefunded refund) {
                     ledgerChanged = ledger.recordRefund(refund);
                 }
             }
             // the facade holds the customer already: the engine need not take the hold again
-            decided = engine.decideHolding(customer, now);
+            decided = f.engine.decideHolding(customer, now);
             // read here, where the seam hands over the held customer, so most events need no second lookup
-            due = anyClaimable(state.fireLog().entries(customer), now);
+            due = anyClaimable(f.state.fireLog().entries(customer), now);
             return this;
         }
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.Money;
+import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.event.OrderPlaced;
 import dev.retention.core.profile.Channel;
 import dev.retention.core.profile.Consent;
@@ -26,10 +27,15 @@ import dev.retention.rules.loyalty.QualificationWindow;
 import dev.retention.rules.loyalty.TierBenefits;
 import dev.retention.rules.loyalty.TierPolicy;
 import dev.retention.rules.testing.MutableClock;
+import dev.retention.rules.trigger.Firing;
 import dev.retention.rules.trigger.LoyaltyThresholdTrigger;
+import dev.retention.rules.trigger.Trigger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The facade end to end: one event, one step for its customer; erasure and export of a customer. */
@@ -120,6 +126,49 @@ class RetentionTest {
         assertThat(points.entries(ANNA)).extracting(LedgerEntry::kind).contains(EntryKind.CLAWBACK);
         assertThat(points.balance(ANNA, START).total()).as("40%% of the order's 125 points back").isEqualTo(675);
         assertThat(sender.sent()).as("the loyalty letter went once").hasSize(1);
+    }
+
+    /**
+     * The facade reuses one step object per thread: an event handed to it from inside another
+     * event's step (here a trigger that feeds Bob's event back while Anna is evaluated) must get a
+     * step of its own and leave the outer event's outcome whole.
+     */
+    @Test
+    void anEventHandedOverInsideAnotherEventsStepGetsItsOwnStep() {
+        AtomicReference<Retention> facade = new AtomicReference<>();
+        List<EventOutcome> inner = new ArrayList<>();
+        Trigger feedsBobBack = new Trigger() {
+            @Override
+            public String name() {
+                return "feeds-bob-back";
+            }
+
+            @Override
+            public Optional<Firing> evaluate(
+                    CustomerHistory history, CustomerProfile profile, Instant now) {
+                if (history.customerId().equals(ANNA) && inner.isEmpty()) {
+                    inner.add(facade.get().onEvent(view(BOB, "p2", START.minusSeconds(5))));
+                }
+                return history.customerId().equals(ANNA)
+                        ? Optional.of(Firing.of("feeds-bob-back", "once", "anna"))
+                        : Optional.empty();
+            }
+        };
+        subscribe(ANNA);
+        facade.set(Retention.builder().state(state).sender(sender).clock(clock)
+                .campaign(Campaign.builder("echo").trigger(feedsBobBack).message(Message.email("echo")).build())
+                .build());
+
+        EventOutcome outer = facade.get().onEvent(view(ANNA, "p1", START.minusSeconds(10)));
+
+        assertThat(inner).singleElement().satisfies(o -> {
+            assertThat(o.stored()).isTrue();
+            assertThat(o.fireEntries()).isEmpty();
+        });
+        assertThat(outer.stored()).isTrue();
+        assertThat(outer.fireEntries()).extracting(FireEntry::customerId).containsOnly(ANNA).isNotEmpty();
+        assertThat(state.events().history(BOB).eventCount()).isEqualTo(1);
+        assertThat(facade.get().onEvent(view(BOB, "p3", START)).stored()).as("the thread's step is free again").isTrue();
     }
 
     @Test
