@@ -157,11 +157,27 @@ public final class CsvCopyImport {
             this.dialect = dialect;
         }
 
+        /** Fills the buffer across customers: each read is one COPY message, and a customer's rows are short. */
         @Override
         public int read(char[] buffer, int offset, int length) {
+            int filled = 0;
+            while (filled < length) {
+                if (next == rows.length() && !nextCustomer()) {
+                    return filled == 0 && length > 0 ? -1 : filled;
+                }
+                int n = Math.min(length - filled, rows.length() - next);
+                rows.getChars(next, next + n, buffer, offset + filled);
+                next += n;
+                filled += n;
+            }
+            return filled;
+        }
+
+        /** Makes the next customer's rows; false when there is none. */
+        private boolean nextCustomer() {
             while (next == rows.length()) {
                 if (!customers.hasNext()) {
-                    return -1;
+                    return false;
                 }
                 Map.Entry<CustomerId, List<CustomerEvent>> customer = customers.next();
                 customers.remove(); // the customer's list is garbage once its rows are made
@@ -178,10 +194,7 @@ public final class CsvCopyImport {
                     append(rows, e);
                 }
             }
-            int n = Math.min(length, rows.length() - next);
-            rows.getChars(next, next + n, buffer, offset);
-            next += n;
-            return n;
+            return true;
         }
 
         @Override
