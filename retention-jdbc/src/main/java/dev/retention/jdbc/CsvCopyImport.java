@@ -16,28 +16,26 @@ import dev.retention.jdbc.internal.Codec;
 import dev.retention.jdbc.internal.Database;
 import dev.retention.jdbc.internal.Dialect;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Currency;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
  * Loads a CSV event log into the store in bulk: on PostgreSQL with {@code COPY ... FROM STDIN}
- * (the driver's {@link CopyManager}) into a temporary table, then one {@code INSERT ... SELECT}
- * into the events and the customers' summaries and running totals computed from the file, all in
- * one transaction; on SQLite through the batched {@link dev.retention.core.store.EventStore#appendAll}.
+ * (the driver's {@link CopyManager}) into a temporary table, then {@code INSERT ... SELECT} into
+ * the events, and into the customers' summaries and running totals grouped from the copied rows,
+ * all in one transaction; on SQLite through the batched {@link dev.retention.core.store.EventStore#appendAll}.
  *
  * <p>For loading customers the store has no events of yet (the first import of a shop's history,
  * or a new shop's): every customer's events are checked as the store checks an append (refunds
@@ -45,7 +43,11 @@ import org.postgresql.copy.CopyManager;
  * file with a customer who already has events is refused whole (append those with
  * {@code appendAll}, which checks against what is stored). Repeated event ids in the file count
  * once, as in {@link CustomerHistory#of}. The file is read whole first, as {@link EventCsvReader}
- * does. Do not run it while a shop instance writes the same customers: it holds no customer's lock.
+ * does (an order's lines may stand anywhere in it); the rows then go to {@code COPY} one customer
+ * at a time, checked as they go, and the summaries and running totals are computed by the database
+ * from the copied rows, so beside the events read the import holds one customer's rows, not the
+ * whole file's. Do not run it while a shop instance writes the same customers: it holds no
+ * customer's lock.
  *
  * <p>Stateless and thread-safe.
  */
@@ -78,70 +80,32 @@ public final class CsvCopyImport {
         }
         Map<CustomerId, List<CustomerEvent>> byCustomer = new LinkedHashMap<>();
         for (CustomerEvent e : read.events()) {
-            db.dialect().checkStorable("customerId", e.customerId().value());
-            db.dialect().checkStorable("eventId", e.eventId());
             byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
         }
-        StringBuilder events = new StringBuilder();
-        StringBuilder customers = new StringBuilder();
-        StringBuilder spend = new StringBuilder();
-        long stored = 0;
-        for (Map.Entry<CustomerId, List<CustomerEvent>> entry : byCustomer.entrySet()) {
-            // the store's own checks, in memory, before anything is written
-            CustomerHistory history = CustomerHistory.of(entry.getKey(), entry.getValue());
-            Map<Currency, long[]> totals = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
-            Instant lastOrder = null;
-            for (CustomerEvent e : history.events()) {
-                String orderId = null;
-                Money amount = null;
-                if (e instanceof OrderPlaced o) {
-                    orderId = o.orderId().value();
-                    amount = o.total();
-                    totals.computeIfAbsent(amount.currency(), k -> new long[2])[0] += amount.minorUnits();
-                    lastOrder = lastOrder == null || o.occurredAt().isAfter(lastOrder) ? o.occurredAt() : lastOrder;
-                } else if (e instanceof OrderRefunded r) {
-                    orderId = r.orderId().value();
-                    amount = r.amount();
-                    totals.computeIfAbsent(amount.currency(), k -> new long[2])[1] += amount.minorUnits();
-                }
-                row(events, e.customerId().value(), e.eventId(), Codec.kind(e), e.occurredAt().getEpochSecond(),
-                        e.occurredAt().getNano(), orderId, amount == null ? null : amount.minorUnits(),
-                        amount == null ? null : amount.currency().getCurrencyCode(), Codec.event(e));
-                stored++;
-            }
-            String id = entry.getKey().value();
-            row(customers, id, history.eventCount(), history.orderCount(),
-                    lastOrder == null ? null : lastOrder.getEpochSecond(), lastOrder == null ? null : lastOrder.getNano());
-            totals.forEach((currency, t) -> row(spend, id, currency.getCurrencyCode(), t[0], t[1]));
-        }
-        long count = stored;
-        return read.withEventsStored(db.write(count + " imported events", null, c -> {
-            copy(c, db, events.toString(), customers.toString(), spend.toString());
-            return count;
-        }));
+        return read.withEventsStored(db.write("the imported events of " + byCustomer.size() + " customers", null,
+                c -> copy(c, db, new CustomerRows(byCustomer, db.dialect()))));
     }
 
-    private static void copy(Connection c, Database db, String events, String customers, String spend)
-            throws SQLException {
+    /**
+     * COPYs the rows into a temporary table, refuses customers that have events, and moves the rows
+     * into the events table with the summaries and running totals computed from them.
+     *
+     * @return the number of events stored
+     */
+    private static long copy(Connection c, Database db, Reader rows) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TEMPORARY TABLE retention_import_events (LIKE " + db.table("events")
                     + " INCLUDING DEFAULTS) ON COMMIT DROP");
-            s.execute("CREATE TEMPORARY TABLE retention_import_customers (customer_id TEXT PRIMARY KEY,"
-                    + " event_count BIGINT, order_count BIGINT, last_order_sec BIGINT, last_order_nano INTEGER)"
-                    + " ON COMMIT DROP");
-            s.execute("CREATE TEMPORARY TABLE retention_import_spend (customer_id TEXT, currency CHAR(3),"
-                    + " ordered_minor BIGINT, refunded_minor BIGINT) ON COMMIT DROP");
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        long stored;
         try {
-            copy.copyIn("COPY retention_import_events (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
-                    new StringReader(events));
-            copy.copyIn("COPY retention_import_customers FROM STDIN (FORMAT csv)", new StringReader(customers));
-            copy.copyIn("COPY retention_import_spend FROM STDIN (FORMAT csv)", new StringReader(spend));
+            // a customer refused in the rows throws out of here: COPY is cancelled, the transaction rolled back
+            stored = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY retention_import_events (" + COLUMNS + ") FROM STDIN (FORMAT csv)", rows);
         } catch (IOException e) {
             throw new SQLException("could not stream the rows to COPY", "08006", e);
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT i.customer_id FROM retention_import_customers i JOIN "
+        try (PreparedStatement s = c.prepareStatement("SELECT i.customer_id FROM retention_import_events i JOIN "
                 + db.table("customers") + " c ON c.customer_id = i.customer_id WHERE c.event_count > 0 LIMIT 1");
                 ResultSet r = s.executeQuery()) {
             if (r.next()) {
@@ -153,15 +117,103 @@ public final class CsvCopyImport {
         try (Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO " + db.table("events") + " (" + COLUMNS + ") SELECT " + COLUMNS
                     + " FROM retention_import_events");
+            // the last order is the latest (second, nano) of the customer's orders; bigint arrays compare in order
             s.executeUpdate("INSERT INTO " + db.table("customers")
                     + " (customer_id, event_count, order_count, last_order_sec, last_order_nano)"
-                    + " SELECT customer_id, event_count, order_count, last_order_sec, last_order_nano"
-                    + " FROM retention_import_customers ON CONFLICT (customer_id) DO UPDATE SET"
+                    + " SELECT customer_id, event_count, order_count, last_order[1], last_order[2] FROM"
+                    + " (SELECT customer_id, COUNT(*) AS event_count, COUNT(*) FILTER (WHERE kind = 'order') AS order_count,"
+                    + " MAX(ARRAY[occurred_sec, occurred_nano]) FILTER (WHERE kind = 'order') AS last_order"
+                    + " FROM retention_import_events GROUP BY customer_id) i"
+                    + " ON CONFLICT (customer_id) DO UPDATE SET"
                     + " event_count = EXCLUDED.event_count, order_count = EXCLUDED.order_count,"
                     + " last_order_sec = EXCLUDED.last_order_sec, last_order_nano = EXCLUDED.last_order_nano");
+            // every customer's sums were checked to fit a long (CustomerHistory.of), so the numeric SUMs cast back
             s.executeUpdate("INSERT INTO " + db.table("spend")
                     + " (customer_id, currency, ordered_minor, refunded_minor)"
-                    + " SELECT customer_id, currency, ordered_minor, refunded_minor FROM retention_import_spend");
+                    + " SELECT customer_id, currency, COALESCE(SUM(amount_minor) FILTER (WHERE kind = 'order'), 0),"
+                    + " COALESCE(SUM(amount_minor) FILTER (WHERE kind = 'refund'), 0)"
+                    + " FROM retention_import_events WHERE currency IS NOT NULL GROUP BY customer_id, currency");
+        }
+        return stored;
+    }
+
+    /**
+     * The events' COPY rows as text, made one customer at a time as COPY reads: each customer's
+     * events are checked as the store checks them (ids the database can store, and
+     * {@link CustomerHistory#of}, which also drops repeated ids) when COPY reaches them, so the rows
+     * of the whole file are never held at once.
+     */
+    private static final class CustomerRows extends Reader {
+        /** A customer's rows above this many chars are not kept as the next one's buffer. */
+        private static final int KEEP = 1 << 20;
+
+        private final Iterator<Map.Entry<CustomerId, List<CustomerEvent>>> customers;
+        private final Dialect dialect;
+        private StringBuilder rows = new StringBuilder();
+        private int next;
+
+        CustomerRows(Map<CustomerId, List<CustomerEvent>> byCustomer, Dialect dialect) {
+            this.customers = byCustomer.entrySet().iterator();
+            this.dialect = dialect;
+        }
+
+        /** Fills the buffer across customers: each read is one COPY message, and a customer's rows are short. */
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            int filled = 0;
+            while (filled < length) {
+                if (next == rows.length() && !nextCustomer()) {
+                    return filled == 0 && length > 0 ? -1 : filled;
+                }
+                int n = Math.min(length - filled, rows.length() - next);
+                rows.getChars(next, next + n, buffer, offset + filled);
+                next += n;
+                filled += n;
+            }
+            return filled;
+        }
+
+        /** Makes the next customer's rows; false when there is none. */
+        private boolean nextCustomer() {
+            while (next == rows.length()) {
+                if (!customers.hasNext()) {
+                    return false;
+                }
+                Map.Entry<CustomerId, List<CustomerEvent>> customer = customers.next();
+                customers.remove(); // the customer's list is garbage once its rows are made
+                if (rows.capacity() > KEEP) {
+                    rows = new StringBuilder();
+                }
+                rows.setLength(0);
+                next = 0;
+                dialect.checkStorable("customerId", customer.getKey().value());
+                for (CustomerEvent e : customer.getValue()) {
+                    dialect.checkStorable("eventId", e.eventId());
+                }
+                for (CustomerEvent e : CustomerHistory.of(customer.getKey(), customer.getValue()).events()) {
+                    append(rows, e);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private static void append(StringBuilder out, CustomerEvent e) {
+            String orderId = null;
+            Money amount = null;
+            if (e instanceof OrderPlaced o) {
+                orderId = o.orderId().value();
+                amount = o.total();
+            } else if (e instanceof OrderRefunded r) {
+                orderId = r.orderId().value();
+                amount = r.amount();
+            }
+            row(out, e.customerId().value(), e.eventId(), Codec.kind(e), e.occurredAt().getEpochSecond(),
+                    e.occurredAt().getNano(), orderId, amount == null ? null : amount.minorUnits(),
+                    amount == null ? null : amount.currency().getCurrencyCode(), Codec.event(e));
         }
     }
 

@@ -66,11 +66,7 @@ class AppendAllMoneyPropertiesTest {
         assertThat(stored(batch)).isEqualTo(stored(single));
     }
 
-    /**
-     * The stored events as the export hands them over, row by row: not {@code history}, which
-     * replays the rows through the money checks in the order the database returns them and can
-     * refuse what arrival order accepted (a refund, then a large order, then a smaller one).
-     */
+    /** The stored events as the export hands them over, row by row, by id and amount. */
     private static List<String> stored(CustomerId customer) {
         List<String> out = new ArrayList<>();
         STATE.exportTo(customer, new CustomerStateSink() {

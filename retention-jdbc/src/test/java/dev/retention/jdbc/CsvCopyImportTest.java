@@ -75,6 +75,58 @@ class CsvCopyImportTest {
                 .isEqualTo(memory.eventCount());
     }
 
+    @Test
+    void theSummariesAndRunningTotalsComputedFromTheCopiedRowsAreTheOnesAppendsKeep() throws Exception {
+        Path file = sample();
+        String copied = Databases.freshPrefix();
+        String appended = Databases.freshPrefix();
+        RetentionSchema.migrate(Databases.postgres(), copied);
+        RetentionSchema.migrate(Databases.postgres(), appended);
+
+        CsvCopyImport.importInto(JdbcCustomerStateStore.open(Databases.postgres(), copied), EventCsvReader.strict(), file);
+        JdbcCustomerStateStore.open(Databases.postgres(), appended).events()
+                .appendAll(EventCsvReader.strict().read(file).events());
+
+        for (String table : List.of("customers", "spend")) {
+            List<String> rows = rows(appended + table);
+            assertThat(rows).as(table).hasSizeGreaterThan(500);
+            assertThat(rows(copied + table)).as(table).isEqualTo(rows);
+        }
+    }
+
+    @Test
+    void aFileWithACustomerTheStoreHasStoresNothingAndTheNextImportGoesOn() throws Exception {
+        JdbcCustomerStateStore store = Databases.newPostgresStore();
+        store.events().append(new dev.retention.core.event.ProductViewed("v1", CustomerId.of("b"),
+                java.time.Instant.parse("1996-12-31T00:00:00Z"), dev.retention.core.ProductId.of("p")));
+        Path file = folder.resolve("known.csv");
+        Files.write(file, List.of("occurred_at,customer_id,type,product_id,order_id,amount,currency,quantity",
+                "1997-01-01,a,order,,A1,5.00,USD,1",
+                "1997-01-02,b,order,,B1,5.00,USD,1",
+                "1997-01-04,c,order,,C1,5.00,USD,1"));
+
+        assertThatThrownBy(() -> CsvCopyImport.importInto(store, EventCsvReader.strict(), file))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("customer b already has events");
+        assertThat(store.events().eventCount()).isEqualTo(1);
+        assertThat(store.events().customerCount()).isEqualTo(1);
+
+        CsvImport good = CsvCopyImport.importInto(store, EventCsvReader.strict(), sample());
+        assertThat(store.events().eventCount()).isEqualTo(1 + good.eventsStored().orElseThrow());
+    }
+
+    /** Every row of a table, as text, in a fixed order. */
+    private static List<String> rows(String table) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Connection c = Databases.postgres().getConnection();
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT t::text FROM " + table + " t ORDER BY 1")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
     private static Map<CustomerId, List<CustomerEvent>> histories(EventStore store) {
         return store.histories().collect(Collectors.toMap(CustomerHistory::customerId, CustomerHistory::events));
     }

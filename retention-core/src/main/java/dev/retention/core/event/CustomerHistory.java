@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -125,10 +126,11 @@ public final class CustomerHistory {
     }
 
     /**
-     * A history of the given events, for tests and one-off evaluation; repeated event ids count once
-     * (the first given wins). The events may come in any order: the history sorts them by time. The
-     * same checks as an {@link dev.retention.core.store.EventStore} apply, so a history built here
-     * is one a store could hold.
+     * A history of the given events, for tests, one-off evaluation and stores that rebuild a history
+     * from what they stored; repeated event ids count once (the first given wins). The events may come
+     * in any order: the history sorts them by time. The same checks as an
+     * {@link dev.retention.core.store.EventStore} apply, so a history built here is one a store could
+     * hold, and what a store accepted in its order of arrival is accepted here in any order.
      *
      * @param customerId the customer
      * @param events the customer's events, in any order; the collection is not kept
@@ -141,8 +143,27 @@ public final class CustomerHistory {
      */
     public static CustomerHistory of(CustomerId customerId, Collection<? extends CustomerEvent> events) {
         CustomerLog log = new CustomerLog(requireNonNull(customerId, "customerId"), new Dictionary<>());
+        // Refunds go in last. A store checks an order or refund against what it holds on arrival, so
+        // a set some arrival order passed also passes with every order before every refund (a refund
+        // then meets its order's whole total); the given order, e.g. a store's rows in time or id
+        // order, can put a refund after only some lines of its order and refuse what was accepted.
+        List<CustomerEvent> refunds = null;
+        Set<String> refundIds = null;
         for (CustomerEvent event : requireNonNull(events, "events")) {
-            log.append(requireNonNull(event, "event"));
+            if (requireNonNull(event, "event") instanceof OrderRefunded) {
+                if (refunds == null) {
+                    refunds = new ArrayList<>();
+                    refundIds = new HashSet<>();
+                }
+                refunds.add(event);
+                refundIds.add(event.eventId());
+            } else if (refundIds == null || !refundIds.contains(event.eventId())
+                    || !event.customerId().equals(customerId)) {
+                log.append(event);
+            } // else a refund given earlier has the id: the first given wins
+        }
+        if (refunds != null) {
+            refunds.forEach(log::append);
         }
         return new CustomerHistory(log.snapshot());
     }

@@ -351,6 +351,8 @@ public final class JdbcEventStore implements EventStore {
      * @throws SQLException if the query fails
      */
     public CustomerHistory history(Connection c, CustomerId customerId) throws SQLException {
+        // no ORDER BY: CustomerHistory.of sorts by time and checks the money of any order of the rows
+        // as of orders before refunds, so whatever append accepted reads back (HistoryReadsBackTest)
         List<CustomerEvent> list = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT customer_id, event_id, kind, occurred_sec, occurred_nano,"
                 + " body FROM " + events + " WHERE customer_id = ?")) {
