@@ -55,6 +55,10 @@ public class CustomerLog {
     private static final Table NO_LINES = Table.lines();
     private static final byte[] NO_BYTES = {};
     private static final CustomEvent[] NO_EVENTS = {};
+    private static final long[] NO_MONEY = {};
+    /** A money row: the currency's code (and {@link #HAS_ORDERS}), its running order total, its running refund total. */
+    private static final int MONEY_ROW = 3;
+    private static final long HAS_ORDERS = 1L << 32;
     /** The {@link #idIndex} of every snapshot, which never appends: it marks the log read-only. */
     private static final int[] READ_ONLY = {};
     /**
@@ -79,6 +83,15 @@ public class CustomerLog {
     /** Custom events, append-only; the custom table's rows point here. */
     private CustomEvent[] customEvents;
     private int customEventsSize;
+    /**
+     * The trigger summary that the columns do not give in O(1): per currency used by an order or a
+     * refund, one {@link #MONEY_ROW} (code, orders, refunds), in order of first arrival. The sums are
+     * the running totals the money rules check, so they never overflow. Never changed in place:
+     * each order or refund replaces the array, so snapshots share it as it was. (Counts, first and
+     * last times need no summary: each kind's table is sorted by time, so they are its size, its
+     * first and its last row.)
+     */
+    private long[] money;
     /** Null until the live log has {@link #INDEXED_FROM} events (or past 16 MB of ids); {@link #READ_ONLY} in snapshots. */
     private int[] idIndex;
 
@@ -97,6 +110,7 @@ public class CustomerLog {
         this.lines = NO_LINES;
         this.ids = NO_BYTES;
         this.customEvents = NO_EVENTS;
+        this.money = NO_MONEY;
     }
 
     /**
@@ -118,6 +132,7 @@ public class CustomerLog {
         idsSize = 0;
         customEvents = NO_EVENTS;
         customEventsSize = 0;
+        money = NO_MONEY;
         idIndex = null;
     }
 
@@ -134,6 +149,7 @@ public class CustomerLog {
         this.idsSize = live.idsSize;
         this.customEvents = live.customEvents;
         this.customEventsSize = live.customEventsSize;
+        this.money = live.money;
         this.idIndex = READ_ONLY;
     }
 
@@ -190,6 +206,7 @@ public class CustomerLog {
             orders.setInt(row, O_ORDER, orderRef);
             orders.setInt(row, O_LINE_START, firstLine);
             orders.setInt(row, O_LINE_COUNT, o.items().size());
+            addMoney(o.total(), false);
         } else if (event instanceof OrderRefunded r) {
             refunds = writable(refunds);
             int orderRef = addString(r.orderId().value());
@@ -197,6 +214,7 @@ public class CustomerLog {
             refunds.setLong(row, R_AMOUNT, r.amount().minorUnits());
             refunds.setInt(row, R_CURRENCY, Currencies.code(r.amount().currency()));
             refunds.setInt(row, R_ORDER, orderRef);
+            addMoney(r.amount(), true);
         } else if (event instanceof CustomEvent x) {
             custom = writable(custom);
             if (customEventsSize == customEvents.length) {
@@ -213,22 +231,18 @@ public class CustomerLog {
      * Refuses an order or a refund that would leave the refunds of an order above its total, or in
      * another currency, or overflow the customer's running total of orders (or of refunds) in its
      * currency. Either may arrive first: a refund of an order the log does not have yet is taken,
-     * and the order is then checked against it. The sums are derived from the tables in one scan of
-     * the customer's orders and refunds (a cost only orders and refunds pay) rather than kept beside
-     * them, which would cost every customer memory; every stored event passed this check, so the
-     * sums of what is stored fit a {@code long}.
+     * and the order is then checked against it. The order's own sums come from one scan of the
+     * customer's orders and refunds (a cost only orders and refunds pay); the running totals from
+     * the money summary. Every stored event passed this check, so the summary's sums fit a
+     * {@code long}.
      */
     private void checkMoney(String eventId, String orderId, Money amount, boolean refund) {
         int currency = Currencies.code(amount.currency());
         long ordered = 0;
         long refunded = 0;
-        long sameKindSoFar = 0;
         boolean orderKnown = !refund;
         for (int row = 0; row < orders.size(); row++) {
             long total = orders.getLong(row, O_TOTAL);
-            if (!refund && orders.getInt(row, O_CURRENCY) == currency) {
-                sameKindSoFar += total;
-            }
             if (StringBlob.matches(ids, orders.getInt(row, O_ORDER), customer, orderId)) {
                 checkSameCurrency(eventId, orderId, amount, orders.getInt(row, O_CURRENCY));
                 ordered += total;
@@ -237,15 +251,45 @@ public class CustomerLog {
         }
         for (int row = 0; row < refunds.size(); row++) {
             long refundAmount = refunds.getLong(row, R_AMOUNT);
-            if (refund && refunds.getInt(row, R_CURRENCY) == currency) {
-                sameKindSoFar += refundAmount;
-            }
             if (StringBlob.matches(ids, refunds.getInt(row, R_ORDER), customer, orderId)) {
                 checkSameCurrency(eventId, orderId, amount, refunds.getInt(row, R_CURRENCY));
                 refunded += refundAmount;
             }
         }
+        long sameKindSoFar = refund ? refundSum(currency) : orderSum(currency);
         MoneyRules.check(customer, eventId, orderId, amount, refund, orderKnown, ordered, refunded, sameKindSoFar);
+    }
+
+    /** Adds a stored order's total or refund's amount to the money summary, in a new array. */
+    private void addMoney(Money amount, boolean refund) {
+        int code = Currencies.code(amount.currency());
+        int row = moneyRow(code);
+        long[] next;
+        if (row < 0) {
+            row = money.length;
+            next = java.util.Arrays.copyOf(money, row + MONEY_ROW);
+            next[row] = code;
+        } else {
+            next = money.clone();
+        }
+        if (refund) {
+            next[row + 2] += amount.minorUnits(); // the money rules checked it does not overflow
+        } else {
+            next[row] |= HAS_ORDERS;
+            next[row + 1] += amount.minorUnits();
+        }
+        money = next;
+    }
+
+    /** The money summary's row of the currency, or -1. */
+    private int moneyRow(int currency) {
+        long[] m = money;
+        for (int row = 0; row < m.length; row += MONEY_ROW) {
+            if ((int) m[row] == currency) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     private void checkSameCurrency(String eventId, String orderId, Money amount, int storedCurrency) {
@@ -468,6 +512,38 @@ public class CustomerLog {
         return string(refunds.getInt(row, R_ORDER));
     }
 
+    // ---- the trigger summaries, kept on append: each answers for the whole log ----
+
+    /** The sum of every order's total in the currency (minor units); 0 if none. */
+    public long orderSum(int currency) {
+        int row = moneyRow(currency);
+        return row < 0 ? 0 : money[row + 1];
+    }
+
+    /** The sum of every refund's amount in the currency (minor units); 0 if none. */
+    public long refundSum(int currency) {
+        int row = moneyRow(currency);
+        return row < 0 ? 0 : money[row + 2];
+    }
+
+    /**
+     * The currency of every order if there is one, -1 without orders, -2 if the orders use
+     * several currencies (their order of first use then needs the order column).
+     */
+    public int soleOrderCurrency() {
+        long[] m = money;
+        int sole = -1;
+        for (int row = 0; row < m.length; row += MONEY_ROW) {
+            if ((m[row] & HAS_ORDERS) != 0) {
+                if (sole >= 0) {
+                    return -2;
+                }
+                sole = (int) m[row];
+            }
+        }
+        return sole;
+    }
+
     public int cartCount() {
         return carts.size();
     }
@@ -590,6 +666,7 @@ public class CustomerLog {
     public long footprintBytes() {
         return views.footprintBytes() + carts.footprintBytes() + orders.footprintBytes() + refunds.footprintBytes()
                 + custom.footprintBytes() + lines.footprintBytes() + (ids.length == 0 ? 0 : 16L + ids.length)
-                + (customEvents.length == 0 ? 0 : 16L + 4L * customEvents.length) + IdIndex.footprintBytes(idIndex);
+                + (customEvents.length == 0 ? 0 : 16L + 4L * customEvents.length) + IdIndex.footprintBytes(idIndex)
+                + (money.length == 0 ? 0 : 16L + 8L * money.length);
     }
 }
