@@ -286,26 +286,37 @@ public class CustomerLog {
         int count = count(kind);
         int capacity = ints[kind];
         if (position != count || count == capacity) {
-            int grown = count < capacity ? capacity : Math.max(2, capacity + (capacity >> 1) + 1);
-            relayout(kind, position, grown);
+            relayout(kind, position, count == capacity);
         }
         setCount(kind, count + 1);
         return position;
     }
 
     /**
-     * Moves the rows to new arrays in which the kind's region has {@code capacity} rows (and a free
-     * row at {@code gap}; -1 for none) and every other region its present capacity, or only its
-     * rows when {@code trim}.
+     * Moves the rows to new arrays with a free row at {@code gap} of the kind's region, or, for
+     * {@code kind} -1, with every region no larger than its rows (a trim). A growth gives the
+     * kind's region and every other region in use room for half as many rows again: a move copies
+     * the whole customer, so growing only the region that ran out would move the customer about
+     * once per region and growth step, where separate tables moved one table each; growing them
+     * together moves it about once per growth of its whole history (the running engine on the
+     * medium shop: 25 to 35 bytes allocated per event more than with the tables, against 140 when
+     * only the full region grew).
      */
-    private void relayout(int kind, int gap, int capacity) {
+    private void relayout(int kind, int gap, boolean grow) {
         int[] oldInts = ints;
         long[] oldLongs = longs;
         int[] caps = new int[KINDS];
         int longLength = 0;
         int intLength = HEADER;
         for (int k = 0; k < KINDS; k++) {
-            caps[k] = k == kind ? capacity : kind < 0 ? count(k) : oldInts[k];
+            int rows = count(k);
+            if (kind < 0) {
+                caps[k] = rows;
+            } else if (grow && (k == kind || rows > 0)) {
+                caps[k] = Math.max(oldInts[k], Math.max(2, rows + (rows >> 1) + 1));
+            } else {
+                caps[k] = oldInts[k];
+            }
             longLength += caps[k] * longWidth(k);
             intLength += caps[k] * intWidth(k);
         }
@@ -814,7 +825,7 @@ public class CustomerLog {
             spare |= ints[k] > count(k);
         }
         if (spare) {
-            relayout(-1, -1, 0);
+            relayout(-1, -1, false);
         }
         if (ids.length > idsSize) {
             ids = java.util.Arrays.copyOf(ids, idsSize);
