@@ -9,9 +9,11 @@ import java.util.Locale;
 /**
  * Workload 4 for both in-memory layouts in one JVM: the retained heap per stored event of the
  * shop's events in {@link InMemoryEventStore} and in the native seam's events view (one record per
- * customer), neither trimmed, so the difference is the record's own fields.
+ * customer), first as loaded (growth slack included), then after each store's {@code trimToSize}
+ * (the figure of BenchMain's memory row, which trims {@code InMemoryEventStore}). The difference
+ * between the two layouts is the record's own fields.
  *
- * <p>{@code java -Xmx14g -cp retention-bench/target/benchmarks.jar dev.retention.bench.SeamMemory medium}
+ * <p>{@code java -Xmx5g -cp retention-bench/target/benchmarks.jar dev.retention.bench.SeamMemory medium}
  */
 public final class SeamMemory {
     private SeamMemory() {}
@@ -20,12 +22,23 @@ public final class SeamMemory {
         BenchShop shop = new BenchShop(ShopSize.parse(args.length > 0 ? args[0] : "small"));
         for (String layout : new String[] {"separate", "native"}) {
             long before = usedHeapAfterGc();
-            EventStore store = layout.equals("native") ? CustomerStateStore.inMemory().events() : new InMemoryEventStore();
+            CustomerStateStore seam = layout.equals("native") ? CustomerStateStore.inMemory() : null;
+            InMemoryEventStore separate = seam == null ? new InMemoryEventStore() : null;
+            EventStore store = seam != null ? seam.events() : separate;
             shop.generate(store::append);
-            long after = usedHeapAfterGc();
-            System.out.printf(Locale.ROOT, "%s: %,d events, %,d customers, %.2f B per event (untrimmed)%n", layout,
-                    store.eventCount(), store.customerCount(), (after - before) / (double) store.eventCount());
-            Reference.reachabilityFence(store);
+            long untrimmed = usedHeapAfterGc();
+            if (seam != null) {
+                seam.trimToSize();
+            } else {
+                separate.trimToSize();
+            }
+            long trimmed = usedHeapAfterGc();
+            double events = store.eventCount();
+            System.out.printf(Locale.ROOT, "%s: %,d events, %,d customers, %.2f B per event untrimmed, %.2f B trimmed%n",
+                    layout, store.eventCount(), store.customerCount(), (untrimmed - before) / events,
+                    (trimmed - before) / events);
+            Reference.reachabilityFence(seam);
+            Reference.reachabilityFence(separate);
         }
     }
 

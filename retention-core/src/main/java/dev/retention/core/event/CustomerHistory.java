@@ -38,8 +38,12 @@ import java.util.Set;
  *
  * <p>Immutable and thread-safe: a history is a snapshot, and events appended to the store later do
  * not show up in it. (The one exception is internal: a history {@linkplain #lend lent} by a store
- * for one step of its customer reads the live events and refuses every query after the step.) Queries cost a binary search plus the rows in the window and allocate
- * nothing unless they return objects. Events of equal time are ordered by event id, so the order
+ * for one step of its customer reads the live events and refuses every query after the step.)
+ * Queries cost a binary search plus the rows in the window and allocate
+ * nothing unless they return objects; the common trigger questions about the whole history, or as
+ * of an instant at or after the customer's last event of the kind asked (the usual "now": order
+ * count, last order, net spend, last view, currencies), are answered from summaries the store keeps
+ * on append, without a search or a walk. Events of equal time are ordered by event id, so the order
  * never depends on arrival.
  */
 public final class CustomerHistory {
@@ -260,7 +264,10 @@ public final class CustomerHistory {
      * @return the count
      */
     public int orderCountAsOf(Instant asOf) {
-        return log.ordersBefore(Nanos.justAfter(asOf));
+        int n = log.orderCount();
+        long bound = Nanos.justAfter(asOf);
+        // the usual question is about now, at or after the last order: the count is the summary
+        return n == 0 || log.orderTime(n - 1) < bound ? n : log.ordersBefore(bound);
     }
 
     /**
@@ -374,6 +381,13 @@ public final class CustomerHistory {
      */
     public Set<Currency> currencies() {
         Set<Currency> out = new LinkedHashSet<>();
+        int sole = log.soleOrderCurrency();
+        if (sole != -2) { // none or one: the summary says; several need their order of first use
+            if (sole >= 0) {
+                out.add(Currencies.get(sole));
+            }
+            return out;
+        }
         for (int i = 0; i < log.orderCount(); i++) {
             out.add(Currencies.get(log.orderCurrency(i)));
         }
@@ -638,7 +652,9 @@ public final class CustomerHistory {
      * @return the time of the latest view at or before {@code asOf}; empty if none
      */
     public Optional<Instant> lastViewAt(Instant asOf) {
-        int i = log.viewsBefore(Nanos.justAfter(asOf)) - 1;
+        int n = log.viewCount();
+        long bound = Nanos.justAfter(asOf);
+        int i = (n == 0 || log.viewTime(n - 1) < bound ? n : log.viewsBefore(bound)) - 1;
         return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTime(i)));
     }
 
@@ -787,6 +803,10 @@ public final class CustomerHistory {
 
     private long orderSum(Currency currency, Instant from, Instant to) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
+        int n = log.orderCount();
+        if (n == 0 || log.orderTime(0) >= Nanos.clamped(from) && log.orderTime(n - 1) < Nanos.clamped(to)) {
+            return log.orderSum(code); // the window holds every order: the summary kept on append
+        }
         long total = 0;
         for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
             if (log.orderCurrency(i) == code) {
@@ -798,6 +818,10 @@ public final class CustomerHistory {
 
     private long refundSum(Currency currency, Instant from, Instant to) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
+        int n = log.refundCount();
+        if (n == 0 || log.refundTime(0) >= Nanos.clamped(from) && log.refundTime(n - 1) < Nanos.clamped(to)) {
+            return log.refundSum(code);
+        }
         long total = 0;
         for (int i = log.refundsBefore(Nanos.clamped(from)), end = log.refundsBefore(Nanos.clamped(to)); i < end;
                 i++) {

@@ -205,6 +205,21 @@ final class EndedLoan extends CustomerLog {
     }
 
     @Override
+    public long orderSum(int currency) {
+        throw ended();
+    }
+
+    @Override
+    public long refundSum(int currency) {
+        throw ended();
+    }
+
+    @Override
+    public int soleOrderCurrency() {
+        throw ended();
+    }
+
+    @Override
     public void trimToSize() {
         throw ended();
     }

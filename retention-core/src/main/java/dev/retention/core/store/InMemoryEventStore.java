@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * The default {@link EventStore}: every event in memory, in compact columnar form.
  *
- * <p>Each customer's events are kept as primitive columns per event kind (times as nanosecond
- * longs, products as interned ints, ids as UTF-8 bytes) rather than as event objects, so a stored
- * product view costs a few dozen bytes and a history query scans arrays. Events are decoded into
+ * <p>Each customer's events are kept as primitive columns, a region per event kind in one
+ * {@code long[]} and one {@code int[]} per customer (times as nanosecond longs, products as
+ * interned ints, ids as UTF-8 bytes), rather than as event objects, so a stored product view costs
+ * a few dozen bytes and a history query scans arrays. Events are decoded into
  * records only when asked for ({@link CustomerHistory#events()}).
  *
  * <p>Thread-safe: appends to different customers run in parallel, appends to one customer are

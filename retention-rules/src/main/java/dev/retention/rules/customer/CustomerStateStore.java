@@ -127,6 +127,18 @@ public interface CustomerStateStore {
     Erasure erase(CustomerId customer);
 
     /**
+     * Releases the spare capacity a backend keeps in memory for growth, e.g. after loading a shop's
+     * history in bulk; appending afterwards works as before (the arrays grow again). The
+     * {@linkplain #inMemory() in-memory seam} trims every customer's event columns, one customer at
+     * a time under their lock, as {@code InMemoryEventStore.trimToSize} does, so it is safe while
+     * other threads append; call it outside an {@link #update}. Does nothing by default: a database
+     * keeps nothing spare in the JVM, and the {@linkplain #composedOf composed adapter} leaves its
+     * stores to you (trim an {@code InMemoryEventStore} directly).
+     */
+    default void trimToSize() {
+    }
+
+    /**
      * The default adapter: today's separate stores behind the seam, with a lock per customer
      * (striped) held for {@link #read}, {@link #update} and {@link #erase}. Any implementations
      * passing their contract suites will do; none is probed for its type. The lock is the

@@ -176,6 +176,29 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
 
     // ---- the seam ----
 
+    /** {@inheritDoc} Locks one customer at a time. */
+    @Override
+    public void trimToSize() {
+        for (CustomerRecord r : records.values()) {
+            synchronized (r) {
+                if (!r.erased) {
+                    r.trimToSize();
+                }
+            }
+        }
+    }
+
+    /** Bytes held by the customers' event columns (spare capacity included), as {@code InMemoryEventStore.columnBytes}. */
+    long columnBytes() {
+        long bytes = 0;
+        for (CustomerRecord r : records.values()) {
+            synchronized (r) {
+                bytes += r.footprintBytes();
+            }
+        }
+        return bytes;
+    }
+
     @Override
     public CustomerState read(CustomerId customer) {
         requireNonNull(customer, "customer");

@@ -42,6 +42,26 @@ class InMemoryCustomerStateStoreTest {
                 Optional.empty(), Optional.empty());
     }
 
+    @Test
+    void trimmingReleasesSpareCapacityAndKeepsHistoriesAndLaterAppends() {
+        InMemoryCustomerStateStore seam = new InMemoryCustomerStateStore();
+        List<ProductViewed> views = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            views.add(view(ANNA, "p" + i, T.plusSeconds(60L * i)));
+            seam.events().append(views.get(i));
+        }
+        var before = seam.events().history(ANNA);
+        long untrimmed = seam.columnBytes();
+        seam.trimToSize();
+        assertThat(seam.columnBytes()).isLessThan(untrimmed);
+        seam.events().append(view(ANNA, "early", T.minusSeconds(60)));
+        seam.events().append(view(ANNA, "late", T.plusSeconds(3600)));
+        assertThat(before.events()).hasSize(10);
+        assertThat(seam.events().history(ANNA).events()).hasSize(12)
+                .first().extracting(e -> ((ProductViewed) e).productId()).isEqualTo(ProductId.of("early"));
+        assertThat(seam.events().append(views.get(3))).as("a duplicate id is still found").isFalse();
+    }
+
     /**
      * Each update reads the ledger's version and appends one entry if it is still that version,
      * and one event: no update may find its version taken by another thread, and events and
