@@ -119,7 +119,8 @@ final class CsvRecords {
                 // end of text: the record's last line has no line end
                 line++;
             }
-            return fields.toArray(String[]::new);
+            // sized here: toArray(String[]::new) makes an empty array first, a second one per row
+            return fields.toArray(new String[fields.size()]);
         }
     }
 
