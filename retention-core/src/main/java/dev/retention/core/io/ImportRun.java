@@ -309,13 +309,14 @@ final class ImportRun {
      * table: a file's worth of ids with no object per id.
      */
     private static final class EventIds {
-        private final int[] slots;
-        /** Each slot's hash, so that a probe reads an event only when the hashes agree. */
-        private final int[] hashes;
+        /**
+         * Each slot holds an event's hash in its high half and its index + 1 in its low half: one
+         * memory read per probe of a table much larger than the caches.
+         */
+        private final long[] slots;
 
         EventIds(int expected) {
-            slots = new int[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
-            hashes = new int[slots.length];
+            slots = new long[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
         }
 
         /** The hash {@link #putIfAbsent} takes for {@code event}. */
@@ -331,17 +332,16 @@ final class ImportRun {
         int putIfAbsent(List<CustomerEvent> events, CustomerEvent event, int hash) {
             int mask = slots.length - 1;
             for (int k = hash & mask; ; k = (k + 1) & mask) {
-                int slot = slots[k];
+                long slot = slots[k];
                 if (slot == 0) {
-                    slots[k] = events.size() + 1;
-                    hashes[k] = hash;
+                    slots[k] = (long) hash << 32 | (events.size() + 1L);
                     return -1;
                 }
-                if (hashes[k] == hash) {
-                    CustomerEvent other = events.get(slot - 1);
+                if ((int) (slot >>> 32) == hash) {
+                    CustomerEvent other = events.get((int) slot - 1);
                     if (other.eventId().equals(event.eventId())
                             && other.customerId().value().equals(event.customerId().value())) {
-                        return slot - 1;
+                        return (int) slot - 1;
                     }
                 }
             }
