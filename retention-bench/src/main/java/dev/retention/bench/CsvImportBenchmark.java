@@ -3,12 +3,18 @@ package dev.retention.bench;
 import dev.retention.core.io.EventCsvReader;
 import dev.retention.core.store.InMemoryEventStore;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -59,5 +65,70 @@ public class CsvImportBenchmark {
                 return rs.getLong(1);
             }
         }
+    }
+
+    /**
+     * The interleaved comparison that a loaded machine allows: one JVM imports the same file with
+     * the reader of each given benchmarks jar in turn (each jar in its own class loader), round
+     * after round, and prints per import the wall time, the process's CPU time, the collectors'
+     * time and the bytes allocated per stored event (all threads that are alive at the end).
+     * {@code java -Xmx5g -cp benchmarks.jar dev.retention.bench.CsvImportBenchmark FILE ROUNDS JAR...}
+     *
+     * @param args the CSV file, the number of rounds, then one benchmarks jar per variant
+     * @throws Exception if a jar cannot be loaded or an import fails
+     */
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        int variants = args.length - 2;
+        ClassLoader[] loaders = new ClassLoader[variants];
+        for (int v = 0; v < variants; v++) {
+            loaders[v] = new URLClassLoader(new URL[] {Path.of(args[2 + v]).toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+        }
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        for (int r = 0; r < rounds; r++) {
+            StringBuilder line = new StringBuilder("round " + r);
+            for (int v = 0; v < variants; v++) {
+                Class<?> reader = loaders[v].loadClass("dev.retention.core.io.EventCsvReader");
+                Class<?> storeClass = loaders[v].loadClass("dev.retention.core.store.InMemoryEventStore");
+                Class<?> eventStore = loaders[v].loadClass("dev.retention.core.store.EventStore");
+                Object store = storeClass.getConstructor().newInstance();
+                Object strict = reader.getMethod("strict").invoke(null);
+                Method importInto = reader.getMethod("importInto", eventStore, Path.class);
+                System.gc();
+                long allocated = allocatedBytes();
+                long cpu = os.getProcessCpuTime();
+                long gc = collectorMillis();
+                long start = System.nanoTime();
+                importInto.invoke(strict, store, file);
+                long wall = (System.nanoTime() - start) / 1_000_000;
+                cpu = (os.getProcessCpuTime() - cpu) / 1_000_000;
+                gc = collectorMillis() - gc;
+                allocated = allocatedBytes() - allocated;
+                long events = (long) storeClass.getMethod("eventCount").invoke(store);
+                line.append(String.format(Locale.ROOT, "  v%d %,d ms wall %,d ms cpu %,d ms gc %,d B/event", v, wall,
+                        cpu, gc, allocated / events));
+            }
+            System.out.println(line);
+        }
+    }
+
+    private static long collectorMillis() {
+        long millis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return millis;
+    }
+
+    private static long allocatedBytes() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long bytes = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            bytes += Math.max(0, b);
+        }
+        return bytes;
     }
 }
