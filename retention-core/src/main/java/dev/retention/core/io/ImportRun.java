@@ -215,6 +215,8 @@ final class ImportRun {
         // each event's id hash is taken here, on all cores: the loop below that finds repeated ids
         // runs on one, and reading every event's id and customer there was a tenth of an import
         int[] idHashes = new int[built.length];
+        // and whether an order's lines have different times, which reads every line's time
+        boolean[] spreadAt = new boolean[built.length];
         IntStream range = IntStream.range(0, built.length);
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
             RowGroup group = groupAt(i);
@@ -229,6 +231,7 @@ final class ImportRun {
             }
             if (built[i] instanceof CustomerEvent event) {
                 idHashes[i] = EventIds.hash(event);
+                spreadAt[i] = group != null && event instanceof OrderPlaced && group.spreadInTime();
             }
         });
         for (int i = 0; i < built.length; i++) {
@@ -288,7 +291,7 @@ final class ImportRun {
                 } else {
                     if (event instanceof OrderPlaced) {
                         merged += group.rows.size() > 1 ? 1 : 0;
-                        spread += group.spreadInTime() ? 1 : 0;
+                        spread += spreadAt[eventEntries[i]] ? 1 : 0;
                     }
                     lines.add(kept.size(), group);
                 }
