@@ -71,7 +71,8 @@ public class CsvImportBenchmark {
      * The interleaved comparison that a loaded machine allows: one JVM imports the same file with
      * the reader of each given benchmarks jar in turn (each jar in its own class loader), round
      * after round, and prints per import the wall time, the process's CPU time, the collectors'
-     * time and the bytes allocated per stored event (all threads that are alive at the end).
+     * time, the bytes allocated per stored event (all threads that are alive at the end) and the
+     * heap the store retains per event after {@code trimToSize} and a full collection.
      * {@code java -Xmx5g -cp benchmarks.jar dev.retention.bench.CsvImportBenchmark FILE ROUNDS JAR...}
      *
      * @param args the CSV file, the number of rounds, then one benchmarks jar per variant
@@ -98,6 +99,7 @@ public class CsvImportBenchmark {
                 Object strict = reader.getMethod("strict").invoke(null);
                 Method importInto = reader.getMethod("importInto", eventStore, Path.class);
                 System.gc();
+                long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 long allocated = allocatedBytes();
                 long cpu = os.getProcessCpuTime();
                 long gc = collectorMillis();
@@ -108,8 +110,12 @@ public class CsvImportBenchmark {
                 gc = collectorMillis() - gc;
                 allocated = allocatedBytes() - allocated;
                 long events = (long) storeClass.getMethod("eventCount").invoke(store);
-                line.append(String.format(Locale.ROOT, "  v%d %,d ms wall %,d ms cpu %,d ms gc %,d B/event", v, wall,
-                        cpu, gc, allocated / events));
+                storeClass.getMethod("trimToSize").invoke(store);
+                System.gc();
+                long stored = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - heapBefore;
+                line.append(String.format(Locale.ROOT,
+                        "  v%d %,d ms wall %,d ms cpu %,d ms gc %,d B/event allocated, %,d events, %.1f B/event retained",
+                        v, wall, cpu, gc, allocated / events, events, (double) stored / events));
             }
             System.out.println(line);
         }
