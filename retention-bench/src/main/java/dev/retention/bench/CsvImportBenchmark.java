@@ -54,6 +54,10 @@ public class CsvImportBenchmark {
 
     @Benchmark
     public long duckdb() throws SQLException {
+        return duckdbLoad(csv);
+    }
+
+    private static long duckdbLoad(Path csv) throws SQLException {
         try (Connection c = DuckShop.newConnection()) {
             try (PreparedStatement load = c.prepareStatement(
                     "CREATE TABLE events AS SELECT * FROM read_csv(?, header = true, auto_detect = true)")) {
@@ -75,7 +79,8 @@ public class CsvImportBenchmark {
      * heap the store retains per event after {@code trimToSize} and a full collection.
      * {@code java -Xmx5g -cp benchmarks.jar dev.retention.bench.CsvImportBenchmark FILE ROUNDS JAR...}
      *
-     * @param args the CSV file, the number of rounds, then one benchmarks jar per variant
+     * @param args the CSV file, the number of rounds, then one benchmarks jar per variant, or
+     *     {@code duckdb} for DuckDB's {@code read_csv} in this JVM
      * @throws Exception if a jar cannot be loaded or an import fails
      */
     public static void main(String[] args) throws Exception {
@@ -84,14 +89,23 @@ public class CsvImportBenchmark {
         int variants = args.length - 2;
         ClassLoader[] loaders = new ClassLoader[variants];
         for (int v = 0; v < variants; v++) {
-            loaders[v] = new URLClassLoader(new URL[] {Path.of(args[2 + v]).toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
+            URL jar = Path.of(args[2 + v]).toUri().toURL();
+            loaders[v] = args[2 + v].equals("duckdb") ? null
+                    : new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader());
         }
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int r = 0; r < rounds; r++) {
             StringBuilder line = new StringBuilder("round " + r);
             for (int v = 0; v < variants; v++) {
+                if (args[2 + v].equals("duckdb")) {
+                    System.gc();
+                    long start = System.nanoTime();
+                    long rows = duckdbLoad(file);
+                    long wall = (System.nanoTime() - start) / 1_000_000;
+                    line.append(String.format(Locale.ROOT, "  duckdb %,d ms wall (%,d rows)", wall, rows));
+                    continue;
+                }
                 Class<?> reader = loaders[v].loadClass("dev.retention.core.io.EventCsvReader");
                 Class<?> storeClass = loaders[v].loadClass("dev.retention.core.store.InMemoryEventStore");
                 Class<?> eventStore = loaders[v].loadClass("dev.retention.core.store.EventStore");
@@ -114,7 +128,8 @@ public class CsvImportBenchmark {
                 System.gc();
                 long stored = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() - heapBefore;
                 line.append(String.format(Locale.ROOT,
-                        "  v%d %,d ms wall %,d ms cpu %,d ms gc %,d B/event allocated, %,d events, %.1f B/event retained",
+                        "  v%d %,d ms wall %,d ms cpu %,d ms gc %,d B/event allocated, %,d events,"
+                                + " %.1f B/event retained",
                         v, wall, cpu, gc, allocated / events, events, (double) stored / events));
             }
             System.out.println(line);
