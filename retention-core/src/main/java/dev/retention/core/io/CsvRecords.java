@@ -88,11 +88,14 @@ final class CsvRecords {
                 int start = pos - 1;
                 int end = pos;
                 char ch = 0;
+                // the pool's hash is String's, taken in the same pass that finds the cell's end
+                int hash = buf[start];
                 while (end < limit && (ch = buf[end]) != separator && ch != '\n' && ch != '\r') {
+                    hash = 31 * hash + ch;
                     end++;
                 }
                 if (end < limit) {
-                    text = pooled(start, end - start);
+                    text = pooled(start, end - start, hash);
                     pos = end + 1;
                     c = ch;
                 } else {
@@ -119,16 +122,13 @@ final class CsvRecords {
                 // end of text: the record's last line has no line end
                 line++;
             }
-            return fields.toArray(String[]::new);
+            // sized here: toArray(String[]::new) makes an empty array first, a second one per row
+            return fields.toArray(new String[fields.size()]);
         }
     }
 
-    /** The text of {@code buf[from, from + length)}, the pool's String if it holds that text. */
-    private String pooled(int from, int length) {
-        int h = 0;
-        for (int i = from, end = from + length; i < end; i++) {
-            h = 31 * h + buf[i];
-        }
+    /** The text of {@code buf[from, from + length)} whose hash is {@code h}, the pool's String if it holds that text. */
+    private String pooled(int from, int length, int h) {
         int slot = (h ^ (h >>> 14)) & (pool.length - 1);
         String s = pool[slot];
         if (s != null && poolHashes[slot] == h && s.length() == length) {

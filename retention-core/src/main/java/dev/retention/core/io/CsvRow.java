@@ -54,8 +54,8 @@ final class CsvRow {
         boolean unitPrices = header.mapping.columns().containsKey(Field.UNIT_PRICE)
                 || header.mapping.constants().containsKey(Field.UNIT_PRICE);
         this.amount = unitPrices
-                ? parseAmount(header, "unit_price", header.cell(cells, Field.UNIT_PRICE), currency, quantity)
-                : parseAmount(header, "amount", header.cell(cells, Field.AMOUNT), currency, 1);
+                ? parseAmount(header, ids, "unit_price", header.cell(cells, Field.UNIT_PRICE), currency, quantity)
+                : parseAmount(header, ids, "amount", header.cell(cells, Field.AMOUNT), currency, 1);
         switch (type) {
             case "view" -> require("product_id", productId);
             case "order", "refund" -> {
@@ -98,7 +98,7 @@ final class CsvRow {
         }
     }
 
-    private Money parseAmount(CsvHeader header, String column, String text, String currency, int times) {
+    private Money parseAmount(CsvHeader header, IdCache ids, String column, String text, String currency, int times) {
         if (text.isEmpty()) {
             return null;
         }
@@ -107,7 +107,7 @@ final class CsvRow {
         }
         Currency parsed;
         try {
-            parsed = Currency.getInstance(currency);
+            parsed = ids.currency(currency);
         } catch (IllegalArgumentException e) {
             throw problem("currency", currency, "currency must be an ISO 4217 code like USD");
         }

@@ -269,10 +269,7 @@ public final class EventCsvReader {
                     throw e;
                 }
             }
-            for (int i = 1; i < n; i++) {
-                runs[0].absorb(runs[i]);
-                runs[i] = null;
-            }
+            runs[0].absorbAll(runs);
             return Optional.of(runs[0].build());
         }
     }

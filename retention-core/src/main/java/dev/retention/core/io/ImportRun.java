@@ -24,10 +24,10 @@ final class ImportRun {
      * A row that is an event on its own (a view) is held as its event alone, with its line in
      * {@link #aloneLines}: no group object for most rows of a shop's log while the file is read.
      */
-    private final List<Object> groups = new ArrayList<>();
+    private final ArrayList<Object> groups = new ArrayList<>();
     /** The line of each entry of {@link #groups} that is an event, by the entry's index. */
     private long[] aloneLines = new long[64];
-    private final Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
+    private Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
     private final IdCache ids = new IdCache();
     private long rows;
@@ -55,8 +55,30 @@ final class ImportRun {
         return CsvHeader.parse(names, mapping, badBytes());
     }
 
+    /**
+     * Takes in the groups of the later pieces of the file in order, merging those of one order;
+     * the tables sized once for all of them rather than grown (and copied) piece by piece.
+     */
+    void absorbAll(ImportRun[] pieces) {
+        int entries = groups.size();
+        int keys = byKey.size();
+        for (int i = 1; i < pieces.length; i++) {
+            entries += pieces[i].groups.size();
+            keys += pieces[i].byKey.size();
+        }
+        groups.ensureCapacity(entries);
+        aloneLines = Arrays.copyOf(aloneLines, Math.max(aloneLines.length, entries));
+        Map<RowGroup.Key, RowGroup> sized = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, keys * 4L / 3 + 1)));
+        sized.putAll(byKey);
+        byKey = sized;
+        for (int i = 1; i < pieces.length; i++) {
+            absorb(pieces[i]);
+            pieces[i] = null;
+        }
+    }
+
     /** Takes in the groups of the next piece of the file, merging those of one order. */
-    void absorb(ImportRun piece) {
+    private void absorb(ImportRun piece) {
         rows += piece.rows;
         for (int i = 0; i < piece.groups.size(); i++) {
             if (!(piece.groups.get(i) instanceof RowGroup group)) {
@@ -190,6 +212,11 @@ final class ImportRun {
         int[] eventEntries = new int[groups.size()];
         EventIds byId = new EventIds(groups.size());
         Object[] built = new Object[groups.size()];
+        // each event's id hash is taken here, on all cores: the loop below that finds repeated ids
+        // runs on one, and reading every event's id and customer there was a tenth of an import
+        int[] idHashes = new int[built.length];
+        // and whether an order's lines have different times, which reads every line's time
+        boolean[] spreadAt = new boolean[built.length];
         IntStream range = IntStream.range(0, built.length);
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
             RowGroup group = groupAt(i);
@@ -202,6 +229,10 @@ final class ImportRun {
                     built[i] = e;
                 }
             }
+            if (built[i] instanceof CustomerEvent event) {
+                idHashes[i] = EventIds.hash(event);
+                spreadAt[i] = group != null && event instanceof OrderPlaced && group.spreadInTime();
+            }
         });
         for (int i = 0; i < built.length; i++) {
             RowGroup group = groupAt(i);
@@ -212,7 +243,7 @@ final class ImportRun {
                     }
                     CustomerEvent event = (CustomerEvent) built[i];
                     built[i] = null;
-                    int earlier = byId.putIfAbsent(events, event);
+                    int earlier = byId.putIfAbsent(events, event, idHashes[i]);
                     if (earlier < 0) {
                         eventEntries[events.size()] = i;
                         events.add(event);
@@ -260,7 +291,7 @@ final class ImportRun {
                 } else {
                     if (event instanceof OrderPlaced) {
                         merged += group.rows.size() > 1 ? 1 : 0;
-                        spread += group.spreadInTime() ? 1 : 0;
+                        spread += spreadAt[eventEntries[i]] ? 1 : 0;
                     }
                     lines.add(kept.size(), group);
                 }
@@ -281,32 +312,39 @@ final class ImportRun {
      * table: a file's worth of ids with no object per id.
      */
     private static final class EventIds {
-        private final int[] slots;
-        /** Each slot's hash, so that a probe reads an event only when the hashes agree. */
-        private final int[] hashes;
+        /**
+         * Each slot holds an event's hash in its high half and its index + 1 in its low half: one
+         * memory read per probe of a table much larger than the caches.
+         */
+        private final long[] slots;
 
         EventIds(int expected) {
-            slots = new int[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
-            hashes = new int[slots.length];
+            slots = new long[Math.max(16, Integer.highestOneBit(Math.min(1 << 28, Math.max(1, expected))) << 2)];
         }
 
-        /** The index of the event with the same customer and id, or -1 after adding this one's. */
-        int putIfAbsent(List<CustomerEvent> events, CustomerEvent event) {
-            String customer = event.customerId().value();
-            String id = event.eventId();
+        /** The hash {@link #putIfAbsent} takes for {@code event}. */
+        static int hash(CustomerEvent event) {
+            return mix(event.customerId().value().hashCode() * 31 + event.eventId().hashCode());
+        }
+
+        /**
+         * The index of the event with the same customer and id, or -1 after adding this one's.
+         *
+         * @param hash the event's {@link #hash}
+         */
+        int putIfAbsent(List<CustomerEvent> events, CustomerEvent event, int hash) {
             int mask = slots.length - 1;
-            int hash = mix(customer.hashCode() * 31 + id.hashCode());
             for (int k = hash & mask; ; k = (k + 1) & mask) {
-                int slot = slots[k];
+                long slot = slots[k];
                 if (slot == 0) {
-                    slots[k] = events.size() + 1;
-                    hashes[k] = hash;
+                    slots[k] = (long) hash << 32 | (events.size() + 1L);
                     return -1;
                 }
-                if (hashes[k] == hash) {
-                    CustomerEvent other = events.get(slot - 1);
-                    if (other.eventId().equals(id) && other.customerId().value().equals(customer)) {
-                        return slot - 1;
+                if ((int) (slot >>> 32) == hash) {
+                    CustomerEvent other = events.get((int) slot - 1);
+                    if (other.eventId().equals(event.eventId())
+                            && other.customerId().value().equals(event.customerId().value())) {
+                        return (int) slot - 1;
                     }
                 }
             }

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The rows of one event; a bad one makes the whole group a problem. */
 final class RowGroup {
@@ -23,7 +24,20 @@ final class RowGroup {
      * The event a row belongs to: an order by its id; a refund by order, time and event id; a
      * cart by customer, time and event id.
      */
-    record Key(char kind, String id, Object time, String eventId) {}
+    record Key(char kind, String id, Object time, String eventId) {
+        // written out: the record's generated equals and hashCode go through method handles, and
+        // joining the pieces of a file looks up every order, refund and cart once more
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && kind == k.kind && id.equals(k.id) && Objects.equals(time, k.time)
+                    && Objects.equals(eventId, k.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((kind * 31 + id.hashCode()) * 31 + Objects.hashCode(time)) * 31 + Objects.hashCode(eventId);
+        }
+    }
 
     /** Lines of an order or cart in a fixed order: by line id (shorter first, so 9 before 10), then content. */
     private static final Comparator<CsvRow> LINE_ORDER = RowGroup::compareLines;
@@ -208,17 +222,18 @@ final class RowGroup {
         if (rows.size() > 1) {
             rows.sort(LINE_ORDER);
         }
-        return toEvent(rows);
+        return toEvent(first(), rows);
     }
 
     /** The event of a row that is an event on its own, without a group for it. */
     static CustomerEvent eventOf(CsvRow row) {
-        return toEvent(List.of(row));
+        // a view (most rows of a log) needs no list of its one row
+        return toEvent(row, null);
     }
 
-    /** The event of {@code rows}, in their line order. */
-    private static CustomerEvent toEvent(List<CsvRow> rows) {
-        CsvRow first = rows.get(0);
+    /** The event of {@code rows} in their line order, {@code first} alone when {@code rows} is null. */
+    private static CustomerEvent toEvent(CsvRow first, List<CsvRow> given) {
+        List<CsvRow> rows = given == null && !first.type.equals("view") ? List.of(first) : given;
         boolean derived = first.eventId.isEmpty();
         try {
             return switch (first.type) {
@@ -240,7 +255,8 @@ final class RowGroup {
 
     private static Instant earliest(List<CsvRow> rows) {
         Instant time = rows.get(0).occurredAt;
-        for (CsvRow row : rows) {
+        for (int i = 1; i < rows.size(); i++) {
+            CsvRow row = rows.get(i);
             if (row.occurredAt.isBefore(time)) {
                 time = row.occurredAt;
             }
@@ -250,7 +266,8 @@ final class RowGroup {
 
     private static List<LineItem> lines(List<CsvRow> rows) {
         List<LineItem> lines = new ArrayList<>(rows.size());
-        for (CsvRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            CsvRow row = rows.get(i);
             if (!row.productId.isEmpty()) {
                 if (row.amount == null) {
                     throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
