@@ -4,6 +4,8 @@ import dev.retention.core.CustomerId;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
 import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -108,6 +110,30 @@ public interface EventStore {
      * @return one history per customer with at least one event, in no particular order
      */
     Stream<CustomerHistory> histories();
+
+    /**
+     * Reads every customer's history with {@code reader}, for bulk evaluation that keeps only what
+     * it computes from each history (a verdict, a score): the same results as
+     * {@code histories().map(reader)}, but the store may lend the reader its live data instead of a
+     * snapshot, valid only for the duration of the call. The in-memory store does: it hands each
+     * customer's log to the reader under that customer's lock, so a bulk read allocates no snapshot
+     * per customer (appends to that one customer wait for the reader).
+     *
+     * <p>So the reader must not keep the history or anything that reads it later, and must not call
+     * this store (an append from inside would change the history under the reader, and a read of
+     * another customer could deadlock with another reader). The stream may be made parallel; a
+     * customer whose first event arrives while it runs may or may not be read.
+     *
+     * @param reader computes one result from one history; called once per customer with at least
+     *     one event, possibly from several threads at once
+     * @param <T> the type of the results
+     * @return the reader's results, one per customer, in no particular order
+     * @throws NullPointerException if {@code reader} is null
+     */
+    default <T> Stream<T> readHistories(Function<? super CustomerHistory, ? extends T> reader) {
+        Objects.requireNonNull(reader, "reader");
+        return histories().map(reader);
+    }
 
     /**
      * The number of distinct events stored, over all customers.

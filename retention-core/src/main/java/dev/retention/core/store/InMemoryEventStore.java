@@ -10,6 +10,7 @@ import dev.retention.core.internal.CustomerLog;
 import dev.retention.core.internal.Dictionary;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -101,6 +102,23 @@ public final class InMemoryEventStore implements EventStore {
     @Override
     public Stream<CustomerHistory> histories() {
         return logs.values().stream().map(InMemoryEventStore::snapshot);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Lends the reader each customer's live log under that customer's lock: no snapshot, so a
+     * bulk read neither allocates one per customer nor freezes the log's tables (after a snapshot
+     * the next append to each table copies the table object).
+     */
+    @Override
+    public <T> Stream<T> readHistories(Function<? super CustomerHistory, ? extends T> reader) {
+        requireNonNull(reader, "reader");
+        return logs.values().stream().map(log -> {
+            synchronized (log) {
+                return reader.apply(CustomerHistory.wrap(log));
+            }
+        });
     }
 
     @Override

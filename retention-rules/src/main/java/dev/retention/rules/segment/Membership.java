@@ -5,9 +5,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The members of a segment at an instant, sorted by customer id.
@@ -30,8 +33,11 @@ public record Membership(String segment, Instant at, List<CustomerId> members) {
     public Membership {
         requireNonNull(segment, "segment");
         requireNonNull(at, "at");
+        // the evaluator's lists are sorted and distinct by construction (it checks its own sort);
+        // checking again would read every member's id string, scattered over the heap, once more
+        boolean checked = members instanceof CheckedIds;
         members = List.copyOf(requireNonNull(members, "members"));
-        for (int i = 1; i < members.size(); i++) {
+        for (int i = 1; i < members.size() && !checked; i++) {
             checkArgument(members.get(i - 1).compareTo(members.get(i)) < 0,
                     "members must be distinct and sorted, got %s before %s", members.get(i - 1), members.get(i));
         }
@@ -83,5 +89,35 @@ public record Membership(String segment, Instant at, List<CustomerId> members) {
             }
         }
         return new MembershipChange(previous.at(), at, entered, left);
+    }
+
+    /**
+     * Ids that {@link SegmentEvaluator} sorted and found distinct, so that the constructor need not
+     * compare them again. Package-private: only the evaluator makes one.
+     */
+    static final class CheckedIds extends AbstractList<CustomerId> {
+        private final CustomerId[] ids;
+        private final int size;
+
+        CheckedIds(CustomerId[] ids, int size) {
+            this.ids = ids;
+            this.size = size;
+        }
+
+        @Override
+        public CustomerId get(int index) {
+            Objects.checkIndex(index, size);
+            return ids[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return Arrays.copyOf(ids, size, Object[].class);
+        }
     }
 }

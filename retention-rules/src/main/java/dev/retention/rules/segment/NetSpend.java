@@ -44,6 +44,10 @@ public record NetSpend(Window window, MoneyBound bound) implements Condition {
     }
 
     private Money observe(EvaluationContext context) {
+        if (window.kind() == Window.Kind.EVER) {
+            // the history may answer a lifetime sum from its summaries
+            return context.history().netSpendAsOf(bound.amount().currency(), context.now());
+        }
         return context.history().netSpend(bound.amount().currency(), context.from(window), context.end());
     }
 

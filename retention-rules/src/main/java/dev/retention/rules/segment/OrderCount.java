@@ -39,6 +39,10 @@ public record OrderCount(Window window, CountBound bound) implements Condition {
     }
 
     private int observe(EvaluationContext context) {
+        if (window.kind() == Window.Kind.EVER) {
+            // one search, not two (and the history may answer from its summaries)
+            return context.history().orderCountAsOf(context.now());
+        }
         return context.history().orderCount(context.from(window), context.end());
     }
 

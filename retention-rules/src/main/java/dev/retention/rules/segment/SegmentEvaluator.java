@@ -4,22 +4,23 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.CustomerId;
-import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
  * Evaluates a segment over every customer of an event store: streaming over
- * {@link EventStore#histories()}, one history at a time, optionally on all cores (the common
+ * {@link EventStore#readHistories}, one history at a time, optionally on all cores (the common
  * fork-join pool). Customers without events are not evaluated; those without a stored profile get
- * {@link dev.retention.core.profile.CustomerProfile#unknown}.
+ * {@link dev.retention.core.profile.CustomerProfile#unknown}. Profiles are looked up only if a
+ * condition of the segments reads them (a profile condition or a {@link UserCondition}).
  *
  * <pre>{@code
  * SegmentEvaluator evaluator = SegmentEvaluator.builder(winBack).parallel(true).build();
@@ -41,11 +42,16 @@ public final class SegmentEvaluator {
     private final List<Segment> segments;
     private final Catalog catalog;
     private final boolean parallel;
+    /** Whether a condition of the segments may read the profile; if none does, bulk evaluation skips the lookup. */
+    private final boolean profileNeeded;
+    /** What bulk evaluation passes as the profile when no condition reads it. */
+    private final CustomerProfile noProfile = CustomerProfile.unknown(CustomerId.of("none"));
 
     private SegmentEvaluator(Builder builder) {
         this.segments = List.copyOf(builder.segments);
         this.catalog = builder.catalog;
         this.parallel = builder.parallel;
+        this.profileNeeded = segments.stream().anyMatch(s -> ProfileUse.mayRead(s.condition()));
     }
 
     /**
@@ -138,42 +144,99 @@ public final class SegmentEvaluator {
         requireNonNull(profiles, "profiles");
         requireNonNull(now, "now");
         int n = segments.size();
-        Stream<CustomerHistory> histories = events.histories();
-        List<List<CustomerId>> found = (parallel ? histories.parallel() : histories.sequential()).collect(
-                () -> emptyLists(n),
-                (lists, history) -> {
-                    EvaluationContext context = new EvaluationContext(history,
-                            profiles.profileOrUnknown(history.customerId()), now, catalog);
-                    for (int i = 0; i < n; i++) {
-                        if (segments.get(i).test(context)) {
-                            lists.get(i).add(history.customerId());
+        // one result per customer who is in at least one segment; the others allocate nothing that lives on
+        Stream<Member> read = events.readHistories(history -> {
+            CustomerProfile profile = profileNeeded ? profiles.profileOrUnknown(history.customerId()) : noProfile;
+            EvaluationContext context = new EvaluationContext(history, profile, now, catalog);
+            long first = 0; // segments 0 to 63; more for the rest, rarely needed
+            long[] more = null;
+            for (int i = 0; i < n; i++) {
+                if (segments.get(i).test(context)) {
+                    if (i < 64) {
+                        first |= 1L << i;
+                    } else {
+                        if (more == null) {
+                            more = new long[(n - 1) >>> 6];
                         }
+                        more[(i >>> 6) - 1] |= 1L << i;
                     }
-                },
-                (left, right) -> {
-                    for (int i = 0; i < n; i++) {
-                        left.get(i).addAll(right.get(i));
-                    }
-                });
+                }
+            }
+            return first == 0 && more == null ? null : new Member(history.customerId(), first, more);
+        });
+        Member[] members = (parallel ? read.parallel() : read.sequential()).filter(Objects::nonNull)
+                .toArray(Member[]::new);
+        // one sort for all segments, on keys held in the members themselves (see Member)
+        if (parallel) {
+            Arrays.parallelSort(members);
+        } else {
+            Arrays.sort(members);
+        }
+        for (int i = 1; i < members.length; i++) {
+            if (members[i - 1].compareTo(members[i]) == 0) {
+                throw new IllegalStateException("the event store handed over customer " + members[i].id
+                        + " twice in one pass");
+            }
+        }
         Map<String, Membership> out = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            CustomerId[] members = found.get(i).toArray(CustomerId[]::new);
-            if (parallel) {
-                Arrays.parallelSort(members);
-            } else {
-                Arrays.sort(members);
+            CustomerId[] ids = new CustomerId[members.length];
+            int count = 0;
+            for (Member member : members) {
+                if (member.in(i)) {
+                    ids[count++] = member.id;
+                }
             }
-            out.put(segments.get(i).name(), new Membership(segments.get(i).name(), now, Arrays.asList(members)));
+            out.put(segments.get(i).name(), new Membership(segments.get(i).name(), now,
+                    new Membership.CheckedIds(ids, count)));
         }
         return out;
     }
 
-    private static List<List<CustomerId>> emptyLists(int n) {
-        List<List<CustomerId>> lists = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            lists.add(new ArrayList<>());
+    /**
+     * A customer in at least one segment: which ones, and the first eight characters of the id
+     * packed into two longs, so that sorting compares numbers in the array's own objects and reads
+     * the id's string only for ids that share those characters. Shorter ids are padded with zero
+     * characters, which can only tie with a real zero character: the string comparison then decides,
+     * so the order is {@link CustomerId}'s.
+     */
+    private static final class Member implements Comparable<Member> {
+        final CustomerId id;
+        private final long head;
+        private final long tail;
+        /** Bit {@code i} for segment {@code i < 64}. */
+        private final long first;
+        /** Bit {@code i % 64} of word {@code i / 64 - 1} for segment {@code i >= 64}; null if there are none. */
+        private final long[] more;
+
+        Member(CustomerId id, long first, long[] more) {
+            this.id = id;
+            this.head = chars(id.value(), 0);
+            this.tail = chars(id.value(), 4);
+            this.first = first;
+            this.more = more;
         }
-        return lists;
+
+        boolean in(int segment) {
+            return segment < 64 ? (first >>> segment & 1) != 0 : (more[(segment >>> 6) - 1] >>> segment & 1) != 0;
+        }
+
+        private static long chars(String value, int from) {
+            long packed = 0;
+            for (int i = from; i < from + 4; i++) {
+                packed = packed << 16 | (i < value.length() ? value.charAt(i) : 0);
+            }
+            return packed;
+        }
+
+        @Override
+        public int compareTo(Member other) {
+            int c = Long.compareUnsigned(head, other.head);
+            if (c == 0) {
+                c = Long.compareUnsigned(tail, other.tail);
+            }
+            return c != 0 ? c : id.compareTo(other.id);
+        }
     }
 
     /**

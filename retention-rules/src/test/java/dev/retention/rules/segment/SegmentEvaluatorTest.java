@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retention.core.CustomerId;
 import dev.retention.core.profile.CustomerProfile;
+import dev.retention.core.store.EventStore;
 import dev.retention.core.store.InMemoryEventStore;
 import dev.retention.core.store.InMemoryProfileStore;
 import java.util.ArrayList;
@@ -97,6 +98,67 @@ class SegmentEvaluatorTest {
         profiles.put(CustomerProfile.builder(id(2)).attribute("city", "Berlin").build());
         Segment berliners = Segment.named("berlin").where(attribute("city").equalTo("Berlin"));
         assertThat(SegmentEvaluator.of(berliners).members(events, profiles, NOW).members()).containsExactly(id(2));
+    }
+
+    @Test
+    void aStoreThatHandsOverACustomerTwiceIsRefusedNotCountedTwice() {
+        orderDaysAgo(1, 1);
+        orderDaysAgo(2, 1);
+        EventStore twice = new EventStore() {
+            @Override
+            public boolean append(dev.retention.core.event.CustomerEvent event) {
+                return events.append(event);
+            }
+
+            @Override
+            public dev.retention.core.event.CustomerHistory history(CustomerId customerId) {
+                return events.history(customerId);
+            }
+
+            @Override
+            public java.util.stream.Stream<CustomerId> customerIds() {
+                return java.util.stream.Stream.of(id(1), id(2), id(1));
+            }
+
+            @Override
+            public java.util.stream.Stream<dev.retention.core.event.CustomerHistory> histories() {
+                return customerIds().map(events::history);
+            }
+
+            @Override
+            public long eventCount() {
+                return events.eventCount();
+            }
+
+            @Override
+            public long customerCount() {
+                return 2;
+            }
+        };
+        Segment buyers = Segment.named("buyers").where(ordersEver().atLeast(1));
+        assertThatThrownBy(() -> SegmentEvaluator.of(buyers).members(twice, profiles, NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("c0001").hasMessageContaining("twice");
+    }
+
+    @Test
+    void moreThanSixtyFourSegmentsInOnePassGiveEachItsMembers() {
+        orderDaysAgo(1, 1);
+        orderDaysAgo(2, 1, 2);
+        orderDaysAgo(3, 1, 2, 3);
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            segments.add(Segment.named("s" + i).where(ordersEver().atLeast(i % 4)));
+        }
+        Map<String, Membership> all = SegmentEvaluator.builder(segments.get(0),
+                segments.subList(1, segments.size()).toArray(Segment[]::new)).build().membersOfEach(events, profiles, NOW);
+        for (int i = 0; i < 130; i++) {
+            List<CustomerId> expected = switch (i % 4) {
+                case 0, 1 -> List.of(id(1), id(2), id(3));
+                case 2 -> List.of(id(2), id(3));
+                default -> List.of(id(3));
+            };
+            assertThat(all.get("s" + i).members()).as("segment s%d", i).isEqualTo(expected);
+        }
     }
 
     @Test

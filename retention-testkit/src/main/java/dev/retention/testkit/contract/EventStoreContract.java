@@ -126,6 +126,30 @@ public abstract class EventStoreContract {
     }
 
     /**
+     * A bulk read gives what mapping the histories gives, sequential or parallel, and leaves out an
+     * erased customer.
+     */
+    @Test
+    public void readHistoriesGivesWhatMappingTheHistoriesGives() {
+        EventStore store = newStore();
+        store.append(fixtures.view("c1", "2026-01-01T00:00:00Z", "p1"));
+        store.append(fixtures.view("c2", "2026-01-01T00:00:00Z", "p1"));
+        store.append(fixtures.order("c2", "2026-01-02T00:00:00Z", "5.00"));
+        store.append(fixtures.view("c3", "2026-01-03T00:00:00Z", "p2"));
+        store.erase(CustomerId.of("c3"));
+        Map<CustomerId, List<CustomerEvent>> expected = store.histories()
+                .collect(Collectors.toMap(CustomerHistory::customerId, CustomerHistory::events));
+        assertThat(expected).containsOnlyKeys(CustomerId.of("c1"), CustomerId.of("c2"));
+        Map<CustomerId, List<CustomerEvent>> read = store.readHistories(h -> Map.entry(h.customerId(), h.events()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<CustomerId, List<CustomerEvent>> readInParallel = store.readHistories(
+                h -> Map.entry(h.customerId(), h.events())).parallel()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(read).isEqualTo(expected);
+        assertThat(readInParallel).isEqualTo(expected);
+    }
+
+    /**
      * Appends from several threads to the same customers lose nothing and store a repeated event once.
      *
      * @throws Exception if a writer thread fails or does not finish within a minute
