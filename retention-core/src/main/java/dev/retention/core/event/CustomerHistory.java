@@ -374,6 +374,21 @@ public final class CustomerHistory {
     }
 
     /**
+     * {@link #netSpendAsOf} in minor units of {@code currency}, for comparing with a threshold: a
+     * trigger asks it on every event of a customer, and this answer allocates nothing.
+     *
+     * @param currency the currency to sum; other currencies are left out
+     * @param asOf the instant of evaluation, included
+     * @return order totals minus refunds in minor units of {@code currency}, as in
+     *     {@code netSpendAsOf(currency, asOf).minorUnits()}; zero if none
+     * @throws NullPointerException if {@code currency} or {@code asOf} is null
+     */
+    public long netSpendMinorAsOf(Currency currency, Instant asOf) {
+        long to = Nanos.justAfter(requireNonNull(asOf, "asOf"));
+        return Math.subtractExact(orderSum(currency, Long.MIN_VALUE, to), refundSum(currency, Long.MIN_VALUE, to));
+    }
+
+    /**
      * The currencies the customer's orders were placed in, for summing spend per currency.
      *
      * @return a new set in order of first use (time order); empty without orders. Currencies used
@@ -802,13 +817,17 @@ public final class CustomerHistory {
     }
 
     private long orderSum(Currency currency, Instant from, Instant to) {
+        return orderSum(currency, Nanos.clamped(from), Nanos.clamped(to));
+    }
+
+    private long orderSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.orderCount();
         if (n == 0 || log.orderTime(0) >= Nanos.clamped(from) && log.orderTime(n - 1) < Nanos.clamped(to)) {
             return log.orderSum(code); // the window holds every order: the summary kept on append
         }
         long total = 0;
-        for (int i = log.ordersBefore(Nanos.clamped(from)), end = log.ordersBefore(Nanos.clamped(to)); i < end; i++) {
+        for (int i = log.ordersBefore(fromNanos), end = log.ordersBefore(toNanos); i < end; i++) {
             if (log.orderCurrency(i) == code) {
                 total = Math.addExact(total, log.orderTotal(i));
             }
@@ -817,14 +836,17 @@ public final class CustomerHistory {
     }
 
     private long refundSum(Currency currency, Instant from, Instant to) {
+        return refundSum(currency, Nanos.clamped(from), Nanos.clamped(to));
+    }
+
+    private long refundSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.refundCount();
         if (n == 0 || log.refundTime(0) >= Nanos.clamped(from) && log.refundTime(n - 1) < Nanos.clamped(to)) {
             return log.refundSum(code);
         }
         long total = 0;
-        for (int i = log.refundsBefore(Nanos.clamped(from)), end = log.refundsBefore(Nanos.clamped(to)); i < end;
-                i++) {
+        for (int i = log.refundsBefore(fromNanos), end = log.refundsBefore(toNanos); i < end; i++) {
             if (log.refundCurrency(i) == code) {
                 total = Math.addExact(total, log.refundAmount(i));
             }

@@ -62,6 +62,11 @@ class CustomerHistoryTest {
         assertThat(h.netSpendAsOf(USD, at("2026-01-10T10:00:00Z"))).isEqualTo(usd("110.00"));
         assertThat(h.netSpendAsOf(USD, at("2026-02-01T00:00:00Z"))).isEqualTo(usd("40.00"));
         assertThat(h.netSpendAsOf(USD, Instant.MAX)).as("as of the end of time").isEqualTo(usd("40.00"));
+        assertThat(h.netSpendMinorAsOf(USD, at("2026-01-10T10:00:00Z"))).as("in cents, the refund at that instant counted")
+                .isEqualTo(11_000);
+        assertThat(h.netSpendMinorAsOf(USD, at("2026-01-10T09:59:59.999999999Z"))).isEqualTo(14_000);
+        assertThat(h.netSpendMinorAsOf(USD, Instant.MAX)).isEqualTo(4_000);
+        assertThat(h.netSpendMinorAsOf(java.util.Currency.getInstance("EUR"), Instant.MAX)).isZero();
         assertThat(h.viewCountSinceLastOrder(Instant.MAX)).isZero();
         assertThat(h.netSpend(USD, at("2026-01-10T00:00:00Z"), at("2026-01-12T00:00:00Z"))).isEqualTo(usd("-100.00"));
         assertThat(h.grossSpend(USD, Instant.MIN, Instant.MAX)).isEqualTo(usd("140.00"));

@@ -51,9 +51,15 @@ final class Decider {
             if (entered && campaign.reEntry().isOnce()) {
                 continue; // entered once already: whatever the trigger says, the answer is no
             }
-            Optional<Firing> firing;
+            // the episode first, the firing only if the episode may enter: most firings are refused as the
+            // same episode, and a firing with its lazy reason and payload is garbage per event
+            Optional<String> episode;
+            Optional<Firing> firing = Optional.empty();
             try {
-                firing = campaign.trigger().evaluate(history, profile, now);
+                episode = campaign.trigger().episode(history, profile, now);
+                if (episode.isPresent() && !refused(campaign, episode.get(), customerLog, now)) {
+                    firing = campaign.trigger().evaluate(history, profile, now);
+                }
             } catch (RuntimeException e) {
                 // bad data or a bug about this customer (a total overflowing a long): the others go on
                 if (failuresLogged.add(campaign.id() + '\u0000' + customer.value())) {
@@ -62,14 +68,15 @@ final class Decider {
                 }
                 continue;
             }
-            if (firing.isEmpty()) {
+            if (episode.isEmpty()) {
                 if (entered && campaign.reEntry().isEveryNewFiring()) {
                     noteLeftTrigger(customerLog, campaign, now);
                 }
                 continue;
             }
-            // the verdict only: no list of the campaign's entries and no sentence, as most firings are refused
-            if (refused(campaign, firing.get(), customerLog, now)) {
+            // refused as the episode said, or a trigger whose two answers disagree: the firing's word counts
+            if (firing.isEmpty() || !firing.get().episode().equals(episode.get())
+                    && refused(campaign, firing.get().episode(), customerLog, now)) {
                 continue;
             }
             FireEntry decision = decideEntry(campaign, firing.get(), nextEntry(customerLog, campaign), profile,
@@ -154,7 +161,7 @@ final class Decider {
      * customer's whole log without building the list of the campaign's entries or the sentence:
      * deciding needs just the verdict, and that runs for every event a trigger fires on.
      */
-    private static boolean refused(Campaign campaign, Firing firing, List<FireEntry> log, Instant now) {
+    private static boolean refused(Campaign campaign, String episode, List<FireEntry> log, Instant now) {
         FireEntry last = null;
         boolean episodeDecided = false;
         String id = campaign.id();
@@ -168,7 +175,7 @@ final class Decider {
             }
             if (e.step() == 0) {
                 last = e;
-                episodeDecided |= e.episode().equals(firing.episode());
+                episodeDecided |= e.episode().equals(episode);
             }
         }
         if (last == null) {

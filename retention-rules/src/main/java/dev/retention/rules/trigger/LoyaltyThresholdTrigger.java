@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class LoyaltyThresholdTrigger implements Trigger {
     private static final Set<String> PAYLOAD_FIELDS = Set.of("orderCount", "netTotal");
+    private static final Optional<String> REACHED = Optional.of("reached");
     private final String name;
     private final int minOrders;
     private final Money totalAbove;
@@ -77,17 +78,28 @@ public final class LoyaltyThresholdTrigger implements Trigger {
         return name;
     }
 
+    /** Whether it fires, as {@link #evaluate} says, without building the firing; always {@code "reached"}. */
+    @Override
+    public Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
+        return history.orderCountAsOf(now) >= minOrders
+                && history.netSpendMinorAsOf(totalAbove.currency(), now) > totalAbove.minorUnits()
+                ? REACHED : Optional.empty();
+    }
+
     @Override
     public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
         int orders = history.orderCountAsOf(now);
         if (orders < minOrders) {
             return Optional.empty();
         }
-        Money total = history.netSpendAsOf(totalAbove.currency(), now);
-        if (!total.isGreaterThan(totalAbove)) {
+        // compared in minor units: most customers past minOrders stay below the threshold on every event,
+        // and a Money per evaluation is garbage per event
+        long net = history.netSpendMinorAsOf(totalAbove.currency(), now);
+        if (net <= totalAbove.minorUnits()) {
             return Optional.empty();
         }
-        return Optional.of(Firing.lazy(name, "reached",
+        Money total = Money.ofMinor(net, totalAbove.currency());
+        return Optional.of(Firing.lazy(name, REACHED.get(),
                 () -> "placed " + orders + " orders for " + total + " net (threshold: at least " + minOrders
                         + " orders above " + totalAbove + ")",
                 () -> {

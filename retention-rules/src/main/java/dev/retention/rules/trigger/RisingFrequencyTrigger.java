@@ -34,6 +34,7 @@ import java.util.function.Supplier;
  */
 public final class RisingFrequencyTrigger implements Trigger {
     private static final Set<String> PAYLOAD_FIELDS = Set.of("recentOrders", "favouriteProducts", "recommendations");
+    private static final Optional<String> RISING = Optional.of("rising");
     private final Builder config;
 
     private RisingFrequencyTrigger(Builder config) {
@@ -65,10 +66,29 @@ public final class RisingFrequencyTrigger implements Trigger {
         return config.name;
     }
 
+    /**
+     * Whether it fires, as {@link #evaluate} says, without building the firing: an active customer
+     * fires on every event, and the engine refuses most of them as the same episode, always {@code "rising"}.
+     */
+    @Override
+    public Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
+        Instant windowStart = now.minus(config.window);
+        int recent = recentOrders(history, windowStart, now);
+        boolean fires = config.minOrders > 0 && recent >= config.minOrders
+                || config.rateMultiple > 0 && recent >= config.minRecentOrders
+                        && rateRule(history, windowStart, recent) != null;
+        return fires ? RISING : Optional.empty();
+    }
+
+    /** Orders in {@code [windowStart, now]}, with one {@link Instant} fewer than {@code orderCount(from, to)} takes. */
+    private static int recentOrders(CustomerHistory history, Instant windowStart, Instant now) {
+        return history.orderCountAsOf(now) - history.orderCount(Instant.MIN, windowStart);
+    }
+
     @Override
     public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
         Instant windowStart = now.minus(config.window);
-        int recent = history.orderCount(windowStart, now.plusNanos(1));
+        int recent = recentOrders(history, windowStart, now);
         // the reason is a sentence built only when asked for: an active customer fires on every event,
         // and the engine mostly refuses (cooldown, same episode) without reading it
         Supplier<String> reason = null;
@@ -81,7 +101,7 @@ public final class RisingFrequencyTrigger implements Trigger {
         if (reason == null) {
             return Optional.empty();
         }
-        return Optional.of(Firing.lazy(config.name, "rising", reason, () -> {
+        return Optional.of(Firing.lazy(config.name, RISING.get(), reason, () -> {
             List<ProductId> favourites = history.favouriteProducts(now, config.products);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("recentOrders", recent);

@@ -49,6 +49,26 @@ public interface Trigger {
     Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now);
 
     /**
+     * The episode {@link #evaluate} would fire with now, or empty if it would not fire, without
+     * building the firing. The engine asks this first and evaluates the firing only for an episode
+     * it may still decide: a trigger that fires on many events while the same situation lasts
+     * (rising frequency) is mostly refused as the same episode, and building each refused firing
+     * would be garbage per event.
+     *
+     * <p>Must agree with {@link #evaluate}: present exactly when it fires, with its firing's
+     * episode; pure, under the same rules. The default evaluates and takes the firing's episode; a
+     * trigger overrides it when the answer is cheaper than the firing.
+     *
+     * @param history the customer's events
+     * @param profile the customer's profile
+     * @param now the instant of evaluation
+     * @return the episode of the firing {@link #evaluate} would return, or empty if it does not fire
+     */
+    default Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
+        return evaluate(history, profile, now).map(Firing::episode);
+    }
+
+    /**
      * The payload fields every firing of this trigger carries. The campaign engine tells its sender
      * these (with its own fields) when it is built, so a template that uses a field the messages
      * will not carry fails the build, not a customer's letter. Fields a firing carries only

@@ -79,9 +79,15 @@ public final class WinBackTrigger implements Trigger {
         if (last.isEmpty()) {
             return Optional.empty();
         }
+        // the gap as a Duration only once it fires or the relative rule needs it: most customers past
+        // minOrders ordered recently, on every event
+        boolean quiet = quietFor != null && atLeastApart(last.get(), now, quietFor);
+        if (!quiet && gapMultiple <= 0) {
+            return Optional.empty();
+        }
         Duration gap = Duration.between(last.get(), now);
         java.util.function.Supplier<String> why = null;
-        if (quietFor != null && gap.compareTo(quietFor) >= 0) {
+        if (quiet) {
             why = () -> "placed " + orders + (orders == 1 ? " order" : " orders") + ", none for "
                     + Durations.human(gap) + " (at least " + Durations.human(quietFor) + ")";
         } else if (gapMultiple > 0) {
@@ -106,6 +112,17 @@ public final class WinBackTrigger implements Trigger {
             payload.put("favouriteProducts", AbandonedViewTrigger.ids(history.favouriteProducts(now, 4)));
             return payload;
         }));
+    }
+
+    /** {@code Duration.between(from, to).compareTo(d) >= 0}, without the Duration. */
+    static boolean atLeastApart(Instant from, Instant to, Duration d) {
+        long seconds = Math.subtractExact(to.getEpochSecond(), from.getEpochSecond());
+        int nanos = to.getNano() - from.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds != d.getSeconds() ? seconds > d.getSeconds() : nanos >= d.getNano();
     }
 
     @Override

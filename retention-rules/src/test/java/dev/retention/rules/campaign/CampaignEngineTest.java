@@ -374,6 +374,43 @@ class CampaignEngineTest {
     }
 
     @Test
+    void aFiringIsBuiltOnlyForAnEpisodeTheEngineMayStillDecide() {
+        CustomerId anna = shop.subscriber("anna");
+        AtomicInteger firingsBuilt = new AtomicInteger();
+        // fires on every event in one episode, and answers the episode without building the firing
+        Trigger always = new Trigger() {
+            @Override
+            public String name() {
+                return "always";
+            }
+
+            @Override
+            public java.util.Optional<String> episode(dev.retention.core.event.CustomerHistory history,
+                    dev.retention.core.profile.CustomerProfile profile, Instant now) {
+                return java.util.Optional.of("one");
+            }
+
+            @Override
+            public java.util.Optional<dev.retention.rules.trigger.Firing> evaluate(
+                    dev.retention.core.event.CustomerHistory history, dev.retention.core.profile.CustomerProfile profile,
+                    Instant now) {
+                firingsBuilt.incrementAndGet();
+                return java.util.Optional.of(dev.retention.rules.trigger.Firing.of("always", "one", "always fires"));
+            }
+        };
+        CampaignEngine engine = shop.engine(Campaign.builder("always").trigger(always).message(Message.email("t"))
+                .build()).build();
+        Instant t = shop.clock.instant();
+
+        for (int i = 0; i < 5; i++) {
+            engine.onEvent(view(anna, "p" + i, t.plusSeconds(i)));
+        }
+
+        assertThat(shop.sender.sent()).hasSize(1);
+        assertThat(firingsBuilt).as("the same episode is refused before its firing is built").hasValue(1);
+    }
+
+    @Test
     void aSegmentTriggerFiresOnEnteringAndAgainOnlyAfterLeaving() {
         CustomerId anna = shop.subscriber("anna");
         // "in the segment" while the customer has viewed more than they ordered
