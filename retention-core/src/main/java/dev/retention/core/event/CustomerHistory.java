@@ -823,7 +823,7 @@ public final class CustomerHistory {
     private long orderSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.orderCount();
-        if (n == 0 || log.orderTime(0) >= Nanos.clamped(from) && log.orderTime(n - 1) < Nanos.clamped(to)) {
+        if (n == 0 || log.orderTime(0) >= fromNanos && log.orderTime(n - 1) < toNanos) {
             return log.orderSum(code); // the window holds every order: the summary kept on append
         }
         long total = 0;
@@ -842,7 +842,7 @@ public final class CustomerHistory {
     private long refundSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.refundCount();
-        if (n == 0 || log.refundTime(0) >= Nanos.clamped(from) && log.refundTime(n - 1) < Nanos.clamped(to)) {
+        if (n == 0 || log.refundTime(0) >= fromNanos && log.refundTime(n - 1) < toNanos) {
             return log.refundSum(code);
         }
         long total = 0;
