@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -46,8 +47,8 @@ import java.util.stream.Stream;
  * customers; those sit behind one lock ({@link #fire}), always taken after a record's, never
  * before.
  *
- * <p>Bulk reads over every customer ({@code customerIds}, {@code histories}, the ledger's
- * {@code customers}) take each record's lock in turn, as {@code InMemoryEventStore} takes each log's:
+ * <p>Bulk reads over every customer ({@code customerIds}, {@code histories}, {@code readHistories},
+ * the ledger's {@code customers}) take each record's lock in turn, as {@code InMemoryEventStore} takes each log's:
  * call them outside an {@code update}, or two threads each holding a customer the other's bulk
  * read reaches would wait for each other.
  *
@@ -377,6 +378,36 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
             synchronized (r) {
                 return r.erased || r.size() == 0 ? null : CustomerHistory.wrap(r.snapshot());
             }
+        }
+
+        /**
+         * {@inheritDoc}
+         *
+         * <p>Lends the reader each customer's events in place under the record's lock, as
+         * {@code InMemoryEventStore} lends its logs: no snapshot per customer. The loan ends when the
+         * reader returns, so a reader that keeps the history gets {@link IllegalStateException} from
+         * it later rather than a history that changes. The result is handed on after the lock is
+         * released, so what the caller does downstream holds no customer.
+         */
+        @Override
+        public <T> Stream<T> readHistories(Function<? super CustomerHistory, ? extends T> reader) {
+            requireNonNull(reader, "reader");
+            return records.values().stream().<T>mapMulti((r, results) -> {
+                T result;
+                synchronized (r) {
+                    if (r.erased || r.size() == 0) {
+                        return;
+                    }
+                    // not the record's own loan (lendHistory): an update on this thread may hold that one
+                    CustomerHistory lent = CustomerHistory.lend(r, r.customerId());
+                    try {
+                        result = reader.apply(lent);
+                    } finally {
+                        CustomerHistory.endLoan(lent);
+                    }
+                }
+                results.accept(result);
+            });
         }
 
         @Override
