@@ -218,7 +218,8 @@ public final class EventCsvReader {
     /**
      * Reads a large file in pieces cut at record boundaries (see {@link FilePieces}), decoded and
      * parsed on all cores: the lines of an order that fall in one piece are grouped there, the
-     * others when the pieces are joined in file order. Empty for a file that only the sequential
+     * others when the pieces are joined in file order, and all checked against each other then, in
+     * file order, as the sequential reader checks them. Empty for a file that only the sequential
      * reader reads or reports exactly (bytes that are not UTF-8, a lone CR, broken quotes).
      */
     Optional<ImportRun.Result> readResultInPieces(Path file, long total) throws IOException {
@@ -246,7 +247,8 @@ public final class EventCsvReader {
                 }
                 try {
                     if (i > 0) {
-                        runs[i] = new ImportRun(pieces.reader(i), pieces.firstLines[i], mapping, lenient);
+                        runs[i] = new ImportRun(pieces.reader(i), pieces.firstLines[i], mapping, lenient)
+                                .asLaterPiece();
                     }
                     runs[i].rows(header);
                 } catch (CsvFormatException e) {
@@ -264,12 +266,12 @@ public final class EventCsvReader {
             if (!utf8.get()) {
                 return Optional.empty();
             }
-            for (CsvFormatException e : errors) {
-                if (e != null) {
-                    throw e;
-                }
+            if (errors[0] != null) {
+                throw errors[0];
             }
-            runs[0].absorbAll(runs);
+            // a later piece's problem is thrown as the pieces are joined: an order's line before
+            // it may be found bad only against the order's lines in earlier pieces
+            runs[0].absorbAll(runs, errors);
             return Optional.of(runs[0].build());
         }
     }

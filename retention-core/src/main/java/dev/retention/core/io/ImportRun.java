@@ -34,6 +34,24 @@ final class ImportRun {
     private long duplicates;
     private long merged;
     private long spread;
+    /**
+     * Whether this run reads a piece after the file's first: its groups only collect their rows,
+     * and the rows are checked against each other when the pieces are joined (see
+     * {@link #absorbAll}).
+     */
+    private boolean laterPiece;
+
+    /**
+     * This run as the reader of a piece after the file's first. Whether an order's line is
+     * rejected (another customer or currency, a line id used for other content) or a repeat
+     * depends on the order's lines before it in the file, and some of those may stand in earlier
+     * pieces: checked within the piece, a line that is the file's odd one would be taken for the
+     * order's first and its good lines rejected against it.
+     */
+    ImportRun asLaterPiece() {
+        laterPiece = true;
+        return this;
+    }
 
     ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient) {
         this.mapping = mapping;
@@ -58,8 +76,11 @@ final class ImportRun {
     /**
      * Takes in the groups of the later pieces of the file in order, merging those of one order;
      * the tables sized once for all of them rather than grown (and copied) piece by piece.
+     *
+     * @param stops in strict mode, the problem each piece stopped at, if any: thrown once the
+     *     pieces before it are taken in, unless taking in the rows it read finds an earlier one
      */
-    void absorbAll(ImportRun[] pieces) {
+    void absorbAll(ImportRun[] pieces, CsvFormatException[] stops) {
         int entries = groups.size();
         int keys = byKey.size();
         for (int i = 1; i < pieces.length; i++) {
@@ -72,29 +93,48 @@ final class ImportRun {
         sized.putAll(byKey);
         byKey = sized;
         for (int i = 1; i < pieces.length; i++) {
-            absorb(pieces[i]);
+            CsvFormatException first = absorb(pieces[i]);
+            if (first == null) {
+                first = stops[i];
+            }
+            if (first != null) {
+                throw first;
+            }
             pieces[i] = null;
         }
     }
 
-    /** Takes in the groups of the next piece of the file, merging those of one order. */
-    private void absorb(ImportRun piece) {
+    /**
+     * Takes in the groups of the next piece of the file, merging those of one order and checking
+     * each order's lines in file order. In strict mode, the problem of the earliest line found, as
+     * the sequential reader would stop there; null if none.
+     */
+    private CsvFormatException absorb(ImportRun piece) {
         rows += piece.rows;
+        CsvFormatException first = null;
         for (int i = 0; i < piece.groups.size(); i++) {
             if (!(piece.groups.get(i) instanceof RowGroup group)) {
                 addAlone((CustomerEvent) piece.groups.get(i), piece.aloneLines[i]);
                 continue;
             }
             RowGroup earlier = group.key == null ? null : byKey.get(group.key);
-            if (earlier == null) {
-                groups.add(group);
-                if (group.key != null) {
-                    byKey.put(group.key, group);
+            try {
+                if (earlier == null) {
+                    group.check(this);
+                    groups.add(group);
+                    if (group.key != null) {
+                        byKey.put(group.key, group);
+                    }
+                } else {
+                    earlier.absorb(group, this);
                 }
-            } else {
-                earlier.absorb(group, this);
+            } catch (CsvFormatException e) { // strict mode only: lenient runs record problems
+                if (first == null || e.problem().line() < first.problem().line()) {
+                    first = e;
+                }
             }
         }
+        return first;
     }
 
     void rows(CsvHeader header) throws IOException {
@@ -122,7 +162,12 @@ final class ImportRun {
                 continue;
             }
             try {
-                group.add(header.row(cells, line, ids));
+                CsvRow row = header.row(cells, line, ids);
+                if (laterPiece) {
+                    group.addUnchecked(row);
+                } else {
+                    group.add(row);
+                }
             } catch (CsvFormatException e) {
                 fail(group, e.problem());
             }

@@ -135,22 +135,56 @@ final class RowGroup {
         problems.add(problem);
     }
 
-    /** Takes the rows of the same order from a later piece of the file. */
+    /**
+     * Takes the rows of the same order from a later piece of the file, which collected them
+     * unchecked ({@link #addUnchecked}), checking them as if read after this group's.
+     */
     void absorb(RowGroup later, ImportRun run) {
         for (int i = 0; i < later.lineCount; i++) {
             addLine(i == 0 ? later.firstLine : later.moreLines[i - 1]);
         }
-        duplicateLines += later.duplicateLines;
-        for (CsvProblem p : later.problems) {
-            run.fail(this, p);
+        addInLineOrder(later.rows, later.problems, run);
+    }
+
+    /**
+     * Checks the rows of a group that a later piece of the file collected unchecked and that no
+     * earlier piece holds lines of: its first row is the group's first in the file.
+     */
+    void check(ImportRun run) {
+        if (rows.size() + problems.size() <= 1) {
+            return; // one row is checked against nothing
         }
-        for (CsvRow row : later.rows) {
+        List<CsvRow> read = new ArrayList<>(rows);
+        List<CsvProblem> found = problems;
+        rows.clear();
+        problems = List.of();
+        addInLineOrder(read, found, run);
+    }
+
+    /**
+     * Adds rows and the problems of the rows that could not be read, merged by line as the
+     * sequential reader meets them: each row is checked against the group's rows before it.
+     */
+    private void addInLineOrder(List<CsvRow> later, List<CsvProblem> found, ImportRun run) {
+        int p = 0;
+        for (CsvRow row : later) {
+            for (; p < found.size() && found.get(p).line() < row.line; p++) {
+                run.fail(this, found.get(p));
+            }
             try {
                 add(row);
             } catch (CsvFormatException e) {
                 run.fail(this, e.problem());
             }
         }
+        for (; p < found.size(); p++) {
+            run.fail(this, found.get(p));
+        }
+    }
+
+    /** Collects a row of a later piece of the file, checked when the pieces are joined. */
+    void addUnchecked(CsvRow row) {
+        rows.add(row);
     }
 
     CsvRow first() {

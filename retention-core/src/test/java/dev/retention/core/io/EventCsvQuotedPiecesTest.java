@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -73,6 +74,35 @@ class EventCsvQuotedPiecesTest {
             assertThat(outcome(() -> reader.read(file))).isEqualTo(whole);
             EventCsvReader strict = EventCsvReader.strict().withPieceBytes(pieceBytes);
             assertThat(outcome(() -> strict.read(file))).isEqualTo(outcome(() -> strict.read(new StringReader(broken))));
+        });
+    }
+
+    /**
+     * Shrunk from seed -2210999164792672840 of the property above: the second piece starts with
+     * the order's odd line (a stray quote in its customer), so that piece alone took it for the
+     * order's customer and rejected the order's next line too, and the whole-file read did not.
+     */
+    @Example
+    void anOrderLineRejectedInALaterPieceIsJudgedByTheOrdersFirstLineInTheFile() throws IOException {
+        String text = "occurred_at,customer_id,type,product_id,order_id,amount,currency,quantity\n"
+                + "2026-01-01T00:00:00Z,c1,order,p1,o1,1.00,USD,1\n"
+                + "2026-01-01T00:00:00Z,c\"1,order,p2,o1,2.00,USD,1\n"
+                + "2026-01-01T00:00:00Z,c1,order,p3,o1,3.00,USD,1\n";
+        // the cut falls at the end of line 2: lines 3 and 4 are the second piece
+        long pieceBytes = text.length() / 2;
+
+        withFile(text, file -> {
+            EventCsvReader lenient = EventCsvReader.lenient().withPieceBytes(pieceBytes);
+            CsvImport whole = lenient.read(new StringReader(text));
+            assertThat(whole.problems()).extracting(CsvProblem::line, CsvProblem::rejectedLines)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, List.of(2L, 3L, 4L)));
+            Optional<CsvImport> inPieces = lenient.readInPieces(file, Files.size(file));
+            assertThat(inPieces).isPresent();
+            assertThat(summary(inPieces.get())).isEqualTo(summary(whole));
+
+            EventCsvReader strict = EventCsvReader.strict().withPieceBytes(pieceBytes);
+            assertThat(outcomeInPieces(strict, file)).contains(outcome(() -> strict.read(new StringReader(text))))
+                    .contains(List.of("stopped", whole.problems().get(0).rejecting(List.of(3L))));
         });
     }
 
