@@ -8,8 +8,6 @@ import dev.retention.core.Money;
 import dev.retention.core.StoreException;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
-import dev.retention.core.event.OrderPlaced;
-import dev.retention.core.event.OrderRefunded;
 import dev.retention.core.io.CsvImport;
 import dev.retention.core.io.EventCsvReader;
 import dev.retention.jdbc.internal.Codec;
@@ -202,15 +200,8 @@ public final class CsvCopyImport {
         }
 
         private static void append(StringBuilder out, CustomerEvent e) {
-            String orderId = null;
-            Money amount = null;
-            if (e instanceof OrderPlaced o) {
-                orderId = o.orderId().value();
-                amount = o.total();
-            } else if (e instanceof OrderRefunded r) {
-                orderId = r.orderId().value();
-                amount = r.amount();
-            }
+            String orderId = Codec.orderIdOf(e);
+            Money amount = Codec.amountOf(e);
             row(out, e.customerId().value(), e.eventId(), Codec.kind(e), e.occurredAt().getEpochSecond(),
                     e.occurredAt().getNano(), orderId, amount == null ? null : amount.minorUnits(),
                     amount == null ? null : amount.currency().getCurrencyCode(), Codec.event(e));

@@ -62,6 +62,37 @@ public final class Codec {
     private Codec() {}
 
     /**
+     * The order id stored in the {@code order_id} column: an order's or a refund's, else null.
+     *
+     * @param event the event
+     * @return the order id's value, or null for other kinds
+     */
+    public static String orderIdOf(CustomerEvent event) {
+        if (event instanceof OrderPlaced o) {
+            return o.orderId().value();
+        } else if (event instanceof OrderRefunded r) {
+            return r.orderId().value();
+        }
+        return null;
+    }
+
+    /**
+     * The money stored in the amount and currency columns: an order's total or a refund's amount,
+     * else null.
+     *
+     * @param event the event
+     * @return the amount, or null for other kinds
+     */
+    public static Money amountOf(CustomerEvent event) {
+        if (event instanceof OrderPlaced o) {
+            return o.total();
+        } else if (event instanceof OrderRefunded r) {
+            return r.amount();
+        }
+        return null;
+    }
+
+    /**
      * The event's kind as stored in the {@code kind} column.
      *
      * @param event the event

@@ -113,15 +113,8 @@ public final class JdbcEventStore implements EventStore {
                 if (!seen.add(e.eventId())) {
                     continue;
                 }
-                String orderId = null;
-                Money amount = null;
-                if (e instanceof OrderPlaced o) {
-                    orderId = o.orderId().value();
-                    amount = o.total();
-                } else if (e instanceof OrderRefunded r) {
-                    orderId = r.orderId().value();
-                    amount = r.amount();
-                }
+                String orderId = Codec.orderIdOf(e);
+                Money amount = Codec.amountOf(e);
                 if (amount != null) {
                     if (facts == null) {
                         facts = MoneyFacts.read(c, events, spend, customer, run);
