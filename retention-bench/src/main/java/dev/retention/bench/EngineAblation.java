@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
  */
 public final class EngineAblation {
     static final String STORE_ONLY = "the store alone";
+    /** All four, with the sender on the engine's own send threads instead of the replaying thread. */
+    static final String ENGINE_THREADS = "all four, sends on the engine's threads";
     /** The configurations, in the order each round runs them; null campaigns means all four. */
     private static final Map<String, Set<String>> CONFIGURATIONS = configurations();
 
@@ -68,6 +70,7 @@ public final class EngineAblation {
                 String name = configuration.getKey();
                 boolean storeOnly = name.equals(STORE_ONLY);
                 benchmark.onlyCampaigns = configuration.getValue();
+                benchmark.sendsOnEngineThreads = name.equals(ENGINE_THREADS);
                 benchmark.freshEngine();
                 EngineBenchmark.Allocation allocation = new EngineBenchmark.Allocation();
                 long start = System.nanoTime();
@@ -94,6 +97,7 @@ public final class EngineAblation {
             configurations.put(campaign.id() + " only", Set.of(campaign.id()));
         }
         configurations.put("all four", null);
+        configurations.put(ENGINE_THREADS, null);
         return configurations;
     }
 }

@@ -57,7 +57,9 @@ import org.openjdk.jmh.annotations.State;
  * customers whose events change a verdict. {@code switched-on}: the campaigns start with the
  * replay, so everyone who already qualifies enters during it (about a quarter of the replayed
  * events decide): the burst after a campaign is switched on. The replayed events are
- * copied in replay order ({@link ArrivingEvents}), as a shop's events arrive freshly decoded. No
+ * copied in replay order ({@link ArrivingEvents}), as a shop's events arrive freshly decoded. The
+ * sender answers "sent" on the replaying thread ({@link #sendsOnEngineThreads}), as an outbox
+ * sender configured with {@code sendOnCallingThread} does. No
  * SQL peer: the score is the time for the whole replay; events per second are derived from it, and
  * the bytes allocated per event are measured around the replay ({@link Allocation}).
  */
@@ -83,6 +85,15 @@ public class EngineBenchmark {
      */
     @Param({"native", "separate"})
     public String layout = "native";
+
+    /**
+     * Whether the sender runs on the engine's own send threads (a task, a wake-up and a wait per
+     * message) instead of the replaying thread. The benchmark's sender only answers "sent", as a
+     * sender that writes an outbox row would, so by default it runs on the calling thread
+     * ({@code sendOnCallingThread}) and the replay is one thread's work; {@link EngineAblation}
+     * measures the other way beside it.
+     */
+    boolean sendsOnEngineThreads;
 
     /** The ids of the playbook campaigns to run, or null for all four: for {@link EngineAblation}. */
     Set<String> onlyCampaigns;
@@ -131,6 +142,9 @@ public class EngineBenchmark {
                 events.appendAll(history);
                 Retention.Builder builder = Retention.builder().state(state)
                         .sender(message -> DeliveryResult.sent()).clock(clock);
+                if (!sendsOnEngineThreads) {
+                    builder.engine(CampaignEngine.Builder::sendOnCallingThread);
+                }
                 selected.forEach(builder::campaign);
                 retention = builder.build();
                 engine = retention.engine();
@@ -144,6 +158,9 @@ public class EngineBenchmark {
                         .events(events).profiles(profileStore).fireLog(new InMemoryFireLog())
                         .sender(message -> DeliveryResult.sent())
                         .clock(clock);
+                if (!sendsOnEngineThreads) {
+                    builder.sendOnCallingThread();
+                }
                 selected.forEach(builder::campaign);
                 retention = null;
                 engine = builder.build();

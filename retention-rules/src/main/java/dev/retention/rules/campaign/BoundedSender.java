@@ -16,13 +16,16 @@ import java.util.concurrent.TimeoutException;
  * Calls the user's sender on an executor and waits at most the send timeout, turning whatever
  * happens into a {@link DeliveryResult}: a hanging, throwing or null-answering sender fails one
  * attempt of one entry, never the engine's call. Exceptions are not retried when they are
- * {@link Error}s or the answer is null: those are bugs, and a retry would repeat them.
+ * {@link Error}s or the answer is null: those are bugs, and a retry would repeat them. Without an
+ * executor the sender runs on the calling thread ({@link CampaignEngine.Builder#sendOnCallingThread}):
+ * the same answers for a throwing or null-answering sender, but no timeout.
  */
 final class BoundedSender {
     private final MessageSender sender;
     private final Executor executor;
     private final Duration timeout;
 
+    /** @param executor the sending threads, or null to call the sender on the calling thread */
     BoundedSender(MessageSender sender, Executor executor, Duration timeout) {
         this.sender = sender;
         this.executor = executor;
@@ -30,6 +33,9 @@ final class BoundedSender {
     }
 
     DeliveryResult send(OutgoingMessage message) {
+        if (executor == null) {
+            return sendHere(message);
+        }
         FutureTask<DeliveryResult> call = new FutureTask<>(() -> sender.send(message));
         try {
             executor.execute(call);
@@ -51,6 +57,19 @@ final class BoundedSender {
             return cause instanceof Error
                     ? DeliveryResult.permanentFailure("the sender threw " + describe(cause))
                     : DeliveryResult.retryableFailure("the sender threw " + describe(cause));
+        }
+        return result != null ? result : DeliveryResult.permanentFailure("the sender answered null");
+    }
+
+    /** The caller's thread: no task, no handoff, no timeout; a throw is answered as on the executor. */
+    private DeliveryResult sendHere(OutgoingMessage message) {
+        DeliveryResult result;
+        try {
+            result = sender.send(message);
+        } catch (RuntimeException e) {
+            return DeliveryResult.retryableFailure("the sender threw " + describe(e));
+        } catch (Error e) {
+            return DeliveryResult.permanentFailure("the sender threw " + describe(e));
         }
         return result != null ? result : DeliveryResult.permanentFailure("the sender answered null");
     }
