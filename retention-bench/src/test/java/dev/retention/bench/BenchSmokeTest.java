@@ -129,7 +129,8 @@ class BenchSmokeTest {
         Map<String, EngineAblation.Row> rows = EngineAblation.run(benchmark, 2);
 
         assertThat(rows.keySet()).containsExactly(EngineAblation.STORE_ONLY, "the engine, no campaign",
-                "abandoned-view only", "loyalty-threshold only", "rising-frequency only", "win-back only", "all four");
+                "abandoned-view only", "loyalty-threshold only", "rising-frequency only", "win-back only", "all four",
+                EngineAblation.ENGINE_THREADS);
         assertThat(rows.values()).allSatisfy(row -> assertThat(row.microsPerEvent()).hasSize(1).allMatch(t -> t > 0));
         assertThat(rows.get("the engine, no campaign").decided()).isZero();
         long all = rows.get("all four").decided();
@@ -138,6 +139,8 @@ class BenchSmokeTest {
         long alone = rows.entrySet().stream().filter(e -> e.getKey().endsWith(" only"))
                 .mapToLong(e -> e.getValue().decided()).sum();
         assertThat(alone).isEqualTo(all);
+        // where the sender runs changes the cost, not the decisions
+        assertThat(rows.get(EngineAblation.ENGINE_THREADS).decided()).isEqualTo(all);
     }
 
     @Test
