@@ -307,7 +307,17 @@ public final class CustomerHistory {
         if (end == 0 || l.orderTime(end - 1) < fromNanos) {
             return 0;
         }
-        return Math.max(0, end - l.ordersBefore(fromNanos));
+        int start = end - 1; // the first row at or after from: back from the end, where recent windows lie
+        for (int step = 1; start > 0 && l.orderTime(start - 1) >= fromNanos; step <<= 1) {
+            int low = Math.max(0, start - step);
+            if (l.orderTime(low) >= fromNanos) {
+                start = low;
+            } else {
+                start = firstAtOrAfter(l, true, low + 1, start - 1, fromNanos);
+                break;
+            }
+        }
+        return end - start;
     }
 
     /**
@@ -686,7 +696,35 @@ public final class CustomerHistory {
         if (end == 0 || l.viewTime(end - 1) < fromNanos) {
             return 0;
         }
-        return Math.max(0, end - l.viewsBefore(fromNanos));
+        int start = end - 1; // as orderCount(from, to): back from the end
+        for (int step = 1; start > 0 && l.viewTime(start - 1) >= fromNanos; step <<= 1) {
+            int low = Math.max(0, start - step);
+            if (l.viewTime(low) >= fromNanos) {
+                start = low;
+            } else {
+                start = firstAtOrAfter(l, false, low + 1, start - 1, fromNanos);
+                break;
+            }
+        }
+        return end - start;
+    }
+
+    /**
+     * The first row in {@code [lo, hi]} of the orders (or views) whose time is at or after
+     * {@code nanos}, given that row {@code hi} is and row {@code lo - 1} is not: a binary search
+     * over the stretch that a search back from the end has narrowed down, so that a window of the
+     * last days reads the rows near the end, not the middle of a long history first.
+     */
+    private static int firstAtOrAfter(CustomerLog l, boolean orders, int lo, int hi, long nanos) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if ((orders ? l.orderTime(mid) : l.viewTime(mid)) < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

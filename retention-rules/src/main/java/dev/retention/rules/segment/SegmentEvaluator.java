@@ -184,17 +184,31 @@ public final class SegmentEvaluator {
                         + " twice in one pass");
             }
         }
-        Map<String, Membership> out = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            CustomerId[] ids = new CustomerId[members.length];
-            int count = 0;
-            for (Member member : members) {
+        // one walk over the members for all segments: the sort leaves them scattered over the heap
+        int[] counts = new int[n];
+        for (Member member : members) {
+            for (int i = 0; i < n; i++) {
                 if (member.in(i)) {
-                    ids[count++] = member.id;
+                    counts[i]++;
                 }
             }
+        }
+        CustomerId[][] ids = new CustomerId[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = new CustomerId[counts[i]];
+            counts[i] = 0;
+        }
+        for (Member member : members) {
+            for (int i = 0; i < n; i++) {
+                if (member.in(i)) {
+                    ids[i][counts[i]++] = member.id;
+                }
+            }
+        }
+        Map<String, Membership> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
             out.put(segments.get(i).name(), new Membership(segments.get(i).name(), now,
-                    new Membership.CheckedIds(ids, count)));
+                    new Membership.CheckedIds(ids[i], counts[i])));
         }
         return out;
     }
