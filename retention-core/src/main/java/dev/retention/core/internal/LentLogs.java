@@ -19,16 +19,17 @@ import java.util.stream.StreamSupport;
  * @param <T> the reader's results; null results are passed on as they are
  */
 public final class LentLogs<L extends CustomerLog, T> implements Spliterator<T> {
+    /** How many logs {@link #forEachRemaining} touches before it lends them: enough misses to overlap, few enough to stay cached. */
+    private static final int GROUP = 16;
+    /** What {@link #lend} returns for a log that is not read. */
+    private static final Object SKIPPED = new Object();
+
     private final Spliterator<L> source;
     private final Predicate<? super L> readable;
     private final Function<? super CustomerHistory, ? extends T> reader;
-    private final CustomerHistory lent = CustomerHistory.lendInTurn();
-    /** What {@link #tryAdvance} read: whether the log was readable, and the reader's result. */
-    private boolean read;
-    private T result;
-    /** How many logs {@link #forEachRemaining} touches before it lends them: enough misses to overlap, few enough to stay cached. */
-    private static final int GROUP = 16;
-    /** The sum of what {@link CustomerLog#touch} read; means nothing. */
+    /** The history {@link #tryAdvance} lends, made on first use. */
+    private CustomerHistory lentOneByOne;
+    /** The sum of what {@link CustomerLog#touch} read, kept so that the reads are not left out; means nothing. */
     private int warmth;
 
     private LentLogs(Spliterator<L> source, Predicate<? super L> readable,
@@ -52,68 +53,79 @@ public final class LentLogs<L extends CustomerLog, T> implements Spliterator<T> 
         return StreamSupport.stream(new LentLogs<>(source, readable, reader), false);
     }
 
-    /** Lends the log under its lock; false if it is not readable. */
-    private boolean lend(L log) {
+    /**
+     * Lends the log under its lock through {@code lent}: the reader's result, or {@link #SKIPPED}.
+     * Writes no field of this object: splits made by one thread may share a cache line, and each
+     * is read by another thread.
+     */
+    @SuppressWarnings("unchecked")
+    private T lend(L log, CustomerHistory lent) {
         synchronized (log) {
             if (!readable.test(log)) {
-                return false;
+                return (T) SKIPPED;
             }
             CustomerHistory.relend(lent, log);
             try {
-                result = reader.apply(lent);
+                return reader.apply(lent);
             } finally {
                 CustomerHistory.relend(lent, null);
             }
-            return true;
         }
     }
 
     @Override
     public boolean tryAdvance(Consumer<? super T> action) {
+        if (lentOneByOne == null) {
+            lentOneByOne = CustomerHistory.lendInTurn();
+        }
+        Object[] out = {SKIPPED};
         do {
-            read = false;
-            if (!source.tryAdvance(log -> read = lend(log))) {
+            if (!source.tryAdvance(log -> out[0] = lend(log, lentOneByOne))) {
                 return false;
             }
-        } while (!read);
-        T out = result;
-        result = null;
-        action.accept(out);
+        } while (out[0] == SKIPPED);
+        @SuppressWarnings("unchecked")
+        T result = (T) out[0];
+        action.accept(result);
         return true;
     }
 
     @Override
     public void forEachRemaining(Consumer<? super T> action) {
+        // made here, on the reading thread, as the group: the history is written twice per
+        // customer, and what one thread allocates lies apart from what another writes
+        CustomerHistory lent = CustomerHistory.lendInTurn();
         // logs in groups: each group's first cache misses are started together (CustomerLog.touch),
         // then its logs are lent one by one, mostly from the cache
         Object[] group = new Object[GROUP];
-        int[] size = {0};
+        int[] state = new int[2]; // logs in the group, sum of the touches
         source.forEachRemaining(log -> {
-            group[size[0]++] = log;
-            if (size[0] == GROUP) {
-                lendAll(group, GROUP, action);
-                size[0] = 0;
+            group[state[0]++] = log;
+            if (state[0] == GROUP) {
+                state[1] += lendAll(group, GROUP, action, lent);
+                state[0] = 0;
             }
         });
-        lendAll(group, size[0], action);
+        state[1] += lendAll(group, state[0], action, lent);
+        warmth += state[1];
     }
 
+    /** Touches the group's logs, then lends them one by one; returns the sum of the touches. */
     @SuppressWarnings("unchecked")
-    private void lendAll(Object[] group, int size, Consumer<? super T> action) {
+    private int lendAll(Object[] group, int size, Consumer<? super T> action, CustomerHistory lent) {
         int touched = 0;
         for (int i = 0; i < size; i++) {
             touched += ((CustomerLog) group[i]).touch();
         }
-        warmth += touched; // kept, so that the reads are not left out
         for (int i = 0; i < size; i++) {
             L log = (L) group[i];
             group[i] = null;
-            if (lend(log)) {
-                T out = result;
-                result = null;
-                action.accept(out);
+            T out = lend(log, lent);
+            if (out != SKIPPED) {
+                action.accept(out); // after the lock: what the caller does downstream holds no customer
             }
         }
+        return touched;
     }
 
     @Override
