@@ -52,8 +52,19 @@ public final class CustomerHistory {
      * volatile, so that a thread reading a lent history after its step sees the loan ended.
      */
     private volatile CustomerLog log;
+    /** Null for a history {@linkplain #lendInTurn lent in turn}: its id is made from the log when asked. */
     private final CustomerId customerId;
     private final boolean lent;
+    /** Writes {@link #log} with release semantics, for {@link #relend}: a plain store on most CPUs, where a volatile store fences. */
+    private static final java.lang.invoke.VarHandle LOG;
+
+    static {
+        try {
+            LOG = java.lang.invoke.MethodHandles.lookup().findVarHandle(CustomerHistory.class, "log", CustomerLog.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private CustomerHistory(CustomerLog log) {
         this(log, log.customerId());
@@ -102,6 +113,35 @@ public final class CustomerHistory {
     public static void endLoan(CustomerHistory lent) {
         checkArgument(lent.lent, "only a lent history can be ended, not a snapshot of %s", lent.customerId);
         lent.log = EndedLoan.INSTANCE;
+    }
+
+    /**
+     * A lent history for a bulk read that lends many customers' live logs, one after another, to
+     * one reading thread: {@link #relend} points it at the next customer's log, so the read
+     * allocates no history (and no {@link CustomerId}) per customer. It starts ended, and its
+     * {@link #customerId()} is made from the current log on each call. Internal: a store's bulk
+     * read ({@code EventStore.readHistories}) makes one per split of its stream.
+     *
+     * @return a lent history, ended until the first {@link #relend}
+     */
+    public static CustomerHistory lendInTurn() {
+        return new CustomerHistory(EndedLoan.INSTANCE, null, true);
+    }
+
+    /**
+     * Points a history made by {@link #lendInTurn} at the next customer's live log, or ends the loan
+     * ({@code live} null). Internal: the lending store calls this under the customer's lock, and
+     * ends the loan before it releases the lock. The write is a release, not a volatile write: the
+     * history is for the one reading thread, and another thread that reads it after the read still
+     * sees the loan ended once the write reaches it.
+     *
+     * @param lent a history made by {@link #lendInTurn}
+     * @param live the next customer's live log, or null to end the loan
+     * @throws IllegalArgumentException if {@code lent} was not made by {@link #lendInTurn}
+     */
+    public static void relend(CustomerHistory lent, CustomerLog live) {
+        checkArgument(lent.lent && lent.customerId == null, "only a history lent in turn can be lent again");
+        LOG.setRelease(lent, live != null ? live : EndedLoan.INSTANCE);
     }
 
     /**
@@ -203,7 +243,8 @@ public final class CustomerHistory {
      * @return the customer
      */
     public CustomerId customerId() {
-        return customerId;
+        CustomerId id = customerId;
+        return id != null ? id : log.customerId(); // lent in turn: the current customer's
     }
 
     /**
@@ -253,7 +294,30 @@ public final class CustomerHistory {
      * @return the count; 0 if {@code from} is not before {@code to}
      */
     public int orderCount(Instant from, Instant to) {
-        return Math.max(0, log.ordersBefore(Nanos.clamped(to)) - log.ordersBefore(Nanos.clamped(from)));
+        CustomerLog l = log;
+        int n = l.orderCount();
+        if (n == 0) {
+            return 0;
+        }
+        long fromNanos = Nanos.clamped(from);
+        long toNanos = Nanos.clamped(to);
+        // the usual window ends at now, after the last order: its count needs no search, and a
+        // window starting after the last order none at all (only the last row is read)
+        int end = l.orderTime(n - 1) < toNanos ? n : l.ordersBefore(toNanos);
+        if (end == 0 || l.orderTime(end - 1) < fromNanos) {
+            return 0;
+        }
+        int start = end - 1; // the first row at or after from: back from the end, where recent windows lie
+        for (int step = 1; start > 0 && l.orderTime(start - 1) >= fromNanos; step <<= 1) {
+            int low = Math.max(0, start - step);
+            if (l.orderTime(low) >= fromNanos) {
+                start = low;
+            } else {
+                start = firstAtOrAfter(l, true, low + 1, start - 1, fromNanos);
+                break;
+            }
+        }
+        return end - start;
     }
 
     /**
@@ -620,7 +684,47 @@ public final class CustomerHistory {
      * @return the count; 0 if {@code from} is not before {@code to}
      */
     public int viewCount(Instant from, Instant to) {
-        return Math.max(0, log.viewsBefore(Nanos.clamped(to)) - log.viewsBefore(Nanos.clamped(from)));
+        CustomerLog l = log;
+        int n = l.viewCount();
+        if (n == 0) {
+            return 0;
+        }
+        long fromNanos = Nanos.clamped(from);
+        long toNanos = Nanos.clamped(to);
+        // as orderCount(from, to): no search for a window ending after the last view, none for one starting after it
+        int end = l.viewTime(n - 1) < toNanos ? n : l.viewsBefore(toNanos);
+        if (end == 0 || l.viewTime(end - 1) < fromNanos) {
+            return 0;
+        }
+        int start = end - 1; // as orderCount(from, to): back from the end
+        for (int step = 1; start > 0 && l.viewTime(start - 1) >= fromNanos; step <<= 1) {
+            int low = Math.max(0, start - step);
+            if (l.viewTime(low) >= fromNanos) {
+                start = low;
+            } else {
+                start = firstAtOrAfter(l, false, low + 1, start - 1, fromNanos);
+                break;
+            }
+        }
+        return end - start;
+    }
+
+    /**
+     * The first row in {@code [lo, hi]} of the orders (or views) whose time is at or after
+     * {@code nanos}, given that row {@code hi} is and row {@code lo - 1} is not: a binary search
+     * over the stretch that a search back from the end has narrowed down, so that a window of the
+     * last days reads the rows near the end, not the middle of a long history first.
+     */
+    private static int firstAtOrAfter(CustomerLog l, boolean orders, int lo, int hi, long nanos) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if ((orders ? l.orderTime(mid) : l.viewTime(mid)) < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
@@ -823,7 +927,8 @@ public final class CustomerHistory {
     private long orderSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.orderCount();
-        if (n == 0 || log.orderTime(0) >= fromNanos && log.orderTime(n - 1) < toNanos) {
+        // a lifetime window (from MIN) reads only the last order's time, not the first's too
+        if (n == 0 || (fromNanos == Long.MIN_VALUE || log.orderTime(0) >= fromNanos) && log.orderTime(n - 1) < toNanos) {
             return log.orderSum(code); // the window holds every order: the summary kept on append
         }
         long total = 0;
@@ -842,7 +947,7 @@ public final class CustomerHistory {
     private long refundSum(Currency currency, long fromNanos, long toNanos) {
         int code = Currencies.code(requireNonNull(currency, "currency"));
         int n = log.refundCount();
-        if (n == 0 || log.refundTime(0) >= fromNanos && log.refundTime(n - 1) < toNanos) {
+        if (n == 0 || (fromNanos == Long.MIN_VALUE || log.refundTime(0) >= fromNanos) && log.refundTime(n - 1) < toNanos) {
             return log.refundSum(code);
         }
         long total = 0;

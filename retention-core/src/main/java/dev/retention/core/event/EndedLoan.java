@@ -55,6 +55,11 @@ final class EndedLoan extends CustomerLog {
     }
 
     @Override
+    public int touch() {
+        throw ended();
+    }
+
+    @Override
     public int size() {
         throw ended();
     }

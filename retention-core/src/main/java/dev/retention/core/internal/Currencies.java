@@ -2,6 +2,8 @@ package dev.retention.core.internal;
 
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Maps ISO currencies to small codes for an int column; a constant table, not state. */
 public final class Currencies {
@@ -9,9 +11,26 @@ public final class Currencies {
             .sorted(Comparator.comparing(Currency::getCurrencyCode))
             .toArray(Currency[]::new);
 
+    /**
+     * Each currency's code, for the lookups on every money query (a lifetime-spend condition asks
+     * one per customer): a hash lookup where the binary search compared about eight code strings.
+     */
+    private static final Map<Currency, Integer> CODES = new HashMap<>();
+
+    static {
+        for (int i = 0; i < ALL.length; i++) {
+            CODES.put(ALL[i], i);
+        }
+    }
+
     private Currencies() {}
 
     public static int code(Currency currency) {
+        Integer known = CODES.get(currency);
+        return known != null ? known : search(currency);
+    }
+
+    private static int search(Currency currency) {
         int lo = 0;
         int hi = ALL.length - 1;
         String key = currency.getCurrencyCode();

@@ -8,6 +8,7 @@ import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.internal.CustomerLog;
 import dev.retention.core.internal.Dictionary;
+import dev.retention.core.internal.LentLogs;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -109,16 +110,15 @@ public final class InMemoryEventStore implements EventStore {
      *
      * <p>Lends the reader each customer's live log under that customer's lock: no snapshot, so a
      * bulk read neither allocates one per customer nor freezes the log's tables (after a snapshot
-     * the next append to each table copies the table object).
+     * the next append to each table copies the table object). One history per split of the stream
+     * is lent to one customer after another, so the read allocates nothing per customer (not even
+     * a {@link CustomerId}, unless the reader asks the history for it); customers come in the map's
+     * order, the order their logs lie in its table.
      */
     @Override
     public <T> Stream<T> readHistories(Function<? super CustomerHistory, ? extends T> reader) {
         requireNonNull(reader, "reader");
-        return logs.values().stream().map(log -> {
-            synchronized (log) {
-                return reader.apply(CustomerHistory.wrap(log));
-            }
-        });
+        return LentLogs.read(logs.values().spliterator(), log -> true, reader);
     }
 
     @Override

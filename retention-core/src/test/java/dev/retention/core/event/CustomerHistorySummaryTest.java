@@ -145,4 +145,31 @@ class CustomerHistorySummaryTest {
             assertThat(history.grossSpend(currency, from, Instant.MAX)).isEqualTo(Money.ofMinor(grossFrom, currency));
         }
     }
+    /**
+     * Window counts search back from the end of the history (the windows asked most end at now and
+     * start a few days back): they agree with walking the events for every window, before, inside,
+     * across and after the history, with edges on and a nanosecond beside an event's time.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void windowCountsEqualTheWalkedOnes(@ForAll("histories") List<Step> steps,
+            @ForAll @IntRange(min = -2, max = 23) int fromMinute, @ForAll @IntRange(min = -1, max = 1) int fromNanos,
+            @ForAll @IntRange(min = -2, max = 23) int toMinute, @ForAll @IntRange(min = -1, max = 1) int toNanos) {
+        CustomerHistory history = CustomerHistory.of(ANNA, events(steps, false));
+        List<CustomerEvent> all = history.events();
+        Instant from = T0.plusSeconds(60L * fromMinute).plusNanos(fromNanos);
+        Instant to = T0.plusSeconds(60L * toMinute).plusNanos(toNanos);
+        for (Instant start : List.of(from, Instant.MIN)) {
+            for (Instant end : List.of(to, Instant.MAX)) {
+                assertThat(history.orderCount(start, end)).as("orderCount(%s, %s)", start, end)
+                        .isEqualTo(count(all, OrderPlaced.class, start, end));
+                assertThat(history.viewCount(start, end)).as("viewCount(%s, %s)", start, end)
+                        .isEqualTo(count(all, ProductViewed.class, start, end));
+            }
+        }
+    }
+
+    private static int count(List<CustomerEvent> all, Class<?> kind, Instant from, Instant to) {
+        return (int) all.stream().filter(e -> kind.isInstance(e) && !e.occurredAt().isBefore(from)
+                && e.occurredAt().isBefore(to)).count();
+    }
 }

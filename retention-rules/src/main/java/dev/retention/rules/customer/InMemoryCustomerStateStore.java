@@ -8,6 +8,7 @@ import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.CustomerHistory;
 import dev.retention.core.internal.Dictionary;
+import dev.retention.core.internal.LentLogs;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.store.EventStore;
 import dev.retention.core.store.ProfileStore;
@@ -392,22 +393,9 @@ final class InMemoryCustomerStateStore implements CustomerStateStore {
         @Override
         public <T> Stream<T> readHistories(Function<? super CustomerHistory, ? extends T> reader) {
             requireNonNull(reader, "reader");
-            return records.values().stream().<T>mapMulti((r, results) -> {
-                T result;
-                synchronized (r) {
-                    if (r.erased || r.size() == 0) {
-                        return;
-                    }
-                    // not the record's own loan (lendHistory): an update on this thread may hold that one
-                    CustomerHistory lent = CustomerHistory.lend(r, r.customerId());
-                    try {
-                        result = reader.apply(lent);
-                    } finally {
-                        CustomerHistory.endLoan(lent);
-                    }
-                }
-                results.accept(result);
-            });
+            // one history per split lent to one record after another (not the record's own loan,
+            // lendHistory: an update on this thread may hold that one); nothing allocated per customer
+            return LentLogs.read(records.values().spliterator(), r -> !r.erased && r.size() > 0, reader);
         }
 
         @Override

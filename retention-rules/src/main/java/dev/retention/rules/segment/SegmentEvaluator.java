@@ -144,14 +144,20 @@ public final class SegmentEvaluator {
         requireNonNull(profiles, "profiles");
         requireNonNull(now, "now");
         int n = segments.size();
-        // one result per customer who is in at least one segment; the others allocate nothing that lives on
+        // the window bounds fixed by now, once for the pass (see BulkPlan)
+        BulkPlan[] plans = new BulkPlan[n];
+        for (int i = 0; i < n; i++) {
+            plans[i] = BulkPlan.of(segments.get(i).condition(), now);
+        }
+        BulkPlan.Pass pass = new BulkPlan.Pass(now, catalog);
+        // one result per customer who is in at least one segment; the others allocate nothing (unless
+        // a condition reads the profile or is tested as it is), and their ids are never made
         Stream<Member> read = events.readHistories(history -> {
             CustomerProfile profile = profileNeeded ? profiles.profileOrUnknown(history.customerId()) : noProfile;
-            EvaluationContext context = new EvaluationContext(history, profile, now, catalog);
             long first = 0; // segments 0 to 63; more for the rest, rarely needed
             long[] more = null;
             for (int i = 0; i < n; i++) {
-                if (segments.get(i).test(context)) {
+                if (plans[i].test(history, profile, pass)) {
                     if (i < 64) {
                         first |= 1L << i;
                     } else {
@@ -178,17 +184,31 @@ public final class SegmentEvaluator {
                         + " twice in one pass");
             }
         }
-        Map<String, Membership> out = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) {
-            CustomerId[] ids = new CustomerId[members.length];
-            int count = 0;
-            for (Member member : members) {
+        // one walk over the members for all segments: the sort leaves them scattered over the heap
+        int[] counts = new int[n];
+        for (Member member : members) {
+            for (int i = 0; i < n; i++) {
                 if (member.in(i)) {
-                    ids[count++] = member.id;
+                    counts[i]++;
                 }
             }
+        }
+        CustomerId[][] ids = new CustomerId[n][];
+        for (int i = 0; i < n; i++) {
+            ids[i] = new CustomerId[counts[i]];
+            counts[i] = 0;
+        }
+        for (Member member : members) {
+            for (int i = 0; i < n; i++) {
+                if (member.in(i)) {
+                    ids[i][counts[i]++] = member.id;
+                }
+            }
+        }
+        Map<String, Membership> out = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
             out.put(segments.get(i).name(), new Membership(segments.get(i).name(), now,
-                    new Membership.CheckedIds(ids, count)));
+                    new Membership.CheckedIds(ids[i], counts[i])));
         }
         return out;
     }
