@@ -108,12 +108,18 @@ public class CustomerLog {
     /**
      * The trigger summary that the columns do not give in O(1): per currency used by an order or a
      * refund, one {@link #MONEY_ROW} (code, orders, refunds), in order of first arrival. The sums are
-     * the running totals the money rules check, so they never overflow. Never changed in place:
-     * each order or refund replaces the array, so snapshots share it as it was. (Counts, first and
-     * last times need no summary: each kind's region is sorted by time, so they are its count, its
+     * the running totals the money rules check, so they never overflow. Changed in place only while
+     * no snapshot shares it ({@link #moneyShared}): the first order or refund after a snapshot
+     * replaces the array, so snapshots keep it as it was. (Counts, first and last times need no summary: each kind's region is sorted by time, so they are its count, its
      * first and its last row.)
      */
     private long[] money;
+    /**
+     * Whether a snapshot shares {@link #money}: then the next order or refund replaces the array;
+     * otherwise it adds in place, since the engine's step lends the live log instead of taking
+     * snapshots and a new array per order would be garbage per event.
+     */
+    private boolean moneyShared;
     /** Null until the live log has {@link #INDEXED_FROM} events (or past 16 MB of ids); {@link #READ_ONLY} in snapshots. */
     private int[] idIndex;
 
@@ -152,6 +158,7 @@ public class CustomerLog {
         idsSize = 0;
         customEvents = NO_EVENTS;
         money = NO_MONEY;
+        moneyShared = false;
         idIndex = null;
     }
 
@@ -178,6 +185,9 @@ public class CustomerLog {
      * them only past the snapshot's rows, or replaces them).
      */
     public CustomerLog snapshot() {
+        if (idIndex != READ_ONLY) {
+            moneyShared = true;
+        }
         return new CustomerLog(this);
     }
 
@@ -437,7 +447,10 @@ public class CustomerLog {
         MoneyRules.check(customer, eventId, orderId, amount, refund, orderKnown, ordered, refunded, sameKindSoFar);
     }
 
-    /** Adds a stored order's total or refund's amount to the money summary, in a new array. */
+    /**
+     * Adds a stored order's total or refund's amount to the money summary: in place, or in a new
+     * array if a snapshot shares the current one (or the currency is new).
+     */
     private void addMoney(Money amount, boolean refund) {
         int code = Currencies.code(amount.currency());
         int row = moneyRow(code);
@@ -447,8 +460,9 @@ public class CustomerLog {
             next = java.util.Arrays.copyOf(money, row + MONEY_ROW);
             next[row] = code;
         } else {
-            next = money.clone();
+            next = moneyShared ? money.clone() : money;
         }
+        moneyShared = false;
         if (refund) {
             next[row + 2] += amount.minorUnits(); // the money rules checked it does not overflow
         } else {
@@ -586,7 +600,9 @@ public class CustomerLog {
 
     private int addLines(List<LineItem> items) {
         int first = lines;
-        for (LineItem item : items) {
+        // indexed: an iterator per order or cart would be garbage per event
+        for (int i = 0, n = items.size(); i < n; i++) {
+            LineItem item = items.get(i);
             int product = products.intern(item.productId());
             int row = insert(LINES, lines);
             setInt(LINES, row, L_PRODUCT, product);
