@@ -335,6 +335,40 @@ public final class CustomerHistory {
     }
 
     /**
+     * The number of orders placed in the {@code window} that ends at {@code asOf}, both ends
+     * included: in {@code [asOf - window, asOf]}, "orders in the last 60 days". The same count as
+     * {@code orderCountAsOf(asOf) - orderCount(Instant.MIN, asOf.minus(window))}, without an
+     * {@link Instant} for the window's start: a trigger asks it on every event of a customer, and this
+     * answer allocates nothing.
+     *
+     * @param window how far back from {@code asOf} the window reaches, not negative
+     * @param asOf the window's end and the instant of evaluation, included
+     * @return the count
+     * @throws NullPointerException if {@code window} or {@code asOf} is null
+     * @throws IllegalArgumentException if {@code window} is negative
+     */
+    public int orderCountWithin(Duration window, Instant asOf) {
+        checkArgument(!requireNonNull(window, "window").isNegative(), "window must not be negative, got %s", window);
+        long from = Nanos.minus(Nanos.clamped(requireNonNull(asOf, "asOf")), window);
+        return orderCountAsOf(asOf) - log.ordersBefore(from);
+    }
+
+    /**
+     * {@link #lastOrderAt(Instant)} in nanoseconds since the epoch, for comparing with a bound
+     * without an {@link Instant} or an {@link Optional}: a trigger asks it on every event of a
+     * customer, and this answer allocates nothing.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the time of the latest order at or before {@code asOf} in nanoseconds since the epoch
+     *     (exact: stored events lie within a long of nanoseconds); {@link Long#MIN_VALUE} if none
+     * @throws NullPointerException if {@code asOf} is null
+     */
+    public long lastOrderEpochNanos(Instant asOf) {
+        int i = orderCountAsOf(requireNonNull(asOf, "asOf")) - 1;
+        return i < 0 ? Long.MIN_VALUE : log.orderTime(i);
+    }
+
+    /**
      * The orders placed in {@code [from, to)}, with their line items.
      *
      * @param from the window's start, included
@@ -775,6 +809,23 @@ public final class CustomerHistory {
         long bound = Nanos.justAfter(asOf);
         int i = (n == 0 || log.viewTime(n - 1) < bound ? n : log.viewsBefore(bound)) - 1;
         return i < 0 ? Optional.empty() : Optional.of(Nanos.toInstant(log.viewTime(i)));
+    }
+
+    /**
+     * {@link #lastViewAt(Instant)} in nanoseconds since the epoch, for comparing with a bound
+     * without an {@link Instant} or an {@link Optional}: a trigger asks it on every event of a
+     * customer, and this answer allocates nothing.
+     *
+     * @param asOf the instant of evaluation, included
+     * @return the time of the latest view at or before {@code asOf} in nanoseconds since the epoch
+     *     (exact: stored events lie within a long of nanoseconds); {@link Long#MIN_VALUE} if none
+     * @throws NullPointerException if {@code asOf} is null
+     */
+    public long lastViewEpochNanos(Instant asOf) {
+        int n = log.viewCount();
+        long bound = Nanos.justAfter(requireNonNull(asOf, "asOf"));
+        int i = (n == 0 || log.viewTime(n - 1) < bound ? n : log.viewsBefore(bound)) - 1;
+        return i < 0 ? Long.MIN_VALUE : log.viewTime(i);
     }
 
     /**

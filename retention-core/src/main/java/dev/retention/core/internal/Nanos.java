@@ -31,6 +31,27 @@ public final class Nanos {
         return n == Long.MAX_VALUE ? n : n + 1;
     }
 
+    /**
+     * {@code nanos - duration} in nanoseconds, saturating: a result before the column's range (or a
+     * duration too long for a long of nanoseconds) is {@link Long#MIN_VALUE}, one after it
+     * {@link Long#MAX_VALUE}. For window starts compared on every event without an {@link Instant}.
+     */
+    public static long minus(long nanos, java.time.Duration duration) {
+        long seconds = duration.getSeconds();
+        if (seconds >= MAX_SECONDS) {
+            return Long.MIN_VALUE;
+        }
+        if (seconds <= -MAX_SECONDS) {
+            return Long.MAX_VALUE;
+        }
+        long difference = nanos - (seconds * 1_000_000_000L + duration.getNano());
+        // overflow only if the operands had different signs and the result has the sign of the subtrahend
+        if (((nanos ^ difference) & (nanos ^ (seconds * 1_000_000_000L + duration.getNano()))) < 0) {
+            return nanos < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return difference;
+    }
+
     public static Instant toInstant(long nanos) {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }

@@ -172,4 +172,42 @@ class CustomerHistorySummaryTest {
         return (int) all.stream().filter(e -> kind.isInstance(e) && !e.occurredAt().isBefore(from)
                 && e.occurredAt().isBefore(to)).count();
     }
+
+    /**
+     * The primitive answers (epoch nanoseconds, a window as a duration) agree with the walked events,
+     * before, inside and after the history.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.MIXIN)
+    void primitiveAnswersEqualTheWalkedOnes(@ForAll("histories") List<Step> steps,
+            @ForAll @IntRange(min = -2, max = 23) int nowMinute, @ForAll @IntRange(min = -1, max = 1) int nowNanos,
+            @ForAll @IntRange(min = 0, max = 25) int windowMinutes, @ForAll @IntRange(min = -1, max = 1) int windowNanos) {
+        CustomerHistory history = CustomerHistory.of(ANNA, events(steps, false));
+        List<CustomerEvent> all = history.events();
+        Instant now = T0.plusSeconds(60L * nowMinute).plusNanos(nowNanos);
+        java.time.Duration window = java.time.Duration.ofMinutes(windowMinutes).plusNanos(windowMinutes == 0 ? 0 : windowNanos);
+        for (Instant asOf : List.of(now, Instant.MAX, Instant.MIN)) {
+            assertThat(history.lastOrderEpochNanos(asOf)).as("lastOrderEpochNanos(%s)", asOf)
+                    .isEqualTo(history.lastOrderAt(asOf).map(CustomerHistorySummaryTest::nanos).orElse(Long.MIN_VALUE));
+            assertThat(history.lastViewEpochNanos(asOf)).as("lastViewEpochNanos(%s)", asOf)
+                    .isEqualTo(history.lastViewAt(asOf).map(CustomerHistorySummaryTest::nanos).orElse(Long.MIN_VALUE));
+            long inWindow = all.stream().filter(OrderPlaced.class::isInstance)
+                    .filter(e -> !e.occurredAt().isAfter(asOf)
+                            && (asOf.equals(Instant.MIN) || !e.occurredAt().isBefore(asOf.minus(window))))
+                    .count();
+            assertThat(history.orderCountWithin(window, asOf)).as("orderCountWithin(%s, %s)", window, asOf)
+                    .isEqualTo((int) inWindow);
+        }
+    }
+
+    @Property(tries = 20)
+    void aNegativeWindowIsRefusedNamingIt(@ForAll @IntRange(min = 1, max = 1_000) int seconds) {
+        CustomerHistory history = CustomerHistory.empty(ANNA);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> history.orderCountWithin(java.time.Duration.ofSeconds(-seconds), T0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("window");
+    }
+
+    private static long nanos(Instant at) {
+        return at.getEpochSecond() * 1_000_000_000L + at.getNano();
+    }
 }

@@ -94,4 +94,30 @@ class CustomerLogSummaryTest {
         log.append(order("a", 5, 4_00, USD)); // the same id after erasure is a new order
         assertThat(log.orderSum(usd)).isEqualTo(4_00);
     }
+
+    /** The summary is added to in place between snapshots, and replaced after each: every snapshot keeps its sums. */
+    @Test
+    void inPlaceSumsNeverReachASnapshot() {
+        CustomerLog log = new CustomerLog(ANNA, new Dictionary<>());
+        int usd = Currencies.code(USD);
+        log.append(order("a", 1, 1_00, USD));
+        log.append(order("b", 2, 2_00, USD)); // no snapshot yet: in place
+        CustomerLog first = log.snapshot();
+        log.append(order("c", 3, 4_00, USD)); // replaces the shared array
+        log.append(refund("r", "c", 4, 1_00, USD)); // in place again
+        CustomerLog second = log.snapshot();
+        CustomerLog third = log.snapshot();
+        log.append(order("d", 5, 8_00, USD));
+        log.append(order("e", 6, 16_00, EUR));
+
+        assertThat(first.orderSum(usd)).isEqualTo(3_00);
+        assertThat(first.refundSum(usd)).isZero();
+        assertThat(second.orderSum(usd)).isEqualTo(7_00);
+        assertThat(second.refundSum(usd)).isEqualTo(1_00);
+        assertThat(third.orderSum(usd)).isEqualTo(7_00);
+        assertThat(log.orderSum(usd)).isEqualTo(15_00);
+        assertThat(log.refundSum(usd)).isEqualTo(1_00);
+        assertThat(log.orderSum(Currencies.code(EUR))).isEqualTo(16_00);
+        assertThat(second.orderSum(Currencies.code(EUR))).isZero();
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retention.core.ProductId;
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.internal.Nanos;
 import dev.retention.core.profile.CustomerProfile;
 import dev.retention.core.store.EventStore;
 import java.time.Duration;
@@ -74,24 +75,54 @@ public final class AbandonedViewTrigger implements Trigger {
         return name;
     }
 
+    /**
+     * The episode {@link #evaluate} would fire with, without building the firing: the engine asks
+     * this on every event, and a customer who keeps viewing is mostly refused as the same episode.
+     */
     @Override
-    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
-        // fires only if the last view at or before now lies in [now - lookback, now - settleDelay]: asked as
-        // two counts, which allocate nothing, since most evaluations (a view just now) stop here
-        Instant from = now.minus(lookback);
-        Instant end = now.plusNanos(1);
-        Instant tooRecent = now.minus(settleDelay).plusNanos(1);
-        if (history.viewCount(tooRecent, end) > 0 || history.viewCount(from, tooRecent) == 0) {
+    public Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
+        long lastView = settledLastView(history, now);
+        if (lastView == Long.MIN_VALUE) {
             return Optional.empty();
         }
-        Optional<Instant> lastView = history.lastViewAt(now);
+        Instant end = now.plusNanos(1);
+        Instant from = now.minus(lookback);
+        List<ProductId> viewed = history.productsViewed(from, end);
+        Instant firstView = history.firstViewAt(from, end).orElseThrow();
+        return history.boughtAny(viewed, firstView, end) ? Optional.empty()
+                : Optional.of("last-view:" + Nanos.toInstant(lastView));
+    }
+
+    /**
+     * The last view at or before {@code now} in nanoseconds since the epoch if it lies in
+     * {@code [now - lookback, now - settleDelay]}, else {@link Long#MIN_VALUE}: compared without an
+     * {@link Instant}, since most evaluations (a view just now, or none lately) stop here.
+     */
+    private long settledLastView(CustomerHistory history, Instant now) {
+        long lastView = history.lastViewEpochNanos(now);
+        if (lastView == Long.MIN_VALUE) {
+            return lastView;
+        }
+        long at = Nanos.clamped(now);
+        return lastView <= Nanos.minus(at, settleDelay) && lastView >= Nanos.minus(at, lookback)
+                ? lastView : Long.MIN_VALUE;
+    }
+
+    @Override
+    public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
+        long lastViewNanos = settledLastView(history, now);
+        if (lastViewNanos == Long.MIN_VALUE) {
+            return Optional.empty();
+        }
+        Instant from = now.minus(lookback);
+        Instant end = now.plusNanos(1);
         List<ProductId> viewed = history.productsViewed(from, end);
         Instant firstView = history.firstViewAt(from, end).orElseThrow();
         if (history.boughtAny(viewed, firstView, end)) {
             return Optional.empty();
         }
         List<ProductId> shown = viewed.subList(0, Math.min(viewed.size(), maxViewedProducts));
-        Instant last = lastView.get();
+        Instant last = Nanos.toInstant(lastViewNanos);
         return Optional.of(Firing.lazy(name, "last-view:" + last,
                 () -> "viewed " + viewed.size() + (viewed.size() == 1 ? " product" : " products")
                         + " in the last " + Durations.human(lookback) + " (last at " + last

@@ -72,23 +72,17 @@ public final class RisingFrequencyTrigger implements Trigger {
      */
     @Override
     public Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
-        Instant windowStart = now.minus(config.window);
-        int recent = recentOrders(history, windowStart, now);
+        // the window's start as an Instant only for the rate rule: the count needs none
+        int recent = history.orderCountWithin(config.window, now);
         boolean fires = config.minOrders > 0 && recent >= config.minOrders
                 || config.rateMultiple > 0 && recent >= config.minRecentOrders
-                        && rateRule(history, windowStart, recent) != null;
+                        && rateRule(history, now.minus(config.window), recent) != null;
         return fires ? RISING : Optional.empty();
-    }
-
-    /** Orders in {@code [windowStart, now]}, with one {@link Instant} fewer than {@code orderCount(from, to)} takes. */
-    private static int recentOrders(CustomerHistory history, Instant windowStart, Instant now) {
-        return history.orderCountAsOf(now) - history.orderCount(Instant.MIN, windowStart);
     }
 
     @Override
     public Optional<Firing> evaluate(CustomerHistory history, CustomerProfile profile, Instant now) {
-        Instant windowStart = now.minus(config.window);
-        int recent = recentOrders(history, windowStart, now);
+        int recent = history.orderCountWithin(config.window, now);
         // the reason is a sentence built only when asked for: an active customer fires on every event,
         // and the engine mostly refuses (cooldown, same episode) without reading it
         Supplier<String> reason = null;
@@ -96,7 +90,7 @@ public final class RisingFrequencyTrigger implements Trigger {
             reason = () -> "placed " + recent + " orders in the last " + Durations.human(config.window)
                     + " (at least " + config.minOrders + ")";
         } else if (config.rateMultiple > 0 && recent >= config.minRecentOrders) {
-            reason = rateRule(history, windowStart, recent);
+            reason = rateRule(history, now.minus(config.window), recent);
         }
         if (reason == null) {
             return Optional.empty();

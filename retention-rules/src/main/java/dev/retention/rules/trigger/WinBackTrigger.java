@@ -3,6 +3,7 @@ package dev.retention.rules.trigger;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import dev.retention.core.event.CustomerHistory;
+import dev.retention.core.internal.Nanos;
 import dev.retention.core.profile.CustomerProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,16 +76,17 @@ public final class WinBackTrigger implements Trigger {
         if (orders < minOrders) {
             return Optional.empty(); // before lastOrderAt: most customers stop here, and a count allocates nothing
         }
-        Optional<Instant> last = history.lastOrderAt(now);
-        if (last.isEmpty()) {
+        long lastNanos = history.lastOrderEpochNanos(now);
+        if (lastNanos == Long.MIN_VALUE) {
             return Optional.empty();
         }
-        // the gap as a Duration only once it fires or the relative rule needs it: most customers past
-        // minOrders ordered recently, on every event
-        boolean quiet = quietFor != null && atLeastApart(last.get(), now, quietFor);
+        // the last order as an Instant, the gap as a Duration, only once it fires or the relative rule
+        // needs them: most customers past minOrders ordered recently, on every event
+        boolean quiet = quiet(lastNanos, now);
         if (!quiet && gapMultiple <= 0) {
             return Optional.empty();
         }
+        Optional<Instant> last = Optional.of(Nanos.toInstant(lastNanos));
         Duration gap = Duration.between(last.get(), now);
         java.util.function.Supplier<String> why = null;
         if (quiet) {
@@ -114,15 +116,28 @@ public final class WinBackTrigger implements Trigger {
         }));
     }
 
-    /** {@code Duration.between(from, to).compareTo(d) >= 0}, without the Duration. */
-    static boolean atLeastApart(Instant from, Instant to, Duration d) {
-        long seconds = Math.subtractExact(to.getEpochSecond(), from.getEpochSecond());
-        int nanos = to.getNano() - from.getNano();
-        if (nanos < 0) {
-            seconds--;
-            nanos += 1_000_000_000;
+    /**
+     * The episode {@link #evaluate} would fire with, without building the firing when the absolute
+     * rule decides (the relative rule asks {@link #evaluate}): an engine asks this on every event.
+     */
+    @Override
+    public Optional<String> episode(CustomerHistory history, CustomerProfile profile, Instant now) {
+        if (history.orderCountAsOf(now) < minOrders) {
+            return Optional.empty();
         }
-        return seconds != d.getSeconds() ? seconds > d.getSeconds() : nanos >= d.getNano();
+        long lastNanos = history.lastOrderEpochNanos(now);
+        if (lastNanos == Long.MIN_VALUE) {
+            return Optional.empty();
+        }
+        if (quiet(lastNanos, now)) {
+            return Optional.of("last-order:" + Nanos.toInstant(lastNanos));
+        }
+        return gapMultiple <= 0 ? Optional.empty() : evaluate(history, profile, now).map(Firing::episode);
+    }
+
+    /** Whether the last order (nanoseconds since the epoch) is at least {@code quietFor} before {@code now}. */
+    private boolean quiet(long lastOrderNanos, Instant now) {
+        return quietFor != null && lastOrderNanos <= Nanos.minus(Nanos.clamped(now), quietFor);
     }
 
     @Override

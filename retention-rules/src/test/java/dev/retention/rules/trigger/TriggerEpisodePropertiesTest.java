@@ -66,14 +66,4 @@ class TriggerEpisodePropertiesTest {
                     .isEqualTo(trigger.evaluate(history, profile, now).map(Firing::episode));
         }
     }
-
-    @Property(tries = 200)
-    void atLeastApartIsDurationBetweenWithoutTheDuration(@ForAll long fromSecond, @ForAll @IntRange(min = 0, max = 999_999_999) int fromNano,
-            @ForAll @IntRange(min = 0, max = 4_000_000) int gapSeconds, @ForAll @IntRange(min = 0, max = 999_999_999) int gapNano,
-            @ForAll @IntRange(min = 0, max = 4_000_000) int dSeconds, @ForAll @IntRange(min = 0, max = 999_999_999) int dNano) {
-        Instant from = Instant.ofEpochSecond(Math.floorMod(fromSecond, 10_000_000_000L), fromNano);
-        Instant to = from.plusSeconds(gapSeconds).plusNanos(gapNano);
-        Duration d = Duration.ofSeconds(dSeconds, dNano);
-        assertThat(WinBackTrigger.atLeastApart(from, to, d)).isEqualTo(Duration.between(from, to).compareTo(d) >= 0);
-    }
 }
