@@ -305,16 +305,12 @@ public class CustomerLog {
     /**
      * Moves the rows to new arrays with a free row at {@code gap} of the kind's region, or, for
      * {@code kind} -1, with every region no larger than its rows (a trim). A growth gives the
-     * kind's region and every other region in use twice the rows they hold: a move copies
+     * kind's region and every other region in use room for half as many rows again: a move copies
      * the whole customer, so growing only the region that ran out would move the customer about
      * once per region and growth step, where separate tables moved one table each; growing them
      * together moves it about once per growth of its whole history (the running engine on the
      * medium shop: 25 to 35 bytes allocated per event more than with the tables, against 140 when
-     * only the full region grew). Twice, not half as many again: every growth allocates the whole
-     * customer anew, about {@code g / (g - 1)} times the customer's bytes per appended row for a
-     * factor {@code g}, so the store's appends in the running engine on the medium shop allocated 145
-     * bytes per event at 1.5x and 122 at 2x; the slack costs memory only until {@code trimToSize}
-     * (untrimmed 54.2 against 60.7 bytes per stored event, trimmed the same).
+     * only the full region grew).
      */
     private void relayout(int kind, int gap, boolean grow) {
         int[] oldInts = ints;
@@ -327,7 +323,7 @@ public class CustomerLog {
             if (kind < 0) {
                 caps[k] = rows;
             } else if (grow && (k == kind || rows > 0)) {
-                caps[k] = Math.max(oldInts[k], Math.max(2, 2 * rows));
+                caps[k] = Math.max(oldInts[k], Math.max(2, rows + (rows >> 1) + 1));
             } else {
                 caps[k] = oldInts[k];
             }
@@ -859,7 +855,7 @@ public class CustomerLog {
         return StringBlob.compareIds(eventId(kindA, rowA), eventId(kindB, rowB)) < 0;
     }
 
-    /** Shrinks every array to the rows in use (growth leaves up to half spare); new arrays, so snapshots keep theirs. */
+    /** Shrinks every array to the rows in use (growth leaves up to a third spare); new arrays, so snapshots keep theirs. */
     public void trimToSize() {
         if (idIndex == READ_ONLY) {
             return;

@@ -70,11 +70,10 @@ final class StringBlob {
         return n;
     }
 
-    /** Doubles, as the log's regions do: each growth allocates the customer's ids anew. */
     private static byte[] room(byte[] bytes, int size, int entry) {
         int needed = size + entry;
         return needed <= bytes.length ? bytes
-                : Arrays.copyOf(bytes, Math.max(Math.max(needed, 16), 2 * bytes.length));
+                : Arrays.copyOf(bytes, Math.max(Math.max(needed, 16), bytes.length + (bytes.length >> 1)));
     }
 
     /** Writes the varint header at {@code p}; returns the position after it. */
