@@ -44,7 +44,9 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
      * @throws IllegalArgumentException naming a negative count
      */
     public CsvImport {
-        events = List.copyOf(events);
+        // an import's own list is unmodifiable and holds its views as columns: copying it would
+        // make every view an object again
+        events = events instanceof ImportedEvents ? events : List.copyOf(events);
         problems = List.copyOf(problems);
         checkArgument(rowsRead >= 0, "rowsRead must not be negative, got %s", rowsRead);
         checkArgument(duplicateRows >= 0, "duplicateRows must not be negative, got %s", duplicateRows);
