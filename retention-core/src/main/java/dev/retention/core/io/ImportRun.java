@@ -30,7 +30,7 @@ final class ImportRun {
     /** The index in its {@link ViewColumns} of each entry of {@link #groups} that is a view. */
     private int[] viewIndices = new int[64];
     /** The views this run reads. */
-    private final ViewColumns views = new ViewColumns();
+    private final ViewColumns views;
     private Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
     private final IdCache ids = new IdCache();
@@ -58,6 +58,12 @@ final class ImportRun {
     }
 
     ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient) {
+        this(reader, firstLine, mapping, lenient, 256);
+    }
+
+    /** @param expectedRows about how many rows the run will read (a piece's line count) */
+    ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient, int expectedRows) {
+        this.views = new ViewColumns(expectedRows);
         this.mapping = mapping;
         this.lenient = lenient;
         this.records = new CsvRecords(reader, mapping.separator(), firstLine);

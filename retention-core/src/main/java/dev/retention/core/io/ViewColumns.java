@@ -18,17 +18,33 @@ import java.util.Arrays;
  */
 final class ViewColumns {
     private int size;
-    private long[] lines = new long[256];
-    private long[] seconds = new long[256];
-    private int[] nanos = new int[256];
-    private CustomerId[] customers = new CustomerId[256];
-    private ProductId[] products = new ProductId[256];
+    private long[] lines;
+    private long[] seconds;
+    private int[] nanos;
+    private CustomerId[] customers;
+    private ProductId[] products;
     /** The hash {@link ImportRun} looks a repeated event id up by, taken while the piece is read. */
-    private int[] idHashes = new int[256];
+    private int[] idHashes;
     /** Where each view's id ends in {@link #idBytes}; it starts where the view before it ends. */
-    private int[] idEnds = new int[256];
-    private byte[] idBytes = new byte[4096];
+    private int[] idEnds;
+    private byte[] idBytes;
     private int idLength;
+
+    /**
+     * Columns for about {@code expected} views: a piece's line count bounds its views, so its
+     * columns are allocated once instead of grown (each growth copied, the old arrays garbage).
+     */
+    ViewColumns(int expected) {
+        int capacity = Math.max(16, expected);
+        lines = new long[capacity];
+        seconds = new long[capacity];
+        nanos = new int[capacity];
+        customers = new CustomerId[capacity];
+        products = new ProductId[capacity];
+        idHashes = new int[capacity];
+        idEnds = new int[capacity];
+        idBytes = new byte[(int) Math.min(1 << 30, capacity * 16L)];
+    }
 
     /**
      * Takes a view checked as an event, as columns.
