@@ -327,11 +327,16 @@ final class RowGroup {
         return lines;
     }
 
+    /**
+     * The sum of the rows' amounts, which {@link #add} found in one currency, in minor units: no
+     * {@link Money} per row. Overflow throws as {@link Money#plus} does.
+     */
     private static Money total(List<CsvRow> rows) {
-        Money total = rows.get(0).amount();
+        CsvRow first = rows.get(0);
+        long total = first.minorUnitsOrMin();
         for (int i = 1; i < rows.size(); i++) {
-            total = total.plus(rows.get(i).amount());
+            total = Math.addExact(total, rows.get(i).minorUnitsOrMin());
         }
-        return total;
+        return Money.ofMinor(total, first.currency());
     }
 }
