@@ -96,23 +96,23 @@ final class CsvHeader {
             return null;
         }
         return switch (type.get()) {
-            case "order" -> order.isEmpty() ? null : new RowGroup.Key('o', order, null, null);
-            case "refund" -> order.isEmpty() ? null
-                    : new RowGroup.Key('r', order, timeKey(cells), cell(cells, Field.EVENT_ID));
-            case "cart" -> new RowGroup.Key('c', cell(cells, Field.CUSTOMER_ID), timeKey(cells),
-                    cell(cells, Field.EVENT_ID));
+            case "order" -> order.isEmpty() ? null : RowGroup.Key.order(order);
+            case "refund" -> order.isEmpty() ? null : timedKey('r', order, cells);
+            case "cart" -> timedKey('c', cell(cells, Field.CUSTOMER_ID), cells);
             default -> null;
         };
     }
 
-    /** The row's instant, or its text when that is no time (the row is then rejected anyway). */
-    private Object timeKey(String[] cells) {
+    /** The key of a refund or cart: by its instant, or its text when that is no time. */
+    private RowGroup.Key timedKey(char kind, String id, String[] cells) {
         String raw = cell(cells, Field.OCCURRED_AT);
+        Instant time;
         try {
-            return parseTime(raw);
+            time = parseTime(raw);
         } catch (DateTimeParseException e) {
-            return raw;
+            time = null;
         }
+        return RowGroup.Key.timed(kind, id, time, raw, cell(cells, Field.EVENT_ID));
     }
 
     Instant parseTime(String text) {

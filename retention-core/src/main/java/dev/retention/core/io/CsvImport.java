@@ -15,7 +15,8 @@ import java.util.TreeSet;
  *
  * @param events the events, each at the place of its first row in the file (the lines of an order
  *     merged into one event); after {@link EventCsvReader#importInto} in lenient mode, without the
- *     events the store refused
+ *     events the store refused. Unmodifiable; the reader's list keeps product views as columns and
+ *     makes a view's event on each {@code get}, so two calls give equal, not identical, objects
  * @param problems the rejected rows in file order; always empty in strict mode, which throws
  *     instead. Besides the columns of bad rows, the causes are {@code amount} and
  *     {@code currency} for events a store would refuse (a customer's sums too large, refunds beyond
@@ -44,7 +45,9 @@ public record CsvImport(List<CustomerEvent> events, List<CsvProblem> problems, l
      * @throws IllegalArgumentException naming a negative count
      */
     public CsvImport {
-        events = List.copyOf(events);
+        // an import's own list is unmodifiable and holds its views as columns: copying it would
+        // make every view an object again
+        events = events instanceof ImportedEvents ? events : List.copyOf(events);
         problems = List.copyOf(problems);
         checkArgument(rowsRead >= 0, "rowsRead must not be negative, got %s", rowsRead);
         checkArgument(duplicateRows >= 0, "duplicateRows must not be negative, got %s", duplicateRows);

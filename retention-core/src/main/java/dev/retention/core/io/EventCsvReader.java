@@ -231,7 +231,7 @@ public final class EventCsvReader {
             FilePieces pieces = split.get();
             int n = pieces.count();
             ImportRun[] runs = new ImportRun[n];
-            runs[0] = new ImportRun(pieces.reader(0), 1, mapping, lenient);
+            runs[0] = new ImportRun(pieces.reader(0), 1, mapping, lenient, pieces.linesAbout(0));
             CsvHeader header;
             try {
                 header = runs[0].header();
@@ -247,8 +247,8 @@ public final class EventCsvReader {
                 }
                 try {
                     if (i > 0) {
-                        runs[i] = new ImportRun(pieces.reader(i), pieces.firstLines[i], mapping, lenient)
-                                .asLaterPiece();
+                        runs[i] = new ImportRun(pieces.reader(i), pieces.firstLines[i], mapping, lenient,
+                                pieces.linesAbout(i)).asLaterPiece();
                     }
                     runs[i].rows(header);
                 } catch (CsvFormatException e) {

@@ -56,6 +56,22 @@ final class FilePieces {
         this.firstLines = firstLines;
     }
 
+    /**
+     * About how many lines piece {@code i} holds: exactly, but for the last piece, estimated
+     * from the lines per byte of the others.
+     */
+    int linesAbout(int i) {
+        if (i + 1 < firstLines.length) {
+            return (int) Math.min(Integer.MAX_VALUE - 16, firstLines[i + 1] - firstLines[i]);
+        }
+        long linesBefore = firstLines[i] - 1;
+        long bytesBefore = 0;
+        for (int k = 0; k < i; k++) {
+            bytesBefore += bytes(k);
+        }
+        return bytesBefore == 0 ? 256 : (int) Math.min(Integer.MAX_VALUE - 16, linesBefore * bytes(i) / bytesBefore + 16);
+    }
+
     int count() {
         return firstLines.length;
     }

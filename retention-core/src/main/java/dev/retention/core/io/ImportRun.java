@@ -2,6 +2,7 @@ package dev.retention.core.io;
 
 import dev.retention.core.event.CustomerEvent;
 import dev.retention.core.event.OrderPlaced;
+import dev.retention.core.event.ProductViewed;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -21,12 +22,15 @@ final class ImportRun {
     private final CheckedDecoder decoder;
     /**
      * Every group in the order of its first row; only groups that can take more rows have a key.
-     * A row that is an event on its own (a view) is held as its event alone, with its line in
-     * {@link #aloneLines}: no group object for most rows of a shop's log while the file is read.
+     * A row that is an event on its own (a view) is held as columns: its entry is the
+     * {@link ViewColumns} of the piece that read it, its index there in {@link #viewIndices}, so
+     * no object stands for most rows of a shop's log while the file is read and stored.
      */
     private final ArrayList<Object> groups = new ArrayList<>();
-    /** The line of each entry of {@link #groups} that is an event, by the entry's index. */
-    private long[] aloneLines = new long[64];
+    /** The index in its {@link ViewColumns} of each entry of {@link #groups} that is a view. */
+    private int[] viewIndices = new int[64];
+    /** The views this run reads. */
+    private final ViewColumns views;
     private Map<RowGroup.Key, RowGroup> byKey = new HashMap<>();
     private final List<CsvProblem> problems = new ArrayList<>();
     private final IdCache ids = new IdCache();
@@ -54,6 +58,12 @@ final class ImportRun {
     }
 
     ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient) {
+        this(reader, firstLine, mapping, lenient, 256);
+    }
+
+    /** @param expectedRows about how many rows the run will read (a piece's line count) */
+    ImportRun(Reader reader, long firstLine, CsvMapping mapping, boolean lenient, int expectedRows) {
+        this.views = new ViewColumns(expectedRows);
         this.mapping = mapping;
         this.lenient = lenient;
         this.records = new CsvRecords(reader, mapping.separator(), firstLine);
@@ -88,7 +98,7 @@ final class ImportRun {
             keys += pieces[i].byKey.size();
         }
         groups.ensureCapacity(entries);
-        aloneLines = Arrays.copyOf(aloneLines, Math.max(aloneLines.length, entries));
+        viewIndices = Arrays.copyOf(viewIndices, Math.max(viewIndices.length, entries));
         Map<RowGroup.Key, RowGroup> sized = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, keys * 4L / 3 + 1)));
         sized.putAll(byKey);
         byKey = sized;
@@ -114,7 +124,7 @@ final class ImportRun {
         CsvFormatException first = null;
         for (int i = 0; i < piece.groups.size(); i++) {
             if (!(piece.groups.get(i) instanceof RowGroup group)) {
-                addAlone((CustomerEvent) piece.groups.get(i), piece.aloneLines[i]);
+                addView((ViewColumns) piece.groups.get(i), piece.viewIndices[i]);
                 continue;
             }
             RowGroup earlier = group.key == null ? null : byKey.get(group.key);
@@ -146,7 +156,16 @@ final class ImportRun {
             if (key == null && encoding == null) {
                 // an event on its own is built at once: its row need not live until the end
                 try {
-                    addAlone(RowGroup.eventOf(header.row(cells, line, ids)), line);
+                    CsvRow row = header.row(cells, line, ids);
+                    CustomerEvent event = RowGroup.eventOf(row);
+                    if (event instanceof ProductViewed view) {
+                        addView(views, views.add(view, line, EventIds.hash(view)));
+                    } else { // no such row today: only views stand alone
+                        RowGroup alone = new RowGroup(null);
+                        alone.addLine(line);
+                        alone.add(row);
+                        groups.add(alone);
+                    }
                 } catch (CsvFormatException e) {
                     RowGroup alone = new RowGroup(null);
                     alone.addLine(line);
@@ -189,29 +208,38 @@ final class ImportRun {
         }
     }
 
-    private void addAlone(CustomerEvent event, long line) {
-        int index = groups.size();
-        if (index >= aloneLines.length) {
-            // groups added since the last event on its own took indices too
-            aloneLines = Arrays.copyOf(aloneLines, Math.max(index + 1, aloneLines.length * 2));
+    private void addView(ViewColumns columns, int index) {
+        int entry = groups.size();
+        if (entry >= viewIndices.length) {
+            // groups added since the last view took indices too
+            viewIndices = Arrays.copyOf(viewIndices, Math.max(entry + 1, viewIndices.length * 2));
         }
-        aloneLines[index] = line;
-        groups.add(event);
+        viewIndices[entry] = index;
+        groups.add(columns);
     }
 
-    /** The group at {@code index} of {@link #groups}, or null for an event on its own. */
+    /** The group at {@code index} of {@link #groups}, or null for a view. */
     private RowGroup groupAt(int index) {
         return groups.get(index) instanceof RowGroup group ? group : null;
     }
 
+    private ViewColumns viewsAt(int index) {
+        return (ViewColumns) groups.get(index);
+    }
+
+    /** The line of the view at {@code index} of {@link #groups}. */
+    private long viewLine(int index) {
+        return viewsAt(index).line(viewIndices[index]);
+    }
+
     private long firstLine(int index) {
         RowGroup group = groupAt(index);
-        return group == null ? aloneLines[index] : group.firstLine();
+        return group == null ? viewLine(index) : group.firstLine();
     }
 
     private List<Long> sortedLineList(int index) {
         RowGroup group = groupAt(index);
-        return group == null ? List.of(aloneLines[index]) : group.sortedLineList();
+        return group == null ? List.of(viewLine(index)) : group.sortedLineList();
     }
 
     private RowGroup group(RowGroup.Key key) {
@@ -253,12 +281,13 @@ final class ImportRun {
      * in strict mode the first problem throws, in lenient mode each rejects its group.
      */
     Result build() {
-        List<CustomerEvent> events = new ArrayList<>();
+        ImportedEvents events = new ImportedEvents(groups.size());
         int[] eventEntries = new int[groups.size()];
         EventIds byId = new EventIds(groups.size());
         Object[] built = new Object[groups.size()];
-        // each event's id hash is taken here, on all cores: the loop below that finds repeated ids
-        // runs on one, and reading every event's id and customer there was a tenth of an import
+        // each event's id hash is taken here, on all cores (a view's when its row was read): the
+        // loop below that finds repeated ids runs on one, and reading every event's id and
+        // customer there was a tenth of an import
         int[] idHashes = new int[built.length];
         // and whether an order's lines have different times, which reads every line's time
         boolean[] spreadAt = new boolean[built.length];
@@ -266,8 +295,10 @@ final class ImportRun {
         (built.length > 10_000 ? range.parallel() : range).forEach(i -> {
             RowGroup group = groupAt(i);
             if (group == null) {
-                built[i] = groups.get(i);
-            } else if (group.problems.isEmpty()) {
+                idHashes[i] = viewsAt(i).idHash(viewIndices[i]);
+                return;
+            }
+            if (group.problems.isEmpty()) {
                 try {
                     built[i] = group.toEvent();
                 } catch (CsvFormatException e) {
@@ -276,7 +307,7 @@ final class ImportRun {
             }
             if (built[i] instanceof CustomerEvent event) {
                 idHashes[i] = EventIds.hash(event);
-                spreadAt[i] = group != null && event instanceof OrderPlaced && group.spreadInTime();
+                spreadAt[i] = event instanceof OrderPlaced && group.spreadInTime();
             }
         });
         for (int i = 0; i < built.length; i++) {
@@ -286,13 +317,22 @@ final class ImportRun {
                     if (built[i] instanceof CsvFormatException e) {
                         throw e;
                     }
-                    CustomerEvent event = (CustomerEvent) built[i];
+                    CustomerEvent event = (CustomerEvent) built[i]; // null for a view: made only if needed
                     built[i] = null;
-                    int earlier = byId.putIfAbsent(events, event, idHashes[i]);
+                    ViewColumns columns = group == null ? viewsAt(i) : null;
+                    int view = group == null ? viewIndices[i] : -1;
+                    int earlier = byId.putIfAbsent(events, event, columns, view, idHashes[i]);
                     if (earlier < 0) {
                         eventEntries[events.size()] = i;
-                        events.add(event);
+                        if (group == null) {
+                            events.appendView(columns, view);
+                        } else {
+                            events.append(event);
+                        }
                         continue;
+                    }
+                    if (event == null) {
+                        event = columns.event(view);
                     }
                     if (events.get(earlier).equals(event)) {
                         duplicates += group == null ? 1 : group.lineCount() - group.duplicateLines;
@@ -300,7 +340,7 @@ final class ImportRun {
                     }
                     if (group == null) {
                         group = new RowGroup(null);
-                        group.addLine(aloneLines[i]);
+                        group.addLine(columns.line(view));
                         groups.set(i, group);
                     }
                     fail(group, new CsvProblem(group.firstLine(), "event_id", event.eventId(), "event id "
@@ -325,22 +365,21 @@ final class ImportRun {
             problems.add(problem);
             refused[r.index()] = true;
         }
-        List<CustomerEvent> kept = new ArrayList<>(events.size());
+        ImportedEvents kept = new ImportedEvents(events.size());
         EventLines lines = new EventLines(events.size());
         for (int i = 0; i < events.size(); i++) {
             if (!refused[i]) {
-                CustomerEvent event = events.get(i);
                 RowGroup group = groupAt(eventEntries[i]);
                 if (group == null) {
-                    lines.add(kept.size(), aloneLines[eventEntries[i]]);
+                    lines.add(kept.size(), viewLine(eventEntries[i]));
                 } else {
-                    if (event instanceof OrderPlaced) {
+                    if (events.get(i) instanceof OrderPlaced) {
                         merged += group.rows.size() > 1 ? 1 : 0;
                         spread += spreadAt[eventEntries[i]] ? 1 : 0;
                     }
                     lines.add(kept.size(), group);
                 }
-                kept.add(event);
+                kept.appendFrom(events, i);
             }
         }
         problems.sort(Comparator.comparingLong(CsvProblem::line));
@@ -375,9 +414,11 @@ final class ImportRun {
         /**
          * The index of the event with the same customer and id, or -1 after adding this one's.
          *
+         * @param event the event, or null for the view at {@code view} of {@code columns}, made
+         *     only if an event with the same hash is found
          * @param hash the event's {@link #hash}
          */
-        int putIfAbsent(List<CustomerEvent> events, CustomerEvent event, int hash) {
+        int putIfAbsent(ImportedEvents events, CustomerEvent event, ViewColumns columns, int view, int hash) {
             int mask = slots.length - 1;
             for (int k = hash & mask; ; k = (k + 1) & mask) {
                 long slot = slots[k];
@@ -386,6 +427,9 @@ final class ImportRun {
                     return -1;
                 }
                 if ((int) (slot >>> 32) == hash) {
+                    if (event == null) {
+                        event = columns.event(view);
+                    }
                     CustomerEvent other = events.get((int) slot - 1);
                     if (other.eventId().equals(event.eventId())
                             && other.customerId().value().equals(event.customerId().value())) {

@@ -22,20 +22,35 @@ import java.util.Objects;
 final class RowGroup {
     /**
      * The event a row belongs to: an order by its id; a refund by order, time and event id; a
-     * cart by customer, time and event id.
+     * cart by customer, time and event id. The time is its seconds and nanos, or its text when it
+     * is no time (the row is then rejected anyway): refunds and carts live keyed until the whole
+     * file is read, and an {@link Instant} each was an object more to copy.
      */
-    record Key(char kind, String id, Object time, String eventId) {
+    record Key(char kind, String id, long seconds, int nanos, String badTime, String eventId) {
+        /** An order's key: its id alone. */
+        static Key order(String orderId) {
+            return new Key('o', orderId, 0, 0, null, null);
+        }
+
+        /** A refund's or cart's key; {@code time} null when {@code rawTime} is no time. */
+        static Key timed(char kind, String id, Instant time, String rawTime, String eventId) {
+            return time == null ? new Key(kind, id, 0, 0, rawTime, eventId)
+                    : new Key(kind, id, time.getEpochSecond(), time.getNano(), null, eventId);
+        }
+
         // written out: the record's generated equals and hashCode go through method handles, and
         // joining the pieces of a file looks up every order, refund and cart once more
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && kind == k.kind && id.equals(k.id) && Objects.equals(time, k.time)
-                    && Objects.equals(eventId, k.eventId);
+            return o instanceof Key k && kind == k.kind && id.equals(k.id) && seconds == k.seconds
+                    && nanos == k.nanos && Objects.equals(badTime, k.badTime) && Objects.equals(eventId, k.eventId);
         }
 
         @Override
         public int hashCode() {
-            return ((kind * 31 + id.hashCode()) * 31 + Objects.hashCode(time)) * 31 + Objects.hashCode(eventId);
+            int time = Long.hashCode(seconds) * 31 + nanos;
+            return (((kind * 31 + id.hashCode()) * 31 + time) * 31 + Objects.hashCode(badTime)) * 31
+                    + Objects.hashCode(eventId);
         }
     }
 
@@ -59,11 +74,10 @@ final class RowGroup {
             c = Integer.compare(a.quantity, b.quantity);
         }
         if (c == 0) {
-            c = Long.compare(a.amount == null ? Long.MIN_VALUE : a.amount.minorUnits(),
-                    b.amount == null ? Long.MIN_VALUE : b.amount.minorUnits());
+            c = Long.compare(a.minorUnitsOrMin(), b.minorUnitsOrMin());
         }
         if (c == 0) {
-            c = a.occurredAt.compareTo(b.occurredAt);
+            c = a.compareTime(b);
         }
         return c != 0 ? c : Long.compare(a.line, b.line);
     }
@@ -199,11 +213,10 @@ final class RowGroup {
                         + row.orderId + " name different customers (" + other.customerId.value() + " on line "
                         + other.line + ")");
             }
-            if (other.amount != null && row.amount != null
-                    && !other.amount.currency().equals(row.amount.currency())) {
-                throw row.problem("currency", row.amount.currency().getCurrencyCode(), "rows of " + row.type
+            if (other.currency() != null && row.currency() != null && !other.currency().equals(row.currency())) {
+                throw row.problem("currency", row.currency().getCurrencyCode(), "rows of " + row.type
                         + " " + row.orderId + " have different currencies ("
-                        + other.amount.currency().getCurrencyCode() + " on line " + other.line + ")");
+                        + other.currency().getCurrencyCode() + " on line " + other.line + ")");
             }
         }
         if (row.type.equals("order") && !row.eventId.isEmpty()) {
@@ -243,9 +256,9 @@ final class RowGroup {
     }
 
     boolean spreadInTime() {
-        Instant time = first().occurredAt;
+        CsvRow first = first();
         for (CsvRow row : rows) {
-            if (!row.occurredAt.equals(time)) {
+            if (row.compareTime(first) != 0) {
                 return true;
             }
         }
@@ -269,18 +282,19 @@ final class RowGroup {
     private static CustomerEvent toEvent(CsvRow first, List<CsvRow> given) {
         List<CsvRow> rows = given == null && !first.type.equals("view") ? List.of(first) : given;
         boolean derived = first.eventId.isEmpty();
+        Instant occurredAt = first.occurredAt();
         try {
             return switch (first.type) {
                 case "view" -> new ProductViewed(derived
-                        ? "view:" + first.customerId.value() + ":" + first.productId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, first.product());
+                        ? "view:" + first.customerId.value() + ":" + first.productId + "@" + occurredAt
+                        : first.eventId, first.customerId, occurredAt, first.product());
                 case "cart" -> new CartUpdated(derived
-                        ? "cart:" + first.customerId.value() + "@" + first.occurredAt : first.eventId,
-                        first.customerId, first.occurredAt, lines(rows));
+                        ? "cart:" + first.customerId.value() + "@" + occurredAt : first.eventId,
+                        first.customerId, occurredAt, lines(rows));
                 case "order" -> new OrderPlaced("order:" + first.orderId, first.customerId, earliest(rows),
                         OrderId.of(first.orderId), lines(rows), total(rows));
-                default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + first.occurredAt
-                        : first.eventId, first.customerId, first.occurredAt, OrderId.of(first.orderId), total(rows));
+                default -> new OrderRefunded(derived ? "refund:" + first.orderId + "@" + occurredAt
+                        : first.eventId, first.customerId, occurredAt, OrderId.of(first.orderId), total(rows));
             };
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw first.problem("row", first.type, e.getMessage());
@@ -288,14 +302,14 @@ final class RowGroup {
     }
 
     private static Instant earliest(List<CsvRow> rows) {
-        Instant time = rows.get(0).occurredAt;
+        CsvRow earliest = rows.get(0);
         for (int i = 1; i < rows.size(); i++) {
             CsvRow row = rows.get(i);
-            if (row.occurredAt.isBefore(time)) {
-                time = row.occurredAt;
+            if (row.compareTime(earliest) < 0) {
+                earliest = row;
             }
         }
-        return time;
+        return earliest.occurredAt();
     }
 
     private static List<LineItem> lines(List<CsvRow> rows) {
@@ -303,20 +317,26 @@ final class RowGroup {
         for (int i = 0; i < rows.size(); i++) {
             CsvRow row = rows.get(i);
             if (!row.productId.isEmpty()) {
-                if (row.amount == null) {
+                Money amount = row.amount();
+                if (amount == null) {
                     throw row.problem("amount", "", "amount is required on a " + row.type + " line with a product");
                 }
-                lines.add(new LineItem(row.product(), row.quantity, row.amount));
+                lines.add(new LineItem(row.product(), row.quantity, amount));
             }
         }
         return lines;
     }
 
+    /**
+     * The sum of the rows' amounts, which {@link #add} found in one currency, in minor units: no
+     * {@link Money} per row. Overflow throws as {@link Money#plus} does.
+     */
     private static Money total(List<CsvRow> rows) {
-        Money total = rows.get(0).amount;
+        CsvRow first = rows.get(0);
+        long total = first.minorUnitsOrMin();
         for (int i = 1; i < rows.size(); i++) {
-            total = total.plus(rows.get(i).amount);
+            total = Math.addExact(total, rows.get(i).minorUnitsOrMin());
         }
-        return total;
+        return Money.ofMinor(total, first.currency());
     }
 }
