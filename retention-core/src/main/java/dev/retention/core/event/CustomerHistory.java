@@ -294,30 +294,7 @@ public final class CustomerHistory {
      * @return the count; 0 if {@code from} is not before {@code to}
      */
     public int orderCount(Instant from, Instant to) {
-        CustomerLog l = log;
-        int n = l.orderCount();
-        if (n == 0) {
-            return 0;
-        }
-        long fromNanos = Nanos.clamped(from);
-        long toNanos = Nanos.clamped(to);
-        // the usual window ends at now, after the last order: its count needs no search, and a
-        // window starting after the last order none at all (only the last row is read)
-        int end = l.orderTime(n - 1) < toNanos ? n : l.ordersBefore(toNanos);
-        if (end == 0 || l.orderTime(end - 1) < fromNanos) {
-            return 0;
-        }
-        int start = end - 1; // the first row at or after from: back from the end, where recent windows lie
-        for (int step = 1; start > 0 && l.orderTime(start - 1) >= fromNanos; step <<= 1) {
-            int low = Math.max(0, start - step);
-            if (l.orderTime(low) >= fromNanos) {
-                start = low;
-            } else {
-                start = firstAtOrAfter(l, true, low + 1, start - 1, fromNanos);
-                break;
-            }
-        }
-        return end - start;
+        return countIn(log, true, Nanos.clamped(from), Nanos.clamped(to));
     }
 
     /**
@@ -718,29 +695,39 @@ public final class CustomerHistory {
      * @return the count; 0 if {@code from} is not before {@code to}
      */
     public int viewCount(Instant from, Instant to) {
-        CustomerLog l = log;
-        int n = l.viewCount();
+        return countIn(log, false, Nanos.clamped(from), Nanos.clamped(to));
+    }
+
+    /**
+     * The number of orders (or views) in {@code [fromNanos, toNanos)}. The usual window ends at now,
+     * after the last row: its count needs no search, and a window starting after the last row none
+     * at all (only the last row is read); otherwise the first row in the window is searched back
+     * from the end, where recent windows lie.
+     */
+    private static int countIn(CustomerLog l, boolean orders, long fromNanos, long toNanos) {
+        int n = orders ? l.orderCount() : l.viewCount();
         if (n == 0) {
             return 0;
         }
-        long fromNanos = Nanos.clamped(from);
-        long toNanos = Nanos.clamped(to);
-        // as orderCount(from, to): no search for a window ending after the last view, none for one starting after it
-        int end = l.viewTime(n - 1) < toNanos ? n : l.viewsBefore(toNanos);
-        if (end == 0 || l.viewTime(end - 1) < fromNanos) {
+        int end = time(l, orders, n - 1) < toNanos ? n : orders ? l.ordersBefore(toNanos) : l.viewsBefore(toNanos);
+        if (end == 0 || time(l, orders, end - 1) < fromNanos) {
             return 0;
         }
-        int start = end - 1; // as orderCount(from, to): back from the end
-        for (int step = 1; start > 0 && l.viewTime(start - 1) >= fromNanos; step <<= 1) {
+        int start = end - 1;
+        for (int step = 1; start > 0 && time(l, orders, start - 1) >= fromNanos; step <<= 1) {
             int low = Math.max(0, start - step);
-            if (l.viewTime(low) >= fromNanos) {
+            if (time(l, orders, low) >= fromNanos) {
                 start = low;
             } else {
-                start = firstAtOrAfter(l, false, low + 1, start - 1, fromNanos);
+                start = firstAtOrAfter(l, orders, low + 1, start - 1, fromNanos);
                 break;
             }
         }
         return end - start;
+    }
+
+    private static long time(CustomerLog l, boolean orders, int row) {
+        return orders ? l.orderTime(row) : l.viewTime(row);
     }
 
     /**
@@ -752,7 +739,7 @@ public final class CustomerHistory {
     private static int firstAtOrAfter(CustomerLog l, boolean orders, int lo, int hi, long nanos) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if ((orders ? l.orderTime(mid) : l.viewTime(mid)) < nanos) {
+            if (time(l, orders, mid) < nanos) {
                 lo = mid + 1;
             } else {
                 hi = mid;
